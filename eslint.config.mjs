@@ -1,0 +1,38 @@
+import nx from '@nx/eslint-plugin';
+
+/**
+ * The architecture, enforced. Two tag dimensions (type:*, scope:*):
+ *   apps     -> anything they compose
+ *   core     -> core and shared only (never a plugin, never the plugin API that re-exports it)
+ *   core-api -> core and shared (it is the curated surface over core)
+ *   plugins  -> the plugin API and shared libs only: never core internals, never another plugin
+ *   testing  -> core, core-api and shared (test harness)
+ *   shared   -> shared only
+ */
+export const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:shared', 'type:testing'] },
+  { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:shared'] },
+  { sourceTag: 'type:core-api', onlyDependOnLibsWithTags: ['type:core', 'type:shared', 'type:testing'] },
+  { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core-api', 'type:shared'], notDependOnLibsWithTags: ['type:plugin'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:shared'] },
+  { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:shared'] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:shared'] },
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

@@ -1,0 +1,43 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { EnvironmentVariables } from './environment.js';
+
+export type DatabaseSettings =
+  | { kind: 'pglite'; dataDir: string | 'memory' }
+  | { kind: 'postgres'; url: string; poolSize: number };
+
+/** The typed, defaulted view of the configuration that the rest of the code injects. */
+export class EnplanConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseSettings;
+  readonly runMigrations: boolean;
+  readonly seedDemo: boolean;
+  readonly deploymentFile: string | undefined;
+  readonly logLevel: string;
+  readonly auth: { jwksUrl?: string; issuer: string; audience: string };
+  readonly shutdownGraceMs: number;
+
+  constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
+    this.env = vars.NODE_ENV ?? 'development';
+    this.port = vars.PORT ?? 3000;
+    this.host = vars.HOST ?? '0.0.0.0';
+    const dataDir = vars.ENPLAN_DATA_DIR ?? './data';
+    this.dataDir = isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir);
+    this.database = vars.DATABASE_URL
+      ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? 10 }
+      : { kind: 'pglite', dataDir: resolve(this.dataDir, 'pglite') };
+    this.runMigrations = vars.ENPLAN_MIGRATIONS_RUN ?? true;
+    // Demo data only appears by default on the embedded database, never silently in production.
+    this.seedDemo = vars.ENPLAN_SEED_DEMO ?? this.database.kind === 'pglite';
+    this.deploymentFile = vars.ENPLAN_DEPLOYMENT_FILE ? resolve(cwd, vars.ENPLAN_DEPLOYMENT_FILE) : undefined;
+    this.logLevel = vars.LOG_LEVEL ?? (this.env === 'test' ? 'silent' : 'info');
+    this.auth = {
+      jwksUrl: vars.AUTH_JWKS_URL,
+      issuer: vars.AUTH_ISSUER ?? 'enplan-local',
+      audience: vars.AUTH_AUDIENCE ?? 'enplan-api',
+    };
+    this.shutdownGraceMs = vars.SHUTDOWN_GRACE_MS ?? 10_000;
+  }
+}

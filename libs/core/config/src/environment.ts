@@ -1,0 +1,80 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Variables whose values must never be echoed back in a boot error. */
+const SENSITIVE = new Set(['DATABASE_URL']);
+
+/**
+ * Every environment variable the host reads, validated once at boot.
+ * Documented in the README's configuration table; keep the two in step.
+ */
+export class EnvironmentVariables {
+  @IsOptional() @IsIn(['development', 'production', 'test'])
+  NODE_ENV?: 'development' | 'production' | 'test';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @IsString()
+  HOST?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  ENPLAN_DATA_DIR?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  ENPLAN_MIGRATIONS_RUN?: boolean;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  ENPLAN_SEED_DEMO?: boolean;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  ENPLAN_DEPLOYMENT_FILE?: string;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  AUTH_AUDIENCE?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
+  SHUTDOWN_GRACE_MS?: number;
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Validates raw environment values; throws a ConfigurationError naming each bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  if (errors.length) {
+    throw new ConfigurationError(
+      errors.map((e) => {
+        const shown = SENSITIVE.has(e.property) ? '(value hidden)' : JSON.stringify(raw[e.property]);
+        return { variable: e.property, message: `${Object.values(e.constraints ?? {}).join('; ')} (got ${shown})` };
+      }),
+    );
+  }
+  return env;
+}

@@ -1,0 +1,3 @@
+export * from './environment.js';
+export * from './enplan-config.js';
+export * from './config.module.js';

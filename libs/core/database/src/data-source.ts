@@ -1,0 +1,52 @@
+import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import type { DatabaseSettings } from '@enplan/core/config';
+import { openPglite, pglitePool, unlockDataDir } from './pglite-pool.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type MigrationList = MixedList<Function | string>;
+
+export interface SchemaParts {
+  entities: EntityList;
+  migrations: MigrationList;
+}
+
+export const MIGRATIONS_TABLE = 'schema_migration';
+
+function commonOptions(parts: SchemaParts) {
+  return {
+    type: 'postgres' as const,
+    entities: parts.entities,
+    migrations: parts.migrations,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each' as const,
+    migrationsRun: false,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    applicationName: 'enplan',
+    logging: false,
+  };
+}
+
+/** Builds the options (and, for PGlite, opens the embedded database) for the configured engine. */
+export async function dataSourceOptions(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSourceOptions> {
+  if (settings.kind === 'postgres') {
+    return { ...commonOptions(parts), url: settings.url, poolSize: settings.poolSize, parseInt8: true };
+  }
+  const db = await openPglite(settings.dataDir);
+  const dataDir = settings.dataDir;
+  const { Pool } = pglitePool(db, dataDir === 'memory' ? undefined : () => unlockDataDir(dataDir));
+  return { ...commonOptions(parts), driver: { Pool } } as DataSourceOptions;
+}
+
+export async function createDataSource(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSource> {
+  return new DataSource(await dataSourceOptions(settings, parts));
+}
+
+/** SQL that would bring the database in line with the entities; empty when migrations match them. */
+export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
+  const log = await ds.driver.createSchemaBuilder().log();
+  return log.upQueries.map((q) => q.query);
+}

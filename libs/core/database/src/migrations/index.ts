@@ -1,0 +1,4 @@
+import { CoreInit1795446236796 } from './1795446236796-Init.js';
+
+/** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
+export const coreMigrations = [CoreInit1795446236796];

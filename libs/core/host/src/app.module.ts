@@ -1,0 +1,65 @@
+import { DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ClsModule } from 'nestjs-cls';
+import { EnplanConfig, EnplanConfigModule, type DatabaseSettings } from '@enplan/core/config';
+import { ClockModule, ProblemFilter, requestIdFor } from '@enplan/core/common';
+import { DatabaseModule } from '@enplan/core/database';
+import { AuthModule } from '@enplan/core/auth';
+import { HealthModule } from '@enplan/core/health';
+import type { Clock } from '@enplan/shared/util';
+import { BootService } from './boot.service.js';
+import { coreEntities, coreMigrations } from './core-schema.js';
+import { DemoSeeder } from './demo-seed.js';
+import { loadDeployment, type Deployment } from './deployment.js';
+import { pinoParams } from './logging.js';
+import { DEPLOYMENT } from './tokens.js';
+
+export interface HostOptions {
+  /** Environment values that win over process.env. */
+  env?: Record<string, string | undefined>;
+  /** A deployment given in code instead of ENPLAN_DEPLOYMENT_FILE. */
+  deployment?: Deployment;
+  /** Overrides the configured database (tests use a fresh database per file). */
+  database?: DatabaseSettings;
+  clock?: Clock;
+  /** Where JSON logs go (default stdout); tests capture them to prove what is and is not logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** The core's feature modules, mounted under /api/v1. */
+export const coreFeatureModules: Type[] = [];
+
+@Module({})
+export class AppModule {
+  static register(options: HostOptions = {}): DynamicModule {
+    const env = { ...process.env, ...options.env };
+    const deployment = options.deployment ?? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE);
+    const config = EnplanConfigModule.forRoot(options.env ?? {}, (c) =>
+      options.database ? Object.assign(Object.create(EnplanConfig.prototype), c, { database: options.database }) : c,
+    );
+    return {
+      module: AppModule,
+      imports: [
+        config,
+        ClockModule.forRoot(options.clock),
+        LoggerModule.forRootAsync({
+          inject: [EnplanConfig],
+          useFactory: (c: EnplanConfig) => pinoParams(c.logLevel, options.logStream),
+        }),
+        ClsModule.forRoot({ global: true, middleware: { mount: true, generateId: true, idGenerator: (req) => requestIdFor(req) } }),
+        DatabaseModule.forRoot({ entities: coreEntities, migrations: coreMigrations }),
+        AuthModule,
+        HealthModule,
+        ...coreFeatureModules,
+      ],
+      providers: [
+        { provide: DEPLOYMENT, useValue: deployment },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        DemoSeeder,
+        BootService,
+      ],
+      exports: [DEPLOYMENT],
+    };
+  }
+}

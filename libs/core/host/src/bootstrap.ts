@@ -1,0 +1,84 @@
+import { NestFactory } from '@nestjs/core';
+import { VersioningType, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createValidationPipe, requestIdFor } from '@enplan/core/common';
+import { EnplanConfig } from '@enplan/core/config';
+import { AppModule, type HostOptions } from './app.module.js';
+
+export const API_VERSION = '0.1.0';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('enplan API')
+    .setDescription(
+      'Én plan: one coordinated plan per citizen, shared by the job centre, social services, the family department, ' +
+        'addiction treatment and external partners. Every /api/v1 route needs a bearer JWT whose claims carry the user id ' +
+        '(`sub`), the municipality code (`municipality`) and `roles`. Errors are RFC 9457 `application/problem+json` with a ' +
+        'stable `code`.',
+    )
+    .setVersion(API_VERSION)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Creates the configured API host (not yet listening). Used by main.ts, the CLI and the tests alike. */
+export async function createApp(options: HostOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  const strict = helmet();
+  // Swagger UI needs inline scripts; every other response keeps the strict content security policy.
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((req: { path: string }, res: unknown, next: () => void) => (req.path.startsWith('/api/docs') ? docs : strict)(req as never, res as never, next));
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    res.setHeader('X-Request-Id', requestIdFor(req));
+    next();
+  });
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
+  await app.init();
+  return app;
+}
+
+/** Starts the API and wires graceful shutdown: stop accepting, finish in-flight requests, close the database. */
+export async function startApi(options: HostOptions = {}): Promise<NestExpressApplication> {
+  const app = await createApp(options);
+  const config = app.get(EnplanConfig);
+  const logger = app.get(Logger);
+  await app.listen(config.port, config.host);
+  logger.log(`enplan API listening on http://localhost:${config.port} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`, 'Bootstrap');
+    const force = setTimeout(() => {
+      logger.error(`shutdown took longer than ${config.shutdownGraceMs} ms: exiting`, undefined, 'Bootstrap');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    force.unref();
+    app.close().then(
+      () => {
+        logger.log('shutdown complete', 'Bootstrap');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        logger.error(e, 'Bootstrap');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  return app;
+}

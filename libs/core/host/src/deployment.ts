@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance, Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+
+export class PluginSelection {
+  @IsString() @Matches(/^[a-z][a-z0-9-]*$/)
+  id: string;
+
+  @IsOptional() @IsObject()
+  settings?: Record<string, unknown>;
+}
+
+export class MunicipalityDeployment {
+  @Matches(/^\d{3}$/, { message: 'code must be the three-digit municipality code' })
+  code: string;
+
+  @IsString() @MaxLength(200)
+  name: string;
+
+  @IsArray() @ValidateNested({ each: true }) @Type(() => PluginSelection)
+  plugins: PluginSelection[] = [];
+}
+
+/** What one installation serves: its municipalities and, per municipality, the enabled plugins. */
+export class Deployment {
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => MunicipalityDeployment)
+  municipalities: MunicipalityDeployment[];
+}
+
+export class DeploymentError extends Error {
+  override name = 'DeploymentError';
+}
+
+/** The deployment used when ENPLAN_DEPLOYMENT_FILE is not set: one demo municipality. */
+export const DEMO_DEPLOYMENT: Deployment = {
+  municipalities: [{ code: '999', name: 'Demo Kommune', plugins: [] }],
+};
+
+function describe(errors: ValidationError[], path = ''): string[] {
+  return errors.flatMap((e) => {
+    const here = path ? `${path}.${e.property}` : e.property;
+    return [...Object.values(e.constraints ?? {}).map((m) => `${here}: ${m}`), ...describe(e.children ?? [], here)];
+  });
+}
+
+export function parseDeployment(raw: unknown, source: string): Deployment {
+  const d = plainToInstance(Deployment, raw);
+  const errors = validateSync(d, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) throw new DeploymentError(`Invalid deployment ${source}:\n  - ${describe(errors).join('\n  - ')}`);
+  const codes = d.municipalities.map((m) => m.code);
+  const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (dup) throw new DeploymentError(`Invalid deployment ${source}: municipality ${dup} is listed twice`);
+  return d;
+}
+
+export function loadDeployment(file: string | undefined): Deployment {
+  if (!file) return DEMO_DEPLOYMENT;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new DeploymentError(`Deployment file ${file} (ENPLAN_DEPLOYMENT_FILE) cannot be read`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DeploymentError(`Deployment file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseDeployment(raw, file);
+}

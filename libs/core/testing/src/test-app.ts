@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
+import { createApp, DEMO_DEPLOYMENT, type Deployment, type HostOptions } from '@enplan/core/host';
+import { FixedClock } from '@enplan/shared/util';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestAppOptions {
+  deployment?: Deployment;
+  env?: Record<string, string | undefined>;
+  /** Start of the test's own clock (default 2026-01-05T09:00:00Z, a Monday). */
+  now?: string;
+  seedDemo?: boolean;
+  /** Keep the JSON log lines, to assert what is (not) logged. */
+  captureLogs?: boolean;
+}
+
+export interface TokenOptions {
+  userId?: string;
+  municipality?: string;
+  roles?: string[];
+  ttlSeconds?: number;
+  issuedAt?: Date;
+}
+
+export interface TestApp {
+  readonly app: NestExpressApplication;
+  readonly db: TestDatabase;
+  readonly clock: FixedClock;
+  readonly dataDir: string;
+  readonly logs: string[];
+  http(): ReturnType<typeof request>;
+  token(o?: TokenOptions): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real API host (every module, real guards, filters and pipes) on a fresh database, with a
+ * controllable clock and a private data directory holding its signing key.
+ */
+export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), 'enplan-test-'));
+  const clock = new FixedClock(o.now ?? '2026-01-05T09:00:00Z');
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      if (o.captureLogs) logs.push(...String(chunk).split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  const host: HostOptions = {
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: o.captureLogs ? 'info' : 'silent',
+      ENPLAN_DATA_DIR: dataDir,
+      ENPLAN_SEED_DEMO: o.seedDemo ? 'true' : 'false',
+      AUTH_JWKS_URL: '',
+      DATABASE_URL: '',
+      ...o.env,
+    },
+    deployment: o.deployment ?? DEMO_DEPLOYMENT,
+    database: db.settings,
+    clock,
+    logStream,
+  };
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(host);
+  } catch (e) {
+    await db.drop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  const key = await loadOrCreateLocalKey(dataDir);
+  return {
+    app,
+    db,
+    clock,
+    dataDir,
+    logs,
+    http: () => request(app.getHttpServer()),
+    token: (t: TokenOptions = {}) =>
+      mintToken(key, {
+        userId: t.userId ?? '00000000-0000-4000-8000-000000000001',
+        municipality: t.municipality ?? '999',
+        roles: t.roles ?? ['caseworker'],
+        issuer: 'enplan-local',
+        audience: 'enplan-api',
+        ttlSeconds: t.ttlSeconds ?? 3600,
+        now: t.issuedAt ?? clock.now(),
+      }),
+    close: async () => {
+      await app.close();
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

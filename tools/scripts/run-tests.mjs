@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The README's test command. Builds (process-level tests start dist/), then runs Jest twice:
+//   1. every test, database tests on the embedded PGlite;
+//   2. the database-backed tests (*.int-spec.ts, *.e2e-spec.ts) again on the real PostgreSQL server
+//      at ENPLAN_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+// If no PostgreSQL answers, run 2 is skipped with a warning, unless ENPLAN_TEST_REQUIRE_POSTGRES=1 (CI).
+// Jest's JSON results go to dist/test-results/ and a one-line summary closes the output.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { workspaceRoot } from './swc-options.mjs';
+
+const extra = process.argv.slice(2);
+const resultsDir = join(workspaceRoot, 'dist', 'test-results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const node = process.execPath;
+const run = (args, env = {}) => spawnSync(node, args, { stdio: 'inherit', cwd: workspaceRoot, env: { ...process.env, ...env } });
+
+const build = run([join(workspaceRoot, 'tools/scripts/build.mjs')]);
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const jest = join(workspaceRoot, 'node_modules/jest/bin/jest.js');
+const jestEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() };
+const runs = [];
+
+function jestRun(name, args, env) {
+  const out = join(resultsDir, `${name}.json`);
+  const r = run([jest, '--json', `--outputFile=${out}`, ...args, ...extra], { ...jestEnv, ...env });
+  runs.push({ name, out, status: r.status });
+}
+
+jestRun('pglite', [], { ENPLAN_TEST_DB: 'pglite' });
+
+const pgUrl = process.env.ENPLAN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+let pgUp = false;
+try {
+  const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 3000 });
+  await c.connect();
+  await c.end();
+  pgUp = true;
+} catch (e) {
+  const msg = `PostgreSQL not reachable at ${pgUrl.replace(/:[^:@/]*@/, ':***@')}: ${e.message}`;
+  if (process.env.ENPLAN_TEST_REQUIRE_POSTGRES === '1') {
+    console.error(`${msg} (required by ENPLAN_TEST_REQUIRE_POSTGRES=1)`);
+    runs.push({ name: 'postgres', status: 1 });
+  } else console.warn(`${msg}: the PostgreSQL run is skipped`);
+}
+if (pgUp) jestRun('postgres', ['--testPathPatterns', '\\.(int|e2e)-spec\\.ts$'], { ENPLAN_TEST_DB: 'postgres', ENPLAN_TEST_PG_URL: pgUrl });
+
+let passed = 0, failed = 0, skipped = 0;
+for (const r of runs) {
+  if (!r.out) { failed++; continue; }
+  try {
+    const j = JSON.parse(readFileSync(r.out, 'utf8'));
+    passed += j.numPassedTests;
+    failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
+    skipped += j.numPendingTests + j.numTodoTests;
+  } catch {
+    failed++;
+  }
+}
+const ok = runs.every((r) => r.status === 0);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);
