@@ -1,9 +1,8 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { ClsModule } from 'nestjs-cls';
 import { EnplanConfig, EnplanConfigModule, type DatabaseSettings } from '@enplan/core/config';
-import { ClockModule, ProblemFilter, requestIdFor } from '@enplan/core/common';
+import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
 import { HealthModule } from '@enplan/core/health';
@@ -47,7 +46,6 @@ export class AppModule {
           inject: [EnplanConfig],
           useFactory: (c: EnplanConfig) => pinoParams(c.logLevel, options.logStream),
         }),
-        ClsModule.forRoot({ global: true, middleware: { mount: true, generateId: true, idGenerator: (req) => requestIdFor(req) } }),
         DatabaseModule.forRoot({ entities: coreEntities, migrations: coreMigrations }),
         AuthModule,
         HealthModule,

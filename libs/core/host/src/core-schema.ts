@@ -1,6 +1,23 @@
 import { Municipality, coreMigrations } from '@enplan/core/database';
+import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
+import { Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { LegalBasis, Plan, PlanVersion } from '@enplan/core/plans';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
-export const coreEntities = [Municipality];
+export const coreEntities = [
+  Municipality,
+  OrgUnit,
+  StaffMember,
+  Citizen,
+  Household,
+  HouseholdMember,
+  Course,
+  CourseTransition,
+  TeamAssignment,
+  Plan,
+  PlanVersion,
+  LegalBasis,
+];
 
 export { coreMigrations };

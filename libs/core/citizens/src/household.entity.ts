@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TenantEntity } from '@enplan/core/database';
+import { Citizen } from './citizen.entity.js';
+import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from './vocabulary.js';
+
+/** Citizens living together or related; a family course is a course for a household. */
+@Entity({ name: 'household' })
+export class Household extends TenantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** A working label such as "Family Jensen"; never shown to other households. */
+  @Column({ type: 'varchar', length: 200 })
+  label: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'household_member' })
+@Unique('uq_household_member', ['householdId', 'citizenId'])
+export class HouseholdMember extends TenantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  householdId: string;
+
+  @ManyToOne(() => Household, { onDelete: 'CASCADE', nullable: false })
+  @JoinColumn({ name: 'household_id' })
+  household?: Household;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  citizenId: string;
+
+  @ManyToOne(() => Citizen, { onDelete: 'RESTRICT', nullable: false })
+  @JoinColumn({ name: 'citizen_id' })
+  citizen?: Citizen;
+
+  @Column({ type: 'enum', enum: HOUSEHOLD_RELATIONS, enumName: 'household_relation' })
+  relation: HouseholdRelation;
+}

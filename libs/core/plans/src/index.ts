@@ -1,0 +1,2 @@
+export * from './plan-content.js';
+export * from './plan.entity.js';
