@@ -4,3 +4,4 @@ export * from './problem.filter.js';
 export * from './request-id.js';
 export * from './validation.js';
 export * from './clock.module.js';
+export * from './pagination.js';

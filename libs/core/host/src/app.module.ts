@@ -1,7 +1,7 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { EnplanConfig, EnplanConfigModule, type DatabaseSettings } from '@enplan/core/config';
+import { DEPLOYMENT, EnplanConfig, EnplanConfigModule, loadDeployment, type DatabaseSettings, type Deployment } from '@enplan/core/config';
 import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
@@ -10,9 +10,7 @@ import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreEntities, coreMigrations } from './core-schema.js';
 import { DemoSeeder } from './demo-seed.js';
-import { loadDeployment, type Deployment } from './deployment.js';
 import { pinoParams } from './logging.js';
-import { DEPLOYMENT } from './tokens.js';
 
 export interface HostOptions {
   /** Environment values that win over process.env. */

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EnplanConfig } from '@enplan/core/config';
+import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { Municipality } from '@enplan/core/database';
-import { DEPLOYMENT } from './tokens.js';
-import type { Deployment } from './deployment.js';
 import { DemoSeeder } from './demo-seed.js';
 
 /** Makes the database agree with the deployment file, then (embedded default) plants the demo data. */

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
-import { createApp, DEMO_DEPLOYMENT, type Deployment, type HostOptions } from '@enplan/core/host';
+import { DEMO_DEPLOYMENT, type Deployment } from '@enplan/core/config';
+import { createApp, type HostOptions } from '@enplan/core/host';
 import { FixedClock } from '@enplan/shared/util';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
