@@ -56,7 +56,8 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   const config = app.get(EnplanConfig);
   const logger = app.get(Logger);
   await app.listen(config.port, config.host);
-  logger.log(`enplan API listening on http://localhost:${config.port} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  logger.log(`enplan API listening on http://localhost:${port} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
