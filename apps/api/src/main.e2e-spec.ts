@@ -91,7 +91,7 @@ describe(`the API process (${testEngine()})`, () => {
       expect(await me.json()).toMatchObject({ municipalityCode: '999', roles: ['caseworker', 'manager'] });
 
       const openApi = await fetch(`${base}/api/openapi.json`);
-      expect((await openApi.json()).openapi).toMatch(/^3\./);
+      expect(((await openApi.json()) as { openapi: string }).openapi).toMatch(/^3\./);
       expect((await fetch(`${base}/api/docs`)).status).toBe(200);
     } finally {
       const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));

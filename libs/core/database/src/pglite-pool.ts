@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import pg from 'pg';
+
+// `pg` exports its value serialiser at runtime; @types/pg does not declare it.
+const prepareValue = (pg as unknown as { utils: { prepareValue(v: unknown): unknown } }).utils.prepareValue;
 
 /**
  * A `pg`-compatible Pool over one PGlite instance, for TypeORM's `driver` option.
@@ -105,7 +109,10 @@ export function pglitePool(db: PGlite, onClose?: () => Promise<void>): PgliteHan
 
   async function run(sql: string, params?: unknown[]) {
     if (params && params.length > 0) {
-      const r = await db.query<Record<string, unknown>>(sql, params);
+      // Serialise parameters exactly as the `pg` driver does (arrays as array literals, objects as JSON),
+      // so both engines receive the same text; PGlite alone would stringify an enum array as "a,b".
+      const prepared = params.map((p) => (p === null || p === undefined || Buffer.isBuffer(p) ? p : prepareValue(p)));
+      const r = await db.query<Record<string, unknown>>(sql, prepared);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length, command: commandOf(sql), fields: r.fields };
     }
     // No parameters: may be several statements (migrations); TypeORM wants the last result.

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CitizenDto, CitizenLookupDto, CitizenPageDto, CitizenQuery, CreateCitizenDto, UpdateCitizenDto } from './citizen.dto.js';
+import { CitizensService } from './citizens.service.js';
+
+@ApiTags('citizens')
+@ApiBearerAuth()
+@Controller({ path: 'citizens', version: '1' })
+export class CitizensController {
+  constructor(private readonly citizens: CitizensService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Register a citizen',
+    description: 'The birth date is derived from the CPR number. An invalid CPR number gives 400 `citizen.cpr-invalid`; one already registered in your municipality gives 409 `citizen.cpr-exists`.',
+  })
+  @ApiCreatedResponse({ type: CitizenDto })
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCitizenDto): Promise<CitizenDto> {
+    return this.citizens.create(p.municipalityId, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List your municipality's citizens", description: 'Ordered by name. CPR numbers are masked; read one citizen for the full number.' })
+  @ApiOkResponse({ type: CitizenPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: CitizenQuery): Promise<CitizenPageDto> {
+    return this.citizens.list(p.municipalityId, q);
+  }
+
+  @Post('lookup')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Find a citizen by CPR number', description: 'A POST so the CPR number never appears in a URL. 404 `citizen.not-found` when not registered in your municipality.' })
+  @ApiOkResponse({ type: CitizenDto })
+  lookup(@CurrentPrincipal() p: Principal, @Body() dto: CitizenLookupDto): Promise<CitizenDto> {
+    return this.citizens.lookup(p.municipalityId, dto.cpr);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One citizen, with the full CPR number' })
+  @ApiOkResponse({ type: CitizenDto })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CitizenDto> {
+    return this.citizens.get(p.municipalityId, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Change a citizen's name, contact channel or language needs", description: 'The CPR number cannot be changed.' })
+  @ApiOkResponse({ type: CitizenDto })
+  update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateCitizenDto): Promise<CitizenDto> {
+    return this.citizens.update(p.municipalityId, id, dto);
+  }
+}
