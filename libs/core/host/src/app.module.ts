@@ -6,6 +6,10 @@ import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
 import { HealthModule } from '@enplan/core/health';
+import { OrganisationModule } from '@enplan/core/organisation';
+import { CitizensModule } from '@enplan/core/citizens';
+import { CoursesModule } from '@enplan/core/courses';
+import { PlansModule } from '@enplan/core/plans';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreEntities, coreMigrations } from './core-schema.js';
@@ -25,7 +29,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule];
 
 @Module({})
 export class AppModule {

@@ -1,5 +1,6 @@
 import { scrubCpr } from '@enplan/shared/util';
 import { requestIdFor } from '@enplan/core/common';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 
@@ -17,6 +18,9 @@ function scrubDeep(v: unknown, depth = 0): unknown {
  */
 export function pinoParams(level: string, destination?: NodeJS.WritableStream): Params {
   return {
+    // Nest re-adds the paths excluded from the /api prefix (health) for a plain wildcard; nestjs-pino's own
+    // default would add them a second time and log each health request twice.
+    forRoutes: [{ path: '*splat', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
       stream: destination,

@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -131,7 +132,7 @@ export class PlanActionDto {
   legalBasis: string;
 
   @ApiProperty({ type: ResponsibleDto })
-  @ValidateNested() @Type(() => ResponsibleDto)
+  @IsObject() @ValidateNested() @Type(() => ResponsibleDto)
   responsible: ResponsibleDto;
 
   @ApiProperty({ example: '2026-02-01', description: 'Start date' })
@@ -157,7 +158,7 @@ export class PlanAgreementDto {
   text: string;
 
   @ApiProperty({ type: ResponsibleDto })
-  @ValidateNested() @Type(() => ResponsibleDto)
+  @IsObject() @ValidateNested() @Type(() => ResponsibleDto)
   responsible: ResponsibleDto;
 
   @ApiPropertyOptional({ example: '2026-01-30', description: 'By when' })
@@ -171,11 +172,11 @@ export class PlanAgreementDto {
 
 export class PlanContentDto implements PlanContent {
   @ApiProperty({ type: CitizenWordsDto, description: 'The citizen’s own words, kept apart from professional assessments' })
-  @ValidateNested() @Type(() => CitizenWordsDto)
+  @IsObject() @ValidateNested() @Type(() => CitizenWordsDto)
   citizenWords: CitizenWordsDto;
 
   @ApiProperty({ type: OverallGoalDto })
-  @ValidateNested() @Type(() => OverallGoalDto)
+  @IsObject() @ValidateNested() @Type(() => OverallGoalDto)
   overallGoal: OverallGoalDto;
 
   @ApiProperty({ type: [PlanGoalDto], description: 'Goals and sub-goals (sub-goals name their parent)' })

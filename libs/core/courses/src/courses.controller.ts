@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CourseDto, CoursePageDto, CourseQuery, CreateCourseDto, CreateTransitionDto } from './course.dto.js';
+import { CoursesService } from './courses.service.js';
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Controller({ path: 'courses', version: '1' })
+export class CoursesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Refer a citizen or household to a course',
+    description:
+      'Creates the course in status `referred` and records the referral as its first transition. The model must be "generic" or a plugin ' +
+      'enabled for your municipality (else 422 `course.model-unknown`); a citizen or household has at most one open course (409 `course.already-open`).',
+  })
+  @ApiCreatedResponse({ type: CourseDto })
+  refer(@CurrentPrincipal() p: Principal, @Body() dto: CreateCourseDto): Promise<CourseDto> {
+    return this.courses.refer(p, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
+  @ApiOkResponse({ type: CoursePageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: CourseQuery): Promise<CoursePageDto> {
+    return this.courses.list(p.municipalityId, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One course with its current team, primary contact and status history' })
+  @ApiOkResponse({ type: CourseDto })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CourseDto> {
+    return this.courses.get(p.municipalityId, id);
+  }
+
+  @Post(':id/transitions')
+  @ApiOperation({
+    summary: 'Change the status of a course',
+    description:
+      'referred → assessed → active → closed; declined from referred or assessed; active ⇄ paused; closed from paused. Anything else is 422 ' +
+      '`course.transition-not-allowed`. Closing needs outcomeCode (outcomeText for "other") and endDate. Activation is refused with 422 ' +
+      "`course.capacity-reached` when the model's cap (deployment setting `maxActiveCourses`) is reached.",
+  })
+  @ApiCreatedResponse({ type: CourseDto })
+  transition(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CreateTransitionDto): Promise<CourseDto> {
+    return this.courses.transition(p, id, dto);
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto } from './team.dto.js';
+import { TeamService } from './team.service.js';
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Controller({ path: 'courses/:courseId', version: '1' })
+export class TeamController {
+  constructor(private readonly team: TeamService) {}
+
+  @Get('team')
+  @ApiOperation({ summary: "A course's team history", description: 'Every assignment, current and ended, with handover notes, in the order they started.' })
+  @ApiOkResponse({ type: [TeamAssignmentDto] })
+  history(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<TeamAssignmentDto[]> {
+    return this.team.history(p.municipalityId, courseId);
+  }
+
+  @Post('team')
+  @ApiOperation({
+    summary: 'Add a staff member to the team',
+    description: 'The first primary contact may be set here; once there is one, it changes only by handover (422 `team.primary-contact-exists`).',
+  })
+  @ApiCreatedResponse({ type: TeamAssignmentDto })
+  add(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: AddTeamMemberDto): Promise<TeamAssignmentDto> {
+    return this.team.add(p, courseId, dto);
+  }
+
+  @Post('team/:assignmentId/end')
+  @ApiOperation({ summary: 'End a team assignment', description: 'The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.' })
+  @ApiCreatedResponse({ type: TeamAssignmentDto })
+  end(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId') courseId: string,
+    @Param('assignmentId') assignmentId: string,
+    @Body() dto: EndAssignmentDto,
+  ): Promise<TeamAssignmentDto> {
+    return this.team.end(p, courseId, assignmentId, dto);
+  }
+
+  @Post('primary-contact')
+  @ApiOperation({
+    summary: 'Hand the course over to a new primary contact',
+    description: "Ends the current primary contact's assignment and opens the new one with the handover note, in one step; the history is kept.",
+  })
+  @ApiCreatedResponse({ type: HandoverResultDto })
+  handover(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: HandoverDto): Promise<HandoverResultDto> {
+    return this.team.handover(p, courseId, dto);
+  }
+}

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import { StaffMember } from '@enplan/core/organisation';
+import { CLOCK, type Clock } from '@enplan/shared/util';
+import { Course } from './course.entity.js';
+import { TeamAssignment } from './team-assignment.entity.js';
+import type { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto } from './team.dto.js';
+import { isFinal } from './course-status.js';
+import { courseError, teamError } from './courses.error.js';
+import { teamAssignmentView } from './course-views.js';
+import { today } from './calendar.js';
+
+/**
+ * Who works on a course. Assignments are never deleted, only ended, and the primary contact changes only
+ * by handover: from the first one on, the citizen always has exactly one, and every note travels along.
+ */
+@Injectable()
+export class TeamService {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async history(municipalityId: string, courseId: string): Promise<TeamAssignmentDto[]> {
+    if (!isUUID(courseId) || !(await this.ds.getRepository(Course).exists({ where: { id: courseId, municipalityId } }))) throw courseError.notFound();
+    const rows = await this.ds.getRepository(TeamAssignment).find({
+      where: { courseId, municipalityId },
+      relations: { staffMember: true },
+      order: { startsOn: 'ASC', endsOn: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
+    });
+    return rows.map(teamAssignmentView);
+  }
+
+  async add(p: Principal, courseId: string, dto: AddTeamMemberDto): Promise<TeamAssignmentDto> {
+    return this.ds.transaction(async (em) => {
+      const course = await this.lockOpenCourse(em, p.municipalityId, courseId);
+      await this.requireStaff(em, p.municipalityId, dto.staffMemberId);
+      if (dto.startsOn < course.referredOn) throw teamError.startsBeforeReferral('startsOn', course.referredOn);
+      const open = { courseId, municipalityId: p.municipalityId, endsOn: IsNull() };
+      if (dto.role === 'primary-contact' && (await em.exists(TeamAssignment, { where: { ...open, role: 'primary-contact' } }))) throw teamError.primaryContactExists();
+      if (await em.exists(TeamAssignment, { where: { ...open, role: dto.role, staffMemberId: dto.staffMemberId } })) throw teamError.alreadyAssigned();
+      const { identifiers } = await em.insert(TeamAssignment, {
+        municipalityId: p.municipalityId,
+        courseId,
+        staffMemberId: dto.staffMemberId,
+        role: dto.role,
+        startsOn: dto.startsOn,
+        endsOn: null,
+        handoverNote: null,
+        assignedBy: p.userId,
+      });
+      await this.touch(em, course);
+      return this.view(em, identifiers[0].id as string);
+    });
+  }
+
+  async end(p: Principal, courseId: string, assignmentId: string, dto: EndAssignmentDto): Promise<TeamAssignmentDto> {
+    return this.ds.transaction(async (em) => {
+      const course = await this.lockOpenCourse(em, p.municipalityId, courseId);
+      const a = isUUID(assignmentId) ? await em.findOne(TeamAssignment, { where: { id: assignmentId, courseId, municipalityId: p.municipalityId } }) : null;
+      if (!a) throw teamError.assignmentNotFound();
+      if (a.endsOn !== null) throw teamError.assignmentEnded();
+      if (a.role === 'primary-contact') throw teamError.primaryContactRequired();
+      if (dto.endsOn < a.startsOn) throw teamError.endsBeforeStart('endsOn', a.startsOn);
+      if (dto.endsOn > today(this.clock)) throw teamError.dateInFuture('endsOn');
+      await em.update(TeamAssignment, { id: a.id }, { endsOn: dto.endsOn });
+      await this.touch(em, course);
+      return this.view(em, a.id);
+    });
+  }
+
+  /** Ends the current primary contact's assignment and opens the new one, in one transaction. */
+  async handover(p: Principal, courseId: string, dto: HandoverDto): Promise<HandoverResultDto> {
+    return this.ds.transaction(async (em) => {
+      const course = await this.lockOpenCourse(em, p.municipalityId, courseId);
+      await this.requireStaff(em, p.municipalityId, dto.staffMemberId);
+      if (dto.on < course.referredOn) throw teamError.startsBeforeReferral('on', course.referredOn);
+      if (dto.on > today(this.clock)) throw teamError.dateInFuture('on');
+      const current = await em.findOne(TeamAssignment, { where: { courseId, municipalityId: p.municipalityId, role: 'primary-contact', endsOn: IsNull() } });
+      if (current) {
+        if (current.staffMemberId === dto.staffMemberId) throw teamError.alreadyPrimaryContact();
+        if (dto.on < current.startsOn) throw teamError.endsBeforeStart('on', current.startsOn);
+        // Ended first: the database allows only one open primary-contact row per course.
+        await em.update(TeamAssignment, { id: current.id }, { endsOn: dto.on });
+      }
+      const { identifiers } = await em.insert(TeamAssignment, {
+        municipalityId: p.municipalityId,
+        courseId,
+        staffMemberId: dto.staffMemberId,
+        role: 'primary-contact',
+        startsOn: dto.on,
+        endsOn: null,
+        handoverNote: dto.handoverNote,
+        assignedBy: p.userId,
+      });
+      await this.touch(em, course);
+      return { previous: current ? await this.view(em, current.id) : null, current: await this.view(em, identifiers[0].id as string) };
+    });
+  }
+
+  private async lockOpenCourse(em: EntityManager, municipalityId: string, courseId: string): Promise<Course> {
+    const course = isUUID(courseId) ? await em.findOne(Course, { where: { id: courseId, municipalityId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!course) throw courseError.notFound();
+    if (isFinal(course.status)) throw teamError.courseEnded(course.status);
+    return course;
+  }
+
+  private async requireStaff(em: EntityManager, municipalityId: string, staffMemberId: string): Promise<void> {
+    const staff = await em.findOne(StaffMember, { where: { id: staffMemberId, municipalityId }, select: { id: true, active: true } });
+    if (!staff) throw teamError.staffUnknown();
+    if (!staff.active) throw teamError.staffInactive();
+  }
+
+  /** A team change is a change of the course: integrators polling by updatedAt must see it. */
+  private async touch(em: EntityManager, course: Course): Promise<void> {
+    // The database's time, like every other write of updatedAt.
+    await em.update(Course, { id: course.id }, { updatedAt: () => 'CURRENT_TIMESTAMP' });
+  }
+
+  private async view(em: EntityManager, id: string): Promise<TeamAssignmentDto> {
+    const a = await em.findOneOrFail(TeamAssignment, { where: { id }, relations: { staffMember: true } });
+    return teamAssignmentView(a);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { LegalBasisController } from './legal-basis.controller.js';
+import { LegalBasisService } from './legal-basis.service.js';
+import { PlanController } from './plan.controller.js';
+import { PlansService } from './plans.service.js';
+
+@Module({
+  controllers: [LegalBasisController, PlanController],
+  providers: [LegalBasisService, PlansService],
+  exports: [LegalBasisService, PlansService],
+})
+export class PlansModule {}

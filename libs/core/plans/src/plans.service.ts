@@ -1,0 +1,285 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import { Citizen, HouseholdMember } from '@enplan/core/citizens';
+import { page, type Page } from '@enplan/core/common';
+import { Course } from '@enplan/core/courses';
+import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { CLOCK, type Clock } from '@enplan/shared/util';
+import { buildCitizenView, type CitizenView } from './citizen-view.js';
+import { parseIfMatch } from './etag.js';
+import { LegalBasisService } from './legal-basis.service.js';
+import type { PlanContent } from './plan-content.js';
+import { toPlanContent } from './plan-content.dto.js';
+import { referencedResponsibles, validatePlanContent } from './plan-content.validator.js';
+import { diffPlans, EMPTY_PLAN_CONTENT } from './plan-diff.js';
+import type { CurrentPlanDto, PlanDiffDto, PlanDiffQuery, PlanDraftDto, PlanVersionDto, PlanVersionsQuery, PlanVersionSummaryDto, PublishPlanDto } from './plan.dto.js';
+import { Plan, PlanVersion } from './plan.entity.js';
+import { plansError } from './plans.error.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A course in one of these states is over: its plan is kept as it was. */
+const FINISHED_COURSE = new Set(['closed', 'declined']);
+
+type CourseRef = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' | 'householdId'>;
+
+@Injectable()
+export class PlansService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly legalBases: LegalBasisService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async current(p: Principal, courseId: string): Promise<CurrentPlanDto> {
+    const em = this.ds.manager;
+    const plan = await this.publishedPlan(em, p, courseId);
+    const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
+    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row]);
+    return { ...dto, hasDraft: plan.draft !== null };
+  }
+
+  async versions(p: Principal, courseId: string, q: PlanVersionsQuery): Promise<Page<PlanVersionSummaryDto>> {
+    const em = this.ds.manager;
+    await this.course(em, p, courseId);
+    const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
+    if (!plan) return page([], 0, q);
+    const [rows, total] = await em.findAndCount(PlanVersion, {
+      where: { planId: plan.id, municipalityId: p.municipalityId },
+      select: { id: true, version: true, authorId: true, publishedAt: true, changeSummary: true, sourceMeetingId: true },
+      order: { version: 'DESC' },
+      take: q.limit,
+      skip: q.offset,
+    });
+    const names = await this.staffNames(em, p.municipalityId, rows.map((r) => r.authorId));
+    return page(rows.map((r) => this.summary(r, names)), total, q);
+  }
+
+  async version(p: Principal, courseId: string, versionParam: string): Promise<PlanVersionDto> {
+    const em = this.ds.manager;
+    const plan = await this.publishedPlan(em, p, courseId);
+    const version = /^\d{1,9}$/.test(versionParam) ? Number(versionParam) : NaN;
+    const row = Number.isNaN(version)
+      ? null
+      : await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version } });
+    if (!row) throw plansError.versionNotFound();
+    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row]);
+    return dto;
+  }
+
+  async draft(p: Principal, courseId: string): Promise<PlanDraftDto> {
+    const em = this.ds.manager;
+    await this.course(em, p, courseId);
+    const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
+    if (!plan) return { exists: false, content: null, baseVersion: 0, revision: 0, updatedBy: null, updatedAt: null };
+    if (plan.draft) return this.draftDto(plan);
+    // No draft yet: hand out the current version as the starting point of one.
+    const current = plan.currentVersion
+      ? await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } })
+      : null;
+    return { exists: false, content: current?.content ?? null, baseVersion: plan.currentVersion, revision: plan.draftRevision, updatedBy: null, updatedAt: null };
+  }
+
+  async saveDraft(p: Principal, courseId: string, ifMatch: string | undefined, input: PlanContent): Promise<PlanDraftDto> {
+    const expected = parseIfMatch(ifMatch);
+    const content = toPlanContent(input);
+    return this.ds.transaction(async (em) => {
+      const course = await this.course(em, p, courseId);
+      if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
+      const plan = await this.lockedPlan(em, course);
+      if (plan.draft !== null && expected === undefined) throw plansError.preconditionRequired('a draft exists: send If-Match: "<revision>" of the draft you edited');
+      if (expected !== undefined && expected !== plan.draftRevision) throw plansError.draftConflict(plan.draftRevision);
+      await this.validate(em, course, content, false);
+      const changes = {
+        draft: content,
+        draftBaseVersion: plan.draft !== null ? plan.draftBaseVersion : plan.currentVersion,
+        draftRevision: plan.draftRevision + 1,
+        draftUpdatedBy: p.userId,
+        draftUpdatedAt: this.clock.now(),
+      };
+      await em.update(Plan, { id: plan.id, municipalityId: course.municipalityId }, changes);
+      return this.draftDto({ ...plan, ...changes });
+    });
+  }
+
+  async discardDraft(p: Principal, courseId: string, ifMatch: string | undefined): Promise<void> {
+    const expected = parseIfMatch(ifMatch);
+    await this.ds.transaction(async (em) => {
+      const course = await this.course(em, p, courseId);
+      const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId }, lock: { mode: 'pessimistic_write' } });
+      if (!plan?.draft) throw plansError.draftNotFound();
+      if (expected === undefined) throw plansError.preconditionRequired('send If-Match: "<revision>" of the draft you discard');
+      if (expected !== plan.draftRevision) throw plansError.draftConflict(plan.draftRevision);
+      // The revision moves on, so an editor still holding the discarded draft cannot save over nothing unnoticed.
+      await em.update(
+        Plan,
+        { id: plan.id, municipalityId: course.municipalityId },
+        { draft: null, draftBaseVersion: null, draftRevision: plan.draftRevision + 1, draftUpdatedBy: p.userId, draftUpdatedAt: this.clock.now() },
+      );
+    });
+  }
+
+  async publish(p: Principal, courseId: string, ifMatch: string | undefined, dto: PublishPlanDto): Promise<PlanVersionDto> {
+    const fromHeader = parseIfMatch(ifMatch);
+    if (fromHeader !== undefined && dto.baseVersion !== undefined && fromHeader !== dto.baseVersion) throw plansError.baseVersionAmbiguous();
+    const base = fromHeader ?? dto.baseVersion;
+    const given = dto.content ? toPlanContent(dto.content) : undefined;
+    return this.ds.transaction(async (em) => {
+      const course = await this.course(em, p, courseId);
+      if (base === undefined) throw plansError.preconditionRequired('send If-Match: "<version>" your change starts from ("0" for the first version)');
+      if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
+      // The row lock makes concurrent publishes from one base queue up here; all but the first then see a newer version.
+      const plan = await this.lockedPlan(em, course);
+      if (base !== plan.currentVersion) throw plansError.versionConflict(plan.currentVersion);
+      const content = given ?? plan.draft;
+      if (!content) throw plansError.draftMissing();
+      await this.validate(em, course, content, true);
+      const row = await em.save(
+        PlanVersion,
+        em.create(PlanVersion, {
+          municipalityId: course.municipalityId,
+          planId: plan.id,
+          version: plan.currentVersion + 1,
+          content,
+          authorId: p.userId,
+          publishedAt: this.clock.now(),
+          changeSummary: dto.changeSummary,
+          sourceMeetingId: dto.sourceMeetingId ?? null,
+        }),
+      );
+      // Publishing ends the draft; bumping its revision turns a stale editor's next save into a conflict.
+      await em.update(
+        Plan,
+        { id: plan.id, municipalityId: course.municipalityId },
+        { currentVersion: row.version, draft: null, draftBaseVersion: null, draftRevision: plan.draftRevision + 1, draftUpdatedBy: null, draftUpdatedAt: null },
+      );
+      const [out] = await this.versionDtos(em, course.municipalityId, courseId, [row]);
+      return out;
+    });
+  }
+
+  async diff(p: Principal, courseId: string, q: PlanDiffQuery): Promise<PlanDiffDto> {
+    const em = this.ds.manager;
+    const plan = await this.publishedPlan(em, p, courseId);
+    const to = q.to ?? plan.currentVersion;
+    const from = q.from ?? to - 1;
+    if (to > plan.currentVersion || from > plan.currentVersion) throw plansError.versionNotFound();
+    const wanted = [from, to].filter((v) => v > 0);
+    const rows = await em.find(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: In(wanted) }, select: { version: true, content: true } });
+    const contentOf = (v: number) => (v === 0 ? EMPTY_PLAN_CONTENT : rows.find((r) => r.version === v)?.content);
+    const before = contentOf(from);
+    const after = contentOf(to);
+    if (!before || !after) throw plansError.versionNotFound();
+    return { from, to, ...diffPlans(before, after) };
+  }
+
+  async citizenView(p: Principal, courseId: string): Promise<CitizenView> {
+    const em = this.ds.manager;
+    const course = await this.course(em, p, courseId);
+    const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
+    if (!plan || plan.currentVersion === 0) throw plansError.notPublished();
+    const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
+    const { staffIds, unitIds } = referencedResponsibles(row.content);
+    const staff = staffIds.size
+      ? await em.find(StaffMember, { where: { id: In([...staffIds]), municipalityId: p.municipalityId }, select: { id: true, name: true, unitId: true } })
+      : [];
+    const allUnitIds = [...new Set([...unitIds, ...staff.map((s) => s.unitId)])];
+    const units = allUnitIds.length
+      ? await em.find(OrgUnit, { where: { id: In(allUnitIds), municipalityId: p.municipalityId }, select: { id: true, name: true } })
+      : [];
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    // The name only: the citizen's CPR number has no place on a page meant for the fridge.
+    const citizen = course.citizenId
+      ? await em.findOne(Citizen, { where: { id: course.citizenId, municipalityId: p.municipalityId }, select: { id: true, name: true } })
+      : null;
+    return buildCitizenView(
+      row.content,
+      { staff: new Map(staff.map((s) => [s.id, { name: s.name, unitName: unitName.get(s.unitId) ?? null }])), units: unitName },
+      { version: row.version, publishedAt: row.publishedAt, citizenName: citizen?.name ?? null },
+    );
+  }
+
+  /** The course, if it is the caller's municipality's; anything else is "not found", never "forbidden". */
+  private async course(em: EntityManager, p: Principal, courseId: string): Promise<CourseRef> {
+    const course = UUID.test(courseId)
+      ? await em.findOne(Course, {
+          where: { id: courseId, municipalityId: p.municipalityId },
+          select: { id: true, municipalityId: true, status: true, citizenId: true, householdId: true },
+        })
+      : null;
+    if (!course) throw plansError.courseNotFound();
+    return course;
+  }
+
+  private async publishedPlan(em: EntityManager, p: Principal, courseId: string): Promise<Plan> {
+    await this.course(em, p, courseId);
+    const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
+    if (!plan || plan.currentVersion === 0) throw plansError.notPublished();
+    return plan;
+  }
+
+  /** The plan row, created on first use and locked for the rest of the transaction. */
+  private async lockedPlan(em: EntityManager, course: CourseRef): Promise<Plan> {
+    const where = { courseId: course.id, municipalityId: course.municipalityId };
+    const lock = { mode: 'pessimistic_write' as const };
+    const existing = await em.findOne(Plan, { where, lock });
+    if (existing) return existing;
+    // Two first writes may race: ON CONFLICT DO NOTHING lets the loser wait for and then lock the winner's row.
+    await em.createQueryBuilder().insert().into(Plan).values({ courseId: course.id, municipalityId: course.municipalityId }).orIgnore().execute();
+    return em.findOneOrFail(Plan, { where, lock });
+  }
+
+  private async validate(em: EntityManager, course: CourseRef, content: PlanContent, publishing: boolean): Promise<void> {
+    const wanted = referencedResponsibles(content);
+    const m = course.municipalityId;
+    // One after another: the transaction's single connection runs one statement at a time anyway.
+    const legalBases = await this.legalBases.codes(em, m);
+    const staff = wanted.staffIds.size ? await em.find(StaffMember, { where: { id: In([...wanted.staffIds]), municipalityId: m }, select: { id: true } }) : [];
+    const units = wanted.unitIds.size ? await em.find(OrgUnit, { where: { id: In([...wanted.unitIds]), municipalityId: m }, select: { id: true } }) : [];
+    const members = course.householdId
+      ? await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: m }, select: { id: true, citizenId: true } })
+      : [];
+    const citizenIds = new Set(members.map((x) => x.citizenId));
+    if (course.citizenId) citizenIds.add(course.citizenId);
+    const problems = validatePlanContent(
+      content,
+      { legalBases, staffIds: new Set(staff.map((s) => s.id)), unitIds: new Set(units.map((u) => u.id)), citizenIds },
+      { publishing },
+    );
+    if (problems.length) throw plansError.contentInvalid(problems);
+  }
+
+  private async staffNames(em: EntityManager, municipalityId: string, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (!unique.length) return new Map();
+    const rows = await em.find(StaffMember, { where: { id: In(unique), municipalityId }, select: { id: true, name: true } });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  private summary(r: PlanVersion, names: Map<string, string>): PlanVersionSummaryDto {
+    return {
+      version: r.version,
+      authorId: r.authorId,
+      authorName: names.get(r.authorId) ?? null,
+      publishedAt: r.publishedAt.toISOString(),
+      changeSummary: r.changeSummary,
+      sourceMeetingId: r.sourceMeetingId,
+    };
+  }
+
+  private async versionDtos(em: EntityManager, municipalityId: string, courseId: string, rows: PlanVersion[]): Promise<PlanVersionDto[]> {
+    const names = await this.staffNames(em, municipalityId, rows.map((r) => r.authorId));
+    return rows.map((r) => ({ ...this.summary(r, names), courseId, content: r.content }));
+  }
+
+  private draftDto(plan: Pick<Plan, 'draft' | 'draftBaseVersion' | 'currentVersion' | 'draftRevision' | 'draftUpdatedBy' | 'draftUpdatedAt'>): PlanDraftDto {
+    return {
+      exists: plan.draft !== null,
+      content: plan.draft,
+      baseVersion: plan.draftBaseVersion ?? plan.currentVersion,
+      revision: plan.draftRevision,
+      updatedBy: plan.draftUpdatedBy,
+      updatedAt: plan.draftUpdatedAt ? plan.draftUpdatedAt.toISOString() : null,
+    };
+  }
+}
