@@ -8,6 +8,7 @@ import nx from '@nx/eslint-plugin';
  *   plugins  -> the plugin API and shared libs only: never core internals, never another plugin
  *   testing  -> core, core-api and shared (test harness)
  *   shared   -> shared only
+ *   e2e      -> apps/api-e2e: whole-host tests, may use everything but other apps
  */
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:shared', 'type:testing'] },
@@ -16,6 +17,9 @@ export const depConstraints = [
   { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core-api', 'type:shared'], notDependOnLibsWithTags: ['type:plugin'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:shared'] },
   { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:shared'] },
+  // HTTP-level and database tests of the whole host live apart from the libs they test: a spec inside a
+  // core lib importing the harness (which imports that lib) would be a circular project dependency.
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:shared', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:shared'] },
 ];
 

@@ -12,7 +12,7 @@ const MESSAGES: Record<AuthErrorCode, string> = {
   [AuthErrorCode.TokenMissing]: 'A bearer token is required (Authorization: Bearer <token>)',
   [AuthErrorCode.TokenInvalid]: 'The bearer token could not be verified',
   [AuthErrorCode.TokenExpired]: 'The bearer token has expired',
-  [AuthErrorCode.ClaimsInvalid]: 'The bearer token lacks the sub, municipality or roles claim',
+  [AuthErrorCode.ClaimsInvalid]: 'The bearer token lacks a uuid sub, a municipality or a roles claim',
   [AuthErrorCode.MunicipalityNotServed]: "The token's municipality is not served by this deployment",
 };
 

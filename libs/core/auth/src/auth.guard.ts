@@ -12,6 +12,7 @@ import { verificationKey, type KeyResolver } from './key-store.js';
 import type { Principal } from './principal.js';
 
 const IS_PUBLIC = 'enplan:public';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Marks a route that needs no token (health, docs). Everything else does. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
@@ -61,7 +62,8 @@ export class AuthGuard implements CanActivate {
       throw authError(AuthErrorCode.TokenInvalid);
     }
     const { sub, municipality, roles } = payload;
-    if (typeof sub !== 'string' || typeof municipality !== 'string' || !Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
+    // Subjects are staff (or integration) ids, stored as uuids on every record they author.
+    if (typeof sub !== 'string' || !UUID.test(sub) || typeof municipality !== 'string' || !Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
       throw authError(AuthErrorCode.ClaimsInvalid);
     }
     const tenant = await this.municipalities.findOne({ where: { code: municipality }, select: { id: true, code: true } });

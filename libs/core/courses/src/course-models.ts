@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { DEPLOYMENT, type Deployment, type PluginSelection } from '@enplan/core/config';
 import { GENERIC_MODEL_ID } from './vocabulary.js';
 
@@ -17,16 +16,7 @@ function nonNegativeInteger(v: unknown): number | undefined {
  */
 @Injectable()
 export class CourseModels {
-  private resolved?: Deployment;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  // The host provides DEPLOYMENT in its root module, which feature modules cannot inject from; a
-  // non-strict look-up finds it wherever it is provided. Once the host exports it from a global module,
-  // this can become a plain `@Inject(DEPLOYMENT)`.
-  private get deployment(): Deployment {
-    return (this.resolved ??= this.moduleRef.get<Deployment>(DEPLOYMENT, { strict: false }));
-  }
+  constructor(@Inject(DEPLOYMENT) private readonly deployment: Deployment) {}
 
   private plugins(municipalityCode: string): PluginSelection[] {
     return this.deployment.municipalities.find((m) => m.code === municipalityCode)?.plugins ?? [];

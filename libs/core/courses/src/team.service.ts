@@ -52,7 +52,7 @@ export class TeamService {
         assignedBy: p.userId,
       });
       await this.touch(em, course);
-      return this.view(em, identifiers[0].id as string);
+      return this.view(em, p.municipalityId, identifiers[0].id as string);
     });
   }
 
@@ -67,7 +67,7 @@ export class TeamService {
       if (dto.endsOn > today(this.clock)) throw teamError.dateInFuture('endsOn');
       await em.update(TeamAssignment, { id: a.id }, { endsOn: dto.endsOn });
       await this.touch(em, course);
-      return this.view(em, a.id);
+      return this.view(em, p.municipalityId, a.id);
     });
   }
 
@@ -96,7 +96,7 @@ export class TeamService {
         assignedBy: p.userId,
       });
       await this.touch(em, course);
-      return { previous: current ? await this.view(em, current.id) : null, current: await this.view(em, identifiers[0].id as string) };
+      return { previous: current ? await this.view(em, p.municipalityId, current.id) : null, current: await this.view(em, p.municipalityId, identifiers[0].id as string) };
     });
   }
 
@@ -119,8 +119,8 @@ export class TeamService {
     await em.update(Course, { id: course.id }, { updatedAt: () => 'CURRENT_TIMESTAMP' });
   }
 
-  private async view(em: EntityManager, id: string): Promise<TeamAssignmentDto> {
-    const a = await em.findOneOrFail(TeamAssignment, { where: { id }, relations: { staffMember: true } });
+  private async view(em: EntityManager, municipalityId: string, id: string): Promise<TeamAssignmentDto> {
+    const a = await em.findOneOrFail(TeamAssignment, { where: { id, municipalityId }, relations: { staffMember: true } });
     return teamAssignmentView(a);
   }
 }

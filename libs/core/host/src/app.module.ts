@@ -1,7 +1,7 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { DEPLOYMENT, EnplanConfig, EnplanConfigModule, loadDeployment, type DatabaseSettings, type Deployment } from '@enplan/core/config';
+import { EnplanConfig, EnplanConfigModule, loadDeployment, type DatabaseSettings, type Deployment } from '@enplan/core/config';
 import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
@@ -36,7 +36,7 @@ export class AppModule {
   static register(options: HostOptions = {}): DynamicModule {
     const env = { ...process.env, ...options.env };
     const deployment = options.deployment ?? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE);
-    const config = EnplanConfigModule.forRoot(options.env ?? {}, (c) =>
+    const config = EnplanConfigModule.forRoot(deployment, options.env ?? {}, (c) =>
       options.database ? Object.assign(Object.create(EnplanConfig.prototype), c, { database: options.database }) : c,
     );
     return {
@@ -54,12 +54,10 @@ export class AppModule {
         ...coreFeatureModules,
       ],
       providers: [
-        { provide: DEPLOYMENT, useValue: deployment },
         { provide: APP_FILTER, useClass: ProblemFilter },
         DemoSeeder,
         BootService,
       ],
-      exports: [DEPLOYMENT],
     };
   }
 }

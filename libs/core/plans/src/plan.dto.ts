@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@enplan/core/common';
@@ -111,14 +111,20 @@ export class PlanDiffQuery {
   to?: number;
 }
 
+/** Any JSON value: a changed field may be text, a flag, a list of ids or a responsible party. */
+const ANY_JSON_VALUE: ApiPropertyOptions = {
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }],
+  nullable: true,
+};
+
 export class FieldChangeDto {
   @ApiProperty({ example: 'status', description: 'The field that changed' })
   field: string;
 
-  @ApiProperty({ example: 'planned', nullable: true, description: 'Value in the older version (null: absent); any JSON value' })
+  @ApiProperty({ ...ANY_JSON_VALUE, example: 'planned', description: 'Value in the older version (null: absent)' })
   before: unknown;
 
-  @ApiProperty({ example: 'active', nullable: true, description: 'Value in the newer version (null: absent); any JSON value' })
+  @ApiProperty({ ...ANY_JSON_VALUE, example: 'active', description: 'Value in the newer version (null: absent)' })
   after: unknown;
 }
 

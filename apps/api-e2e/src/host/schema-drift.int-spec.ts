@@ -1,6 +1,6 @@
 import { createDataSource, pendingSchemaChanges } from '@enplan/core/database';
 import { createTestDatabase, testEngine } from '@enplan/core/testing';
-import { coreEntities, coreMigrations } from './core-schema.js';
+import { coreEntities, coreMigrations } from '@enplan/core/host';
 
 /**
  * The migrations must build exactly the schema the entities describe: if someone changes an entity and

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from './data-source.js';
+import { createDataSource } from '@enplan/core/database';
 import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
 
 /**

@@ -4,7 +4,7 @@ import { Course } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import type { TestApp } from '@enplan/core/testing';
-import type { PlanContent } from './plan-content.js';
+import type { PlanContent } from '@enplan/core/plans';
 
 /** The default test token's user, made a staff member so plans can name them. */
 export const CASEWORKER_ID = '00000000-0000-4000-8000-000000000001';

@@ -78,6 +78,10 @@ describe('authentication', () => {
     expectProblem(await me(`Bearer ${tampered}`), 401, 'auth.token-invalid');
   });
 
+  it('401 for a token whose subject is not a uuid', async () => {
+    expectProblem(await me(`Bearer ${await t.token({ userId: 'not-a-uuid' })}`), 401, 'auth.claims-invalid');
+  });
+
   it('403 for a token of a municipality this deployment does not serve', async () => {
     expectProblem(await me(`Bearer ${await t.token({ municipality: '461' })}`), 403, 'auth.municipality-not-served');
   });

@@ -8,7 +8,7 @@ import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/
  * The built API and CLI as an operator runs them: real processes, real signals. `npm test` builds dist/
  * before Jest starts.
  */
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../../../..');
 const apiMain = join(root, 'dist/apps/api/src/main.js');
 const cliMain = join(root, 'dist/apps/cli/src/main.js');
 
