@@ -1,18 +1,11 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { startTestApp, type TestApp } from '@enplan/core/testing';
+import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 
 /** Every /api/v1 route needs a verified bearer token; each failure is a problem+json with its own code. */
 describe('authentication', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      deployment: {
-        municipalities: [
-          { code: '999', name: 'Demo Kommune', plugins: [] },
-          { code: '101', name: 'Anden Kommune', plugins: [] },
-        ],
-      },
-    });
+    t = await startTestApp({ deployment: TWO_MUNICIPALITIES });
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '@enplan/core/testing';
+import { apiClient, startTestApp, type TestApp } from '@enplan/core/testing';
 
 const CASEWORKER = '00000000-0000-4000-8000-000000000001';
 const YEAR = 365 * 86_400;
@@ -24,8 +24,7 @@ describe('courses API', () => {
   });
   afterAll(() => t?.close());
 
-  const post = (path: string, body: object, as = auth) => t.http().post(`/api/v1${path}`).set('Authorization', as).send(body);
-  const get = (path: string, as = auth) => t.http().get(`/api/v1${path}`).set('Authorization', as);
+  const { post, get } = apiClient(() => t, () => auth);
 
   let serial = 1000;
   /** A fresh citizen (each citizen has at most one open course). */

@@ -1,4 +1,4 @@
-import { startTestApp, type TestApp } from '@enplan/core/testing';
+import { apiClient, startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 
 /** Organisational units and staff over HTTP, each municipality seeing only its own. */
 describe('organisation API', () => {
@@ -6,22 +6,13 @@ describe('organisation API', () => {
   let auth: string;
   let other: string;
   beforeAll(async () => {
-    t = await startTestApp({
-      deployment: {
-        municipalities: [
-          { code: '999', name: 'Demo Kommune', plugins: [] },
-          { code: '101', name: 'Anden Kommune', plugins: [] },
-        ],
-      },
-    });
+    t = await startTestApp({ deployment: TWO_MUNICIPALITIES });
     auth = `Bearer ${await t.token()}`;
     other = `Bearer ${await t.token({ municipality: '101' })}`;
   });
   afterAll(() => t?.close());
 
-  const post = (path: string, body: object, as = auth) => t.http().post(`/api/v1${path}`).set('Authorization', as).send(body);
-  const get = (path: string, as = auth) => t.http().get(`/api/v1${path}`).set('Authorization', as);
-  const patch = (path: string, body: object, as = auth) => t.http().patch(`/api/v1${path}`).set('Authorization', as).send(body);
+  const { post, get, patch } = apiClient(() => t, () => auth);
 
   let jobCentre: string;
   let family: string;

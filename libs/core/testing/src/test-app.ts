@@ -102,3 +102,27 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     },
   };
 }
+
+/** Two municipalities, for tests that prove nothing crosses between them. */
+export const TWO_MUNICIPALITIES: Deployment = {
+  municipalities: [
+    { code: '999', name: 'Demo Kommune', plugins: [] },
+    { code: '101', name: 'Anden Kommune', plugins: [] },
+  ],
+};
+
+/**
+ * Short-hands for /api/v1 calls with a bearer token; `auth` is read at call time because tests mint their
+ * tokens in beforeAll, after the helpers are made.
+ */
+export function apiClient(app: () => TestApp, auth: () => string) {
+  const call = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, as?: string) =>
+    app().http()[method](`/api/v1${path}`).set('Authorization', as ?? auth());
+  return {
+    get: (path: string, as?: string) => call('get', path, as),
+    post: (path: string, body: object, as?: string) => call('post', path, as).send(body),
+    put: (path: string, body: object, as?: string) => call('put', path, as).send(body),
+    patch: (path: string, body: object, as?: string) => call('patch', path, as).send(body),
+    del: (path: string, as?: string) => call('delete', path, as),
+  };
+}
