@@ -1,3 +1,4 @@
+import { DemoSeeder } from '@enplan/core/host';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 
 /** What a newcomer sees after `npm start`: real courses with multi-version plans, valid by the API's own rules. */
@@ -26,7 +27,6 @@ describe(`demo data (${testEngine()})`, () => {
   });
 
   it('is planted once, not on every start', async () => {
-    const { DemoSeeder } = await import('@enplan/core/host');
     expect(await t.app.get(DemoSeeder).seedIfEmpty()).toBe(false);
   });
 });
