@@ -10,6 +10,7 @@ import { OrganisationModule } from '@enplan/core/organisation';
 import { CitizensModule } from '@enplan/core/citizens';
 import { CoursesModule } from '@enplan/core/courses';
 import { PlansModule } from '@enplan/core/plans';
+import { MeetingsModule } from '@enplan/core/meetings';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreEntities, coreMigrations } from './core-schema.js';
@@ -29,7 +30,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,7 @@ import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
 import { Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
 import { LegalBasis, Plan, PlanVersion } from '@enplan/core/plans';
+import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from '@enplan/core/meetings';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -18,6 +19,13 @@ export const coreEntities = [
   Plan,
   PlanVersion,
   LegalBasis,
+  Meeting,
+  MeetingCourse,
+  MeetingParticipant,
+  AgendaItem,
+  MeetingOutcome,
+  Contact,
+  FollowUp,
 ];
 
 export { coreMigrations };

@@ -1,0 +1,294 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@enplan/core/common';
+import {
+  ATTENDANCES,
+  MEETING_STATUSES,
+  MEETING_TYPES,
+  OUTCOME_KINDS,
+  PARTICIPANT_KINDS,
+  PLACE_KINDS,
+  type Attendance,
+  type MeetingStatus,
+  type OutcomeKind,
+  type ParticipantKind,
+  type PlaceKind,
+} from './vocabulary.js';
+
+const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const ROLE = /^[a-z][a-z0-9-]{0,39}$/;
+
+export class ParticipantInputDto {
+  @ApiProperty({ enum: PARTICIPANT_KINDS, example: 'external', description: 'staff: a staff member; citizen: the course’s citizen (or a household member); external: a person from another organisation; network: the citizen’s chosen network' })
+  @IsIn(PARTICIPANT_KINDS)
+  kind: ParticipantKind;
+
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'For kind staff: a staff member of your municipality' })
+  @IsOptional() @IsUUID()
+  staffMemberId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'For kind citizen: the course’s citizen or a member of its household' })
+  @IsOptional() @IsUUID()
+  citizenId?: string;
+
+  @ApiPropertyOptional({ example: 'Lars Berg', description: 'For kind external and network: the person’s name', maxLength: 200 })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'Psykiatrien Nord, distriktspsykiatrien', description: 'For kind external: their organisation', maxLength: 200 })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  organisation?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['chair'], description: 'Roles at this meeting: chair, note-taker or a free role such as explorer, captain, witness' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ROLE, { each: true, message: 'each role must be lower-case letters, digits or "-"' })
+  roles?: string[];
+
+  @ApiPropertyOptional({ enum: ATTENDANCES, example: 'invited', description: 'Default invited' })
+  @IsOptional() @IsIn(ATTENDANCES)
+  attendance?: Attendance;
+}
+
+export class CreateMeetingDto {
+  @ApiProperty({ example: 'start-up', description: `A type from the catalogue: ${MEETING_TYPES.join(', ')}` })
+  @IsString() @MaxLength(40)
+  type: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T09:00:00Z' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T10:30:00Z', description: 'Must be after startsAt' })
+  @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiProperty({ enum: PLACE_KINDS, example: 'cafe', description: 'Where the citizen is comfortable' })
+  @IsIn(PLACE_KINDS)
+  placeKind: PlaceKind;
+
+  @ApiPropertyOptional({ example: 'Café Gaden, Nørregade 4', description: 'Where exactly; never shown in calendar feeds for the citizen’s home', maxLength: 300 })
+  @IsOptional() @IsString() @MaxLength(300)
+  placeText?: string;
+
+  @ApiPropertyOptional({ type: [ParticipantInputDto], description: 'Participants to invite at once' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto)
+  participants?: ParticipantInputDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['Velkomst', 'Borgerens ønsker'], description: 'Agenda item titles, in order' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(300, { each: true })
+  agenda?: string[];
+}
+
+export class CreateBoardMeetingDto extends CreateMeetingDto {
+  @ApiProperty({ type: [String], example: [UUID_EXAMPLE], description: 'The courses the board meeting reviews' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @IsUUID('all', { each: true })
+  courseIds: string[];
+}
+
+export class UpdateParticipantDto {
+  @ApiPropertyOptional({ enum: ATTENDANCES, example: 'attended', description: 'A citizen’s no-show is information for the team to follow up, never a sanction' })
+  @IsOptional() @IsIn(ATTENDANCES)
+  attendance?: Attendance;
+
+  @ApiPropertyOptional({ type: [String], example: ['note-taker'], description: 'Replaces the participant’s roles' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ROLE, { each: true, message: 'each role must be lower-case letters, digits or "-"' })
+  roles?: string[];
+}
+
+export class AssignRoleDto {
+  @ApiProperty({ example: 'chair', description: 'chair, note-taker or a free role (explorer, captain, witness …)' })
+  @Matches(ROLE, { message: 'role must be lower-case letters, digits or "-"' })
+  role: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'The participant to give the role (or give staffMemberId)' })
+  @IsOptional() @IsUUID()
+  participantId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'A staff member taking part in the meeting' })
+  @IsOptional() @IsUUID()
+  staffMemberId?: string;
+}
+
+export class AddAgendaItemDto {
+  @ApiProperty({ example: 'Bolig og økonomi', maxLength: 300 })
+  @IsString() @MinLength(1) @MaxLength(300)
+  title: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'Position from 1; default last' })
+  @IsOptional() @IsInt() @Min(1) @Max(1000)
+  position?: number;
+}
+
+export class RecordMinutesDto {
+  @ApiProperty({ example: 'Anna fortalte om sit ønske om at arbejde i et køkken …', maxLength: 20000 })
+  @IsString() @MinLength(1) @MaxLength(20000)
+  minutes: string;
+}
+
+export class ResponsibleDto {
+  @ApiProperty({ enum: ['staff', 'unit', 'citizen'], example: 'citizen' })
+  @IsIn(['staff', 'unit', 'citizen'])
+  kind: 'staff' | 'unit' | 'citizen';
+
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'Staff member or unit id; absent for the citizen' })
+  @IsOptional() @IsUUID()
+  id?: string;
+}
+
+export class AddOutcomeDto {
+  @ApiProperty({ enum: OUTCOME_KINDS, example: 'agreement', description: 'Agreements become plan agreements in the plan draft' })
+  @IsIn(OUTCOME_KINDS)
+  kind: OutcomeKind;
+
+  @ApiProperty({ example: 'Anna besøger kantinen sammen med mentoren', maxLength: 2000 })
+  @IsString() @MinLength(1) @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional({ type: ResponsibleDto, description: 'Who does it (default: the citizen)' })
+  @IsOptional() @ValidateNested() @Type(() => ResponsibleDto)
+  responsible?: ResponsibleDto;
+
+  @ApiPropertyOptional({ example: '2026-02-01', description: 'By when (YYYY-MM-DD)' })
+  @IsOptional() @Matches(DATE_ONLY, { message: 'due must be a calendar date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
+  due?: string;
+}
+
+export class PublishFromMeetingDto {
+  @ApiProperty({ example: 'Opstartsmødet 12. januar: praktik aftalt.', maxLength: 2000, description: 'The meeting’s joint conclusions' })
+  @IsString() @MinLength(1) @MaxLength(2000)
+  changeSummary: string;
+
+  @ApiPropertyOptional({ example: 1, minimum: 0, description: 'The version the draft starts from; alternative to If-Match' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  baseVersion?: number;
+}
+
+export class MeetingsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: MEETING_STATUSES, example: 'planned', description: 'Only meetings in this status' })
+  @IsOptional() @IsIn(MEETING_STATUSES)
+  status?: MeetingStatus;
+}
+
+export class CalendarQuery {
+  @ApiPropertyOptional({ example: 90, description: 'How many days back the feed reaches (default 90)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650)
+  pastDays?: number;
+}
+
+export class ParticipantDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+  @ApiProperty({ enum: PARTICIPANT_KINDS, example: 'staff' })
+  kind: ParticipantKind;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', example: UUID_EXAMPLE })
+  staffMemberId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', example: null })
+  citizenId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Lars Berg', description: 'Name of an external or network participant' })
+  name: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Psykiatrien Nord' })
+  organisation: string | null;
+  @ApiProperty({ type: [String], example: ['chair'] })
+  roles: string[];
+  @ApiProperty({ enum: ATTENDANCES, example: 'invited' })
+  attendance: Attendance;
+}
+
+export class AgendaItemDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+  @ApiProperty({ example: 1 })
+  position: number;
+  @ApiProperty({ example: 'Bolig og økonomi' })
+  title: string;
+}
+
+export class OutcomeDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+  @ApiProperty({ enum: OUTCOME_KINDS, example: 'agreement' })
+  kind: OutcomeKind;
+  @ApiProperty({ example: 'Anna besøger kantinen sammen med mentoren' })
+  text: string;
+  @ApiProperty({ type: ResponsibleDto, nullable: true, example: { kind: 'citizen' } })
+  responsible: ResponsibleDto | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-02-01' })
+  due: string | null;
+}
+
+export class WarningDto {
+  @ApiProperty({ example: 'meeting.staff-overlap', description: 'A stable code; the write succeeded anyway' })
+  code: string;
+  @ApiProperty({ example: 'The staff member has another meeting at the same time' })
+  message: string;
+  @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'The staff member concerned' })
+  staffMemberId?: string;
+  @ApiPropertyOptional({ type: [String], example: [UUID_EXAMPLE], description: 'The meetings that overlap' })
+  meetingIds?: string[];
+}
+
+export class MeetingDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  id: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', example: UUID_EXAMPLE, description: 'Null for a board meeting' })
+  courseId: string | null;
+  @ApiProperty({ type: [String], example: [], description: 'The courses a board meeting reviews' })
+  courseIds: string[];
+  @ApiProperty({ example: 'start-up' })
+  type: string;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T09:00:00.000Z' })
+  startsAt: string;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T10:30:00.000Z' })
+  endsAt: string;
+  @ApiProperty({ enum: PLACE_KINDS, example: 'cafe' })
+  placeKind: PlaceKind;
+  @ApiProperty({ type: String, nullable: true, example: 'Café Gaden' })
+  placeText: string | null;
+  @ApiProperty({ enum: MEETING_STATUSES, example: 'planned' })
+  status: MeetingStatus;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  minutes: string | null;
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  createdBy: string;
+  @ApiProperty({ type: [ParticipantDto] })
+  participants: ParticipantDto[];
+  @ApiProperty({ type: [AgendaItemDto] })
+  agenda: AgendaItemDto[];
+  @ApiProperty({ type: [OutcomeDto] })
+  outcomes: OutcomeDto[];
+  @ApiPropertyOptional({ type: [WarningDto], description: 'Things worth a look that did not block the write, e.g. meeting.staff-overlap' })
+  warnings?: WarningDto[];
+}
+
+export class MeetingPageDto {
+  @ApiProperty({ type: [MeetingDto] })
+  items: MeetingDto[];
+  @ApiProperty({ example: 1 })
+  total: number;
+  @ApiProperty({ example: 25 })
+  limit: number;
+  @ApiProperty({ example: 0 })
+  offset: number;
+}
+
+export class ParticipantWithWarningsDto extends ParticipantDto {
+  @ApiPropertyOptional({ type: [WarningDto], description: 'e.g. meeting.staff-overlap' })
+  warnings?: WarningDto[];
+}

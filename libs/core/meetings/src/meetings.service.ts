@@ -1,0 +1,382 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import { HouseholdMember } from '@enplan/core/citizens';
+import { page, type Page } from '@enplan/core/common';
+import { Course } from '@enplan/core/courses';
+import { StaffMember } from '@enplan/core/organisation';
+import { CLOCK, type Clock } from '@enplan/shared/util';
+import type {
+  AddAgendaItemDto,
+  AddOutcomeDto,
+  AgendaItemDto,
+  AssignRoleDto,
+  CreateBoardMeetingDto,
+  CreateMeetingDto,
+  MeetingDto,
+  MeetingsQuery,
+  OutcomeDto,
+  ParticipantDto,
+  ParticipantInputDto,
+  ParticipantWithWarningsDto,
+  UpdateParticipantDto,
+  WarningDto,
+} from './meeting.dto.js';
+import { AgendaItem, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from './meeting.entity.js';
+import { MeetingsErrorCode, meetingsError } from './meetings.error.js';
+import { MEETING_TYPES } from './vocabulary.js';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type CourseRef = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' | 'householdId'>;
+
+@Injectable()
+export class MeetingsService {
+  /** The type catalogue: the core's types; plugins add theirs through `registerTypes`. */
+  private readonly types = new Set<string>(MEETING_TYPES);
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  registerTypes(types: readonly string[]): void {
+    for (const t of types) this.types.add(t);
+  }
+
+  async create(p: Principal, courseId: string, dto: CreateMeetingDto): Promise<MeetingDto> {
+    const { startsAt, endsAt } = this.times(dto);
+    return this.ds.transaction(async (em) => {
+      const course = await this.course(em, p, courseId);
+      const meeting = await em.save(
+        Meeting,
+        em.create(Meeting, {
+          municipalityId: p.municipalityId,
+          courseId: course.id,
+          type: dto.type,
+          startsAt,
+          endsAt,
+          placeKind: dto.placeKind,
+          placeText: dto.placeText ?? null,
+          status: 'planned',
+          minutes: null,
+          createdBy: p.userId,
+        }),
+      );
+      return this.fill(em, p, meeting, course, dto);
+    });
+  }
+
+  async createBoard(p: Principal, dto: CreateBoardMeetingDto): Promise<MeetingDto> {
+    const { startsAt, endsAt } = this.times(dto);
+    return this.ds.transaction(async (em) => {
+      const ids = [...new Set(dto.courseIds)];
+      const found = await em.find(Course, { where: { id: In(ids), municipalityId: p.municipalityId }, select: { id: true } });
+      if (found.length !== ids.length) throw meetingsError.coursesMissing();
+      const meeting = await em.save(
+        Meeting,
+        em.create(Meeting, {
+          municipalityId: p.municipalityId,
+          courseId: null,
+          type: dto.type,
+          startsAt,
+          endsAt,
+          placeKind: dto.placeKind,
+          placeText: dto.placeText ?? null,
+          status: 'planned',
+          minutes: null,
+          createdBy: p.userId,
+        }),
+      );
+      await em.insert(MeetingCourse, ids.map((courseId) => ({ municipalityId: p.municipalityId, meetingId: meeting.id, courseId })));
+      return this.fill(em, p, meeting, null, dto);
+    });
+  }
+
+  async list(p: Principal, courseId: string, q: MeetingsQuery): Promise<Page<MeetingDto>> {
+    const em = this.ds.manager;
+    await this.course(em, p, courseId);
+    const [rows, total] = await em.findAndCount(Meeting, {
+      where: { courseId, municipalityId: p.municipalityId, ...(q.status ? { status: q.status } : {}) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
+    });
+    return page(await this.dtos(em, p.municipalityId, rows), total, q);
+  }
+
+  async get(p: Principal, id: string): Promise<MeetingDto> {
+    const em = this.ds.manager;
+    const m = await this.meeting(em, p, id);
+    const [dto] = await this.dtos(em, p.municipalityId, [m]);
+    return dto;
+  }
+
+  /** The meeting row, if it is the caller's municipality's. */
+  async meeting(em: EntityManager, p: Principal, id: string, lock = false): Promise<Meeting> {
+    const m = UUID.test(id)
+      ? await em.findOne(Meeting, { where: { id, municipalityId: p.municipalityId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      : null;
+    if (!m) throw meetingsError.meetingNotFound();
+    return m;
+  }
+
+  async addParticipant(p: Principal, id: string, dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      const course = m.courseId ? await this.course(em, p, m.courseId) : null;
+      const existing = await em.find(MeetingParticipant, { where: { meetingId: m.id, municipalityId: p.municipalityId } });
+      const row = await this.insertParticipant(em, p, m, course, dto, '', existing);
+      const warnings = await this.overlaps(em, p, m, row.staffMemberId ? [row.staffMemberId] : []);
+      return { ...participantDto(row), ...(warnings.length ? { warnings } : {}) };
+    });
+  }
+
+  async updateParticipant(p: Principal, id: string, participantId: string, dto: UpdateParticipantDto): Promise<ParticipantDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      const row = UUID.test(participantId)
+        ? await em.findOne(MeetingParticipant, { where: { id: participantId, meetingId: m.id, municipalityId: p.municipalityId } })
+        : null;
+      if (!row) throw meetingsError.participantNotFound();
+      if (dto.attendance) row.attendance = dto.attendance;
+      if (dto.roles) row.roles = [...new Set(dto.roles)];
+      await em.update(MeetingParticipant, { id: row.id, municipalityId: p.municipalityId }, { attendance: row.attendance, roles: row.roles });
+      return participantDto(row);
+    });
+  }
+
+  async assignRole(p: Principal, id: string, dto: AssignRoleDto): Promise<ParticipantDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      const participants = await em.find(MeetingParticipant, { where: { meetingId: m.id, municipalityId: p.municipalityId } });
+      let row: MeetingParticipant | undefined;
+      if (dto.participantId) {
+        row = participants.find((x) => x.id === dto.participantId);
+        if (!row) throw meetingsError.roleNotParticipant('participantId');
+      } else if (dto.staffMemberId) {
+        row = participants.find((x) => x.staffMemberId === dto.staffMemberId);
+        if (!row) throw meetingsError.roleNotParticipant('staffMemberId');
+      } else {
+        throw meetingsError.roleNotParticipant('participantId');
+      }
+      if (!row.roles.includes(dto.role)) row.roles = [...row.roles, dto.role];
+      await em.update(MeetingParticipant, { id: row.id, municipalityId: p.municipalityId }, { roles: row.roles });
+      return participantDto(row);
+    });
+  }
+
+  async addAgendaItem(p: Principal, id: string, dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      const items = await em.find(AgendaItem, { where: { meetingId: m.id, municipalityId: p.municipalityId }, order: { position: 'ASC' } });
+      const at = Math.min(dto.position ?? items.length + 1, items.length + 1);
+      for (const it of items.filter((x) => x.position >= at).reverse()) {
+        await em.update(AgendaItem, { id: it.id, municipalityId: p.municipalityId }, { position: it.position + 1 });
+      }
+      await em.insert(AgendaItem, { municipalityId: p.municipalityId, meetingId: m.id, position: at, title: dto.title });
+      const after = await em.find(AgendaItem, { where: { meetingId: m.id, municipalityId: p.municipalityId }, order: { position: 'ASC' } });
+      return after.map(agendaDto);
+    });
+  }
+
+  async recordMinutes(p: Principal, id: string, minutes: string): Promise<MeetingDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      if (m.status === 'cancelled' || m.startsAt.getTime() > this.clock.now().getTime()) throw meetingsError.notHeldYet();
+      await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { minutes, status: 'held' });
+      const [dto] = await this.dtos(em, p.municipalityId, [{ ...m, minutes, status: 'held' }]);
+      return dto;
+    });
+  }
+
+  async cancel(p: Principal, id: string): Promise<MeetingDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { status: 'cancelled' });
+      const [dto] = await this.dtos(em, p.municipalityId, [{ ...m, status: 'cancelled' }]);
+      return dto;
+    });
+  }
+
+  async addOutcome(p: Principal, id: string, dto: AddOutcomeDto): Promise<OutcomeDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      const row = await em.save(
+        MeetingOutcome,
+        em.create(MeetingOutcome, {
+          municipalityId: p.municipalityId,
+          meetingId: m.id,
+          kind: dto.kind,
+          text: dto.text,
+          responsible: dto.responsible ? { kind: dto.responsible.kind, ...(dto.responsible.id ? { id: dto.responsible.id } : {}) } : null,
+          due: dto.due ?? null,
+        }),
+      );
+      return outcomeDto(row);
+    });
+  }
+
+  async outcomes(em: EntityManager, municipalityId: string, meetingId: string): Promise<MeetingOutcome[]> {
+    return em.find(MeetingOutcome, { where: { meetingId, municipalityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Meeting ids of one municipality, in their order. */
+  async dtos(em: EntityManager, municipalityId: string, rows: Meeting[]): Promise<MeetingDto[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    const where = { meetingId: In(ids), municipalityId };
+    const participants = await em.find(MeetingParticipant, { where, order: { id: 'ASC' } });
+    const agenda = await em.find(AgendaItem, { where, order: { position: 'ASC' } });
+    const outcomes = await em.find(MeetingOutcome, { where, order: { createdAt: 'ASC', id: 'ASC' } });
+    const courses = await em.find(MeetingCourse, { where });
+    return rows.map((m) => ({
+      id: m.id,
+      courseId: m.courseId,
+      courseIds: courses.filter((c) => c.meetingId === m.id).map((c) => c.courseId).sort(),
+      type: m.type,
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      placeKind: m.placeKind,
+      placeText: m.placeText,
+      status: m.status,
+      minutes: m.minutes,
+      createdBy: m.createdBy,
+      participants: participants.filter((x) => x.meetingId === m.id).map(participantDto),
+      agenda: agenda.filter((x) => x.meetingId === m.id).map(agendaDto),
+      outcomes: outcomes.filter((x) => x.meetingId === m.id).map(outcomeDto),
+    }));
+  }
+
+  /** The course, if it is the caller's municipality's; anything else is "not found", never "forbidden". */
+  async course(em: EntityManager, p: Principal, courseId: string): Promise<CourseRef> {
+    const course = UUID.test(courseId)
+      ? await em.findOne(Course, {
+          where: { id: courseId, municipalityId: p.municipalityId },
+          select: { id: true, municipalityId: true, status: true, citizenId: true, householdId: true },
+        })
+      : null;
+    if (!course) throw meetingsError.courseNotFound();
+    return course;
+  }
+
+  private times(dto: CreateMeetingDto): { startsAt: Date; endsAt: Date } {
+    if (!this.types.has(dto.type)) throw meetingsError.typeUnknown();
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt.getTime() <= startsAt.getTime()) throw meetingsError.endsBeforeStart();
+    return { startsAt, endsAt };
+  }
+
+  private async fill(em: EntityManager, p: Principal, meeting: Meeting, course: CourseRef | null, dto: CreateMeetingDto): Promise<MeetingDto> {
+    const rows: MeetingParticipant[] = [];
+    for (const [i, input] of (dto.participants ?? []).entries()) {
+      rows.push(await this.insertParticipant(em, p, meeting, course, input, `participants[${i}].`, rows));
+    }
+    for (const [i, title] of (dto.agenda ?? []).entries()) {
+      await em.insert(AgendaItem, { municipalityId: p.municipalityId, meetingId: meeting.id, position: i + 1, title });
+    }
+    const staffIds = rows.map((r) => r.staffMemberId).filter((x): x is string => !!x);
+    const warnings = await this.overlaps(em, p, meeting, staffIds);
+    const [out] = await this.dtos(em, p.municipalityId, [meeting]);
+    return { ...out, warnings };
+  }
+
+  private async insertParticipant(
+    em: EntityManager,
+    p: Principal,
+    meeting: Meeting,
+    course: CourseRef | null,
+    dto: ParticipantInputDto,
+    prefix: string,
+    existing: MeetingParticipant[],
+  ): Promise<MeetingParticipant> {
+    const m = p.municipalityId;
+    let staffMemberId: string | null = null;
+    let citizenId: string | null = null;
+    let name: string | null = null;
+    let organisation: string | null = null;
+    if (dto.kind === 'staff') {
+      if (!dto.staffMemberId) throw meetingsError.participantIncomplete(`${prefix}staffMemberId`, 'A staff participant needs staffMemberId');
+      const staff = await em.findOne(StaffMember, { where: { id: dto.staffMemberId, municipalityId: m }, select: { id: true } });
+      if (!staff) throw meetingsError.participantUnknown(`${prefix}staffMemberId`, 'staff member');
+      if (existing.some((x) => x.staffMemberId === staff.id)) throw meetingsError.participantDuplicate(`${prefix}staffMemberId`);
+      staffMemberId = staff.id;
+    } else if (dto.kind === 'citizen') {
+      if (!dto.citizenId) throw meetingsError.participantIncomplete(`${prefix}citizenId`, 'A citizen participant needs citizenId');
+      const allowed = new Set<string>();
+      if (course?.citizenId) allowed.add(course.citizenId);
+      if (course?.householdId) {
+        const members = await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: m }, select: { id: true, citizenId: true } });
+        for (const x of members) allowed.add(x.citizenId);
+      }
+      if (!allowed.has(dto.citizenId)) throw meetingsError.participantUnknown(`${prefix}citizenId`, 'citizen');
+      if (existing.some((x) => x.citizenId === dto.citizenId)) throw meetingsError.participantDuplicate(`${prefix}citizenId`);
+      citizenId = dto.citizenId;
+    } else {
+      if (!dto.name) throw meetingsError.participantIncomplete(`${prefix}name`, `An ${dto.kind} participant needs a name`);
+      if (dto.kind === 'external' && !dto.organisation) throw meetingsError.participantIncomplete(`${prefix}organisation`, 'An external participant needs an organisation');
+      name = dto.name;
+      organisation = dto.organisation ?? null;
+    }
+    return em.save(
+      MeetingParticipant,
+      em.create(MeetingParticipant, {
+        municipalityId: m,
+        meetingId: meeting.id,
+        kind: dto.kind,
+        staffMemberId,
+        citizenId,
+        name,
+        organisation,
+        roles: [...new Set(dto.roles ?? [])],
+        attendance: dto.attendance ?? 'invited',
+      }),
+    );
+  }
+
+  /** Other meetings, not cancelled, at an overlapping time for the same staff members: a warning, never a block. */
+  private async overlaps(em: EntityManager, p: Principal, meeting: Meeting, staffIds: string[]): Promise<WarningDto[]> {
+    if (!staffIds.length || meeting.status === 'cancelled') return [];
+    const rows = await em
+      .createQueryBuilder(MeetingParticipant, 'mp')
+      .innerJoin(Meeting, 'm', 'm.id = mp.meeting_id AND m.municipality_id = mp.municipality_id')
+      .select(['mp.staff_member_id AS "staffMemberId"', 'm.id AS "meetingId"'])
+      .where('mp.municipality_id = :mun', { mun: p.municipalityId })
+      .andWhere('mp.staff_member_id IN (:...staffIds)', { staffIds })
+      .andWhere('m.id <> :id', { id: meeting.id })
+      .andWhere(`m.status <> 'cancelled'`)
+      .andWhere('m.starts_at < :endsAt AND m.ends_at > :startsAt', { startsAt: meeting.startsAt, endsAt: meeting.endsAt })
+      .orderBy('m.id')
+      .getRawMany<{ staffMemberId: string; meetingId: string }>();
+    const by = new Map<string, string[]>();
+    for (const r of rows) by.set(r.staffMemberId, [...(by.get(r.staffMemberId) ?? []), r.meetingId]);
+    return [...by].map(([staffMemberId, meetingIds]) => ({
+      code: MeetingsErrorCode.StaffOverlap,
+      message: 'The staff member has another meeting at the same time',
+      staffMemberId,
+      meetingIds,
+    }));
+  }
+}
+
+export function participantDto(r: MeetingParticipant): ParticipantDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    staffMemberId: r.staffMemberId,
+    citizenId: r.citizenId,
+    name: r.name,
+    organisation: r.organisation,
+    roles: r.roles,
+    attendance: r.attendance,
+  };
+}
+
+function agendaDto(r: AgendaItem): AgendaItemDto {
+  return { id: r.id, position: r.position, title: r.title };
+}
+
+function outcomeDto(r: MeetingOutcome): OutcomeDto {
+  return { id: r.id, kind: r.kind, text: r.text, responsible: r.responsible, due: r.due };
+}
