@@ -4,17 +4,18 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 
-function scrubDeep(v: unknown, depth = 0): unknown {
-  if (typeof v === 'string') return scrubCpr(v);
-  if (depth > 6 || v === null || typeof v !== 'object') return v;
-  if (v instanceof Error) return { name: v.name, message: scrubCpr(v.message), stack: v.stack && scrubCpr(v.stack) };
-  if (Array.isArray(v)) return v.map((x) => scrubDeep(x, depth + 1));
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubDeep(x, depth + 1)]));
+/**
+ * Every finished log line passes the CPR scrubber on its way out. Scrubbing the serialised line (rather
+ * than the objects handed to the logger) catches every field and keeps the raw request and response
+ * intact for pino's own serialisers, which read getters such as `headersSent`.
+ */
+function scrubbingStream(target: NodeJS.WritableStream) {
+  return { write: (line: string) => target.write(scrubCpr(line)) };
 }
 
 /**
  * Structured JSON logs. Request bodies are never logged, URLs are logged without their query string,
- * credentials are redacted, and every string passes a CPR scrubber as a last line of defence.
+ * credentials are redacted, and every line passes a CPR scrubber as a last line of defence.
  */
 export function pinoParams(level: string, destination?: NodeJS.WritableStream): Params {
   return {
@@ -23,7 +24,7 @@ export function pinoParams(level: string, destination?: NodeJS.WritableStream): 
     forRoutes: [{ path: '*splat', method: RequestMethod.ALL }],
     pinoHttp: {
       level,
-      stream: destination,
+      stream: scrubbingStream(destination ?? process.stdout),
       genReqId: (req: IncomingMessage) => requestIdFor(req),
       customAttributeKeys: { reqId: 'requestId' },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
@@ -34,14 +35,11 @@ export function pinoParams(level: string, destination?: NodeJS.WritableStream): 
           path: scrubCpr(String(req.url).split('?')[0]),
           userAgent: req.headers?.['user-agent'],
         }),
+        // Response headers add nothing an operator needs per request; the status is what matters.
+        res: (res: { statusCode: number | null }) => ({ statusCode: res.statusCode }),
       },
       customProps: (req: IncomingMessage & { principal?: { userId: string; municipalityCode: string } }) =>
         req.principal ? { userId: req.principal.userId, municipality: req.principal.municipalityCode } : {},
-      hooks: {
-        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => scrubDeep(a)));
-        },
-      },
     },
   } as Params;
 }
