@@ -5,8 +5,8 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
-import { DEMO_DEPLOYMENT, type Deployment } from '@enplan/core/config';
-import { createApp, type HostOptions } from '@enplan/core/host';
+import { DEMO_DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
+import { createApp, DEMO, type HostOptions } from '@enplan/core/host';
 import { FixedClock } from '@enplan/shared/util';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -78,6 +78,8 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     throw e;
   }
   const key = await loadOrCreateLocalKey(dataDir);
+  // Tokens carry whatever issuer and audience this host was configured to require.
+  const { issuer, audience } = app.get(EnplanConfig).auth;
   return {
     app,
     db,
@@ -87,11 +89,11 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     http: () => request(app.getHttpServer()),
     token: (t: TokenOptions = {}) =>
       mintToken(key, {
-        userId: t.userId ?? '00000000-0000-4000-8000-000000000001',
-        municipality: t.municipality ?? '999',
+        userId: t.userId ?? DEMO.caseworkerId,
+        municipality: t.municipality ?? DEMO.municipalityCode,
         roles: t.roles ?? ['caseworker'],
-        issuer: 'enplan-local',
-        audience: 'enplan-api',
+        issuer,
+        audience,
         ttlSeconds: t.ttlSeconds ?? 3600,
         now: t.issuedAt ?? clock.now(),
       }),
