@@ -6,25 +6,27 @@ import nx from '@nx/eslint-plugin';
  *   core     -> core and shared only (never a plugin, never the plugin API that re-exports it)
  *   core-api -> core and shared (it is the curated surface over core)
  *   plugins  -> the plugin API and shared libs only: never core internals, never another plugin
+ *   catalogue -> the plugins (and the plugin API): the list of plugins a build carries, used only by the apps
  *   testing  -> core, core-api and shared (test harness)
  *   shared   -> shared only
  *   e2e      -> apps/api-e2e: whole-host tests, may use everything but other apps
  */
 export const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:shared', 'type:testing'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:catalogue', 'type:shared', 'type:testing'] },
   { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:shared'] },
   { sourceTag: 'type:core-api', onlyDependOnLibsWithTags: ['type:core', 'type:shared', 'type:testing'] },
   { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:core-api', 'type:shared'], notDependOnLibsWithTags: ['type:plugin'] },
+  { sourceTag: 'type:catalogue', onlyDependOnLibsWithTags: ['type:plugin', 'type:core-api', 'type:shared'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:shared'] },
   { sourceTag: 'type:shared', onlyDependOnLibsWithTags: ['type:shared'] },
   // HTTP-level and database tests of the whole host live apart from the libs they test: a spec inside a
   // core lib importing the harness (which imports that lib) would be a circular project dependency.
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:shared', 'type:testing'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:catalogue', 'type:shared', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:shared'] },
 ];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'docs/plugin-api/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

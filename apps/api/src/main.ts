@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { startApi } from '@enplan/core/host';
+import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 
 try {
-  await startApi();
+  // The deployment file (ENPLAN_DEPLOYMENT_FILE) enables plugins of this catalogue per municipality.
+  await startApi({ plugins: PLUGIN_CATALOGUE });
 } catch (e) {
-  // Configuration and deployment errors name the variable or plugin at fault; print them plainly.
+  // Configuration, deployment and plugin errors name the variable or plugin at fault; print them plainly.
   const err = e as Error;
   process.stderr.write(`enplan API failed to start: ${err.message}\n`);
-  if (!['ConfigurationError', 'DeploymentError'].includes(err.name)) process.stderr.write(`${err.stack}\n`);
+  if (!['ConfigurationError', 'DeploymentError', 'PluginError'].includes(err.name)) process.stderr.write(`${err.stack}\n`);
   process.exit(1);
 }

@@ -1,7 +1,91 @@
 /**
- * The only surface a plugin may import from the core (enforced by @nx/enforce-module-boundaries).
- * Everything exported here is a stable contract; the plugin issue fills in the extension points.
+ * The only surface a plugin may import from the core (enforced by @nx/enforce-module-boundaries: a plugin
+ * depends on `@enplan/plugin-api` and shared libs, never on a core lib). Everything exported here is a
+ * stable contract. Start with `definePlugin({...})`; the README's "Plugins" section walks through it.
  */
+
+// Declaring a plugin and its extension points.
+export {
+  definePlugin,
+  tablePrefix,
+  pascalId,
+  SensitiveSetting,
+  CORE_VERSION,
+  CORE_MODEL_ID,
+  DEFAULT_CAPPED_ROLES,
+  coreDecisionAuthority,
+  mergeCadence,
+  PluginRegistry,
+  ExtensionErrorCode,
+  type PluginDefinition,
+  type PluginExtensions,
+  type EntityClass,
+  type MigrationClass,
+  type ExtensionContext,
+  type HookContext,
+  type LifecycleHooks,
+  type Label,
+  type StaffFacts,
+  type CourseFacts,
+  type TeamMemberFacts,
+  type TeamFacts,
+  type TeamChange,
+  type TeamRuleProblem,
+  type CitizenFacts,
+  type HouseholdFacts,
+  type EligibilityInput,
+  type EligibilityResult,
+  type AuthorityDecision,
+  type DecisionAuthorityInput,
+  type CaseloadPolicy,
+  type PlanActionFacts,
+  type PlanContentFacts,
+  type PlanPublishInput,
+  type MeetingTypeDefinition,
+  type RoleDefinition,
+  type AccessRuleBuilder,
+  type AccessRuleSubject,
+  type CadenceRule,
+  type CadenceSuppression,
+  type CadencePolicy,
+  type CadencePolicyContribution,
+  type Sourced,
+} from '@enplan/core/extensions';
+
+// Errors, time, tenancy.
 export { DomainError, type ErrorKind, type FieldProblem } from '@enplan/core/common';
-export type { Principal } from '@enplan/core/auth';
 export { CLOCK, type Clock } from '@enplan/shared/util';
+export { TenantEntity } from '@enplan/core/database';
+
+// The caller, and the access declarations every plugin route must carry (one per route, like the core's).
+export {
+  CurrentPrincipal,
+  Public,
+  CourseAccess,
+  CitizenAccess,
+  StaffRoute,
+  COURSE_ACTIONS,
+  ROLES,
+  type Principal,
+  type Role,
+  type CourseAction,
+  type CourseLocator,
+  type CitizenLocator,
+} from '@enplan/core/auth';
+
+// Vocabularies plugins' rules are written in.
+export { LEGAL_AREAS, STAFF_FUNCTIONS, UNIT_KINDS, EXTERNAL_UNIT_KINDS, type LegalArea, type StaffFunction, type UnitKind } from '@enplan/core/organisation';
+export {
+  TEAM_ROLES,
+  COURSE_STATUSES,
+  TARGET_GROUPS,
+  REFERRAL_REASONS,
+  OUTCOME_CODES,
+  type TeamRole,
+  type CourseStatus,
+  type TargetGroup,
+  type ReferralReason,
+  type OutcomeCode,
+} from '@enplan/core/courses';
+export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meetings';
+export { legalAreaOfBasis } from '@enplan/core/plans';

@@ -1,2 +1,10 @@
-/** The workspace's own Nx plugin: generators for enplan plugins (the `plugin` generator comes with issue 8). */
+/**
+ * The workspace's own Nx plugin (`@enplan/tools`, generators in generators.json):
+ *   npx nx g @enplan/tools:plugin <name> [--description ...]   a new organisational-model plugin in plugins/<name>
+ *   npx nx g @enplan/tools:migration <plugin> <Name>            the next migration of a plugin's entities
+ * The operations CLI wraps the first: `npm run enplan -- new plugin <name>`.
+ */
 export const toolsVersion = '0.1.0';
+export { pluginGenerator, pluginProblems, type PluginGeneratorOptions } from './generators/plugin/generator.js';
+export { migrationGenerator, migrationGeneratorWith, type MigrationGeneratorOptions } from './generators/migration/generator.js';
+export { pluginNames, pluginIdFormatProblem, RESERVED_PLUGIN_IDS, type PluginNames } from './lib/plugin-names.js';

@@ -9,9 +9,9 @@ import { ESLint } from 'eslint';
 const root = join(import.meta.dirname, '../../..');
 const fixtureFile = join(root, 'tools/workspace-plugin/src/__fixtures__/plugin-fixture/src/index.ts');
 
-async function boundaryErrors(code: string): Promise<string[]> {
+async function boundaryErrors(code: string, filePath = fixtureFile): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
-  const [result] = await eslint.lintText(code, { filePath: fixtureFile });
+  const [result] = await eslint.lintText(code, { filePath });
   return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
 }
 
@@ -38,5 +38,11 @@ describe('module boundaries for plugins', () => {
   it('rejects a relative reach into core internals', async () => {
     const errors = await boundaryErrors(`import { pglitePool } from '../../../../../../libs/core/database/src/pglite-pool.js';\nexport const x = pglitePool;\n`);
     expect(errors.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the plugin catalogue (which imports plugins) out of the core: only the apps compose it', async () => {
+    const code = `import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';\nexport const x = PLUGIN_CATALOGUE;\n`;
+    expect(await boundaryErrors(code, join(root, 'libs/core/host/src/catalogue-check.ts'))).toHaveLength(1);
+    expect(await boundaryErrors(code, join(root, 'apps/api/src/catalogue-check.ts'))).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { apiClient, startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 /** Citizens and households over HTTP: CPR numbers validated, masked in lists, never echoed in errors. */
 describe('citizens API', () => {
   let t: TestApp;
@@ -7,8 +10,8 @@ describe('citizens API', () => {
   let other: string;
   beforeAll(async () => {
     t = await startTestApp({ deployment: TWO_MUNICIPALITIES });
-    auth = `Bearer ${await t.token()}`;
-    other = `Bearer ${await t.token({ municipality: '101' })}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION })}`;
+    other = `Bearer ${await t.token({ roles: INTEGRATION, municipality: '101' })}`;
   });
   afterAll(() => t?.close());
 

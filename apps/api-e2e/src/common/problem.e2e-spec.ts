@@ -1,12 +1,15 @@
 import { startTestApp, type TestApp } from '@enplan/core/testing';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 /** Errors raised by the framework itself also come out as RFC 9457 problem+json with a stable code. */
 describe('problem+json for framework errors', () => {
   let t: TestApp;
   let auth: string;
   beforeAll(async () => {
     t = await startTestApp({ captureLogs: true });
-    auth = `Bearer ${await t.token()}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION })}`;
   });
   afterAll(() => t?.close());
 

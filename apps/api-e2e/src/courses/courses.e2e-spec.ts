@@ -1,4 +1,8 @@
 import { apiClient, startTestApp, type TestApp } from '@enplan/core/testing';
+import { standInModelPlugin } from '../plugins/fixtures/stand-in-model.plugin.js';
+
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
 
 const CASEWORKER = '00000000-0000-4000-8000-000000000001';
 const YEAR = 365 * 86_400;
@@ -10,6 +14,8 @@ describe('courses API', () => {
   let other: string;
   beforeAll(async () => {
     t = await startTestApp({
+      // The real plan-coordinator plugin has rules of its own; a stand-in keeps these tests about the core.
+      plugins: [standInModelPlugin('plan-coordinator')],
       deployment: {
         municipalities: [
           { code: '999', name: 'Demo Kommune', plugins: [{ id: 'plan-coordinator', settings: { maxActiveCourses: 2, caseloadTarget: 30 } }] },
@@ -19,8 +25,8 @@ describe('courses API', () => {
       },
     });
     // The tests move the clock forward by days; the tokens must outlive that.
-    auth = `Bearer ${await t.token({ ttlSeconds: YEAR })}`;
-    other = `Bearer ${await t.token({ municipality: '101', ttlSeconds: YEAR })}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION, ttlSeconds: YEAR })}`;
+    other = `Bearer ${await t.token({ roles: INTEGRATION, municipality: '101', ttlSeconds: YEAR })}`;
   });
   afterAll(() => t?.close());
 
@@ -161,7 +167,7 @@ describe('courses API', () => {
       expectFieldProblem(await move(id, 'active'), 422, 'course.transition-not-allowed', 'to');
 
       t.clock.advanceDays(1);
-      const assessed = await move(id, 'assessed', {}, `Bearer ${await t.token({ userId: mette, ttlSeconds: YEAR })}`);
+      const assessed = await move(id, 'assessed', {}, `Bearer ${await t.token({ roles: INTEGRATION, userId: mette, ttlSeconds: YEAR })}`);
       expect(assessed.status).toBe(201);
       expect(assessed.body).toMatchObject({ status: 'assessed', allowedTransitions: ['active', 'declined'] });
 

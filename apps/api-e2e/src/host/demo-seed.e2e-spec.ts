@@ -1,13 +1,16 @@
 import { DemoSeeder } from '@enplan/core/host';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 /** What a newcomer sees after `npm start`: real courses with multi-version plans, valid by the API's own rules. */
 describe(`demo data (${testEngine()})`, () => {
   let t: TestApp;
   let auth: string;
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: true });
-    auth = `Bearer ${await t.token()}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION })}`;
   });
   afterAll(() => t?.close());
   const get = (path: string) => t.http().get(`/api/v1${path}`).set('Authorization', auth);

@@ -1,6 +1,9 @@
 import type { PlanContent } from '@enplan/core/plans';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 /**
  * One realistic course from referral to closing, through the public API only:
  * refer -> assess -> activate with a team -> first plan -> revision with a sub-goal and an action under
@@ -13,7 +16,7 @@ describe(`a course from referral to closing (${testEngine()})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2026-03-02T09:00:00Z' });
-    auth = `Bearer ${await t.token({ ttlSeconds: 90 * 86_400 })}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION, ttlSeconds: 90 * 86_400 })}`;
   });
   afterAll(() => t?.close());
 

@@ -4,12 +4,14 @@ import { TeamAssignment } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { startTestApp, type TestApp } from '@enplan/core/testing';
 import { arrangeWorld, CPR, planContent, type PlanWorld } from '../plans/plan-test-fixtures.js';
+import { consentedUnit } from './meeting-test-fixtures.js';
 
 describe('meetings (e2e)', () => {
   let t: TestApp;
   let token: string;
   let w: PlanWorld;
   let colleagueId: string;
+  let psychiatryId: string;
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -35,6 +37,8 @@ describe('meetings (e2e)', () => {
       startsOn: '2026-01-02',
       assignedBy: w.staffId,
     });
+    // External participants take part under the citizen's information-sharing consent covering their unit.
+    psychiatryId = await consentedUnit(t, w);
   });
   afterAll(() => t?.close());
 
@@ -61,7 +65,7 @@ describe('meetings (e2e)', () => {
     participants: [
       { kind: 'staff', staffMemberId: w.staffId, roles: ['chair'] },
       { kind: 'citizen', citizenId: w.citizenId },
-      { kind: 'external', name: 'Lars Berg', organisation: 'Psykiatrien Nord' },
+      { kind: 'external', name: 'Lars Berg', unitId: psychiatryId, organisation: 'Psykiatrien Nord' },
     ],
     ...o,
   });
@@ -135,6 +139,32 @@ describe('meetings (e2e)', () => {
     const other = await t.token({ municipality: '101' });
     const m = (await api().get(`/courses/${w.courseId}/meetings`)).body.items[0];
     expect((await t.http().get(`/api/v1/meetings/${m.id}`).set('Authorization', `Bearer ${other}`)).status).toBe(404);
+  });
+
+  it('refuses an external participant whose unit no consent covers, naming the field, and saves nothing', async () => {
+    const integrator = `Bearer ${await t.token({ roles: ['integrator'] })}`;
+    const unit = await t.http().post('/api/v1/org-units').set('Authorization', integrator).send({ kind: 'psychiatry', name: 'Psykiatrien Syd' });
+    expect(unit.status).toBe(201);
+    const before = (await api().get(`/courses/${w.courseId}/meetings`)).body.total;
+    const outsider = { kind: 'external', name: 'Eva Skov', unitId: unit.body.id };
+
+    const created = await api().post(`/courses/${w.courseId}/meetings`, startUp({ participants: [{ kind: 'staff', staffMemberId: w.staffId }, outsider] }));
+    expect(created.status).toBe(422);
+    expect(created.body).toMatchObject({ code: 'consent.missing', unitId: unit.body.id, errors: [{ field: 'participants[1].unitId', code: 'consent.missing' }] });
+    expect((await api().get(`/courses/${w.courseId}/meetings`)).body.total).toBe(before);
+
+    // Added to an existing meeting: refused too, and the meeting keeps its participants.
+    const m = (await api().get(`/courses/${w.courseId}/meetings`)).body.items[0];
+    const added = await api().post(`/meetings/${m.id}/participants`, outsider);
+    expect(added.status).toBe(422);
+    expect(added.body).toMatchObject({ code: 'consent.missing', errors: [{ field: 'unitId', code: 'consent.missing' }] });
+    expect((await api().get(`/meetings/${m.id}`)).body.participants).toHaveLength(m.participants.length);
+
+    // Without a unit at all, the consent cannot be checked.
+    const bare = await api().post(`/courses/${w.courseId}/meetings`, startUp({ participants: [{ kind: 'external', name: 'Eva Skov', organisation: 'Psykiatrien Syd' }] }));
+    expect(bare.status).toBe(422);
+    expect(bare.body.errors[0]).toMatchObject({ field: 'participants[0].unitId', code: 'meeting.participant-incomplete' });
+    expect((await api().get(`/courses/${w.courseId}/meetings`)).body.total).toBe(before);
   });
 
   it('warns, but does not block, when a staff member has two meetings at once', async () => {

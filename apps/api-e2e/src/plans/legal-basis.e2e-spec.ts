@@ -1,6 +1,9 @@
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { arrangeWorld, planContent, type PlanWorld } from './plan-test-fixtures.js';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 /** Two municipalities on one installation: each sees its own catalogue additions and its own courses only. */
 describe(`legal bases and tenancy (${testEngine()})`, () => {
   let t: TestApp;
@@ -21,8 +24,8 @@ describe(`legal bases and tenancy (${testEngine()})`, () => {
     a = await arrangeWorld(t);
     const staffB = '00000000-0000-4000-8000-0000000000b1';
     b = await arrangeWorld(t, { code: '101', staffId: staffB });
-    authA = `Bearer ${await t.token()}`;
-    authB = `Bearer ${await t.token({ municipality: '101', userId: staffB })}`;
+    authA = `Bearer ${await t.token({ roles: INTEGRATION })}`;
+    authB = `Bearer ${await t.token({ roles: INTEGRATION, municipality: '101', userId: staffB })}`;
   });
   afterAll(() => t?.close());
 

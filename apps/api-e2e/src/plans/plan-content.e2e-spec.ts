@@ -4,6 +4,9 @@ import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import type { PlanContent } from '@enplan/core/plans';
 import { arrangeWorld, planContent, type PlanWorld } from './plan-test-fixtures.js';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 const OTHER_UUID = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 
 describe(`plan content rules (${testEngine()})`, () => {
@@ -15,7 +18,7 @@ describe(`plan content rules (${testEngine()})`, () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await arrangeWorld(t);
-    auth = `Bearer ${await t.token()}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION })}`;
   });
   afterAll(() => t?.close());
 

@@ -2,6 +2,9 @@ import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import type { PlanContent } from '@enplan/core/plans';
 import { arrangeWorld, CASEWORKER_ID, planContent, type PlanWorld } from './plan-test-fixtures.js';
 
+/** These tests are about the domain rules, so they act as an integration, which may touch all case data (access rules: apps/api-e2e/src/access). */
+const INTEGRATION = ['integrator'];
+
 describe(`the one plan, versioned (${testEngine()})`, () => {
   let t: TestApp;
   let w: PlanWorld;
@@ -11,7 +14,7 @@ describe(`the one plan, versioned (${testEngine()})`, () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await arrangeWorld(t);
-    auth = `Bearer ${await t.token()}`;
+    auth = `Bearer ${await t.token({ roles: INTEGRATION })}`;
   });
   afterAll(() => t?.close());
 

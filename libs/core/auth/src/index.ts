@@ -5,3 +5,4 @@ export * from './tokens.js';
 export * from './auth.guard.js';
 export * from './auth.module.js';
 export * from './me.controller.js';
+export * from './access.decorators.js';

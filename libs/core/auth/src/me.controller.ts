@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from './auth.guard.js';
-import type { Principal } from './principal.js';
+import { ROLES, type Principal } from './principal.js';
+import { StaffRoute } from './access.decorators.js';
 
 export class MeDto {
   @ApiProperty({ example: '7d3c1c52-0c0e-4c1a-9d7e-3f1f2b9c0a01', description: 'The `sub` claim: the staff member id' })
@@ -17,6 +18,7 @@ export class MeDto {
 @Controller({ path: 'me', version: '1' })
 export class MeController {
   @Get()
+  @StaffRoute({ record: 'principal', roles: ROLES })
   @ApiOperation({ summary: 'The caller as the API sees them', description: 'Handy to check that a token works.' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() p: Principal): MeDto {

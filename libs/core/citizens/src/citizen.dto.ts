@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { maskCpr } from '@enplan/shared/util';
 import { CONTACT_CHANNELS, type ContactChannel } from './vocabulary.js';
 import type { Citizen } from './citizen.entity.js';
@@ -98,16 +98,4 @@ export class CitizenDto extends CitizenSummaryDto {
   }
 }
 
-export class CitizenPageDto {
-  @ApiProperty({ type: [CitizenSummaryDto], description: 'This page of citizens, by name; CPR numbers masked' })
-  items: CitizenSummaryDto[];
-
-  @ApiProperty({ example: 130, description: 'Number of citizens matching the filter' })
-  total: number;
-
-  @ApiProperty({ example: 25, description: 'Page size used' })
-  limit: number;
-
-  @ApiProperty({ example: 0, description: 'Offset used' })
-  offset: number;
-}
+export class CitizenPageDto extends PageOf(CitizenSummaryDto, 'citizens (by name; CPR numbers masked)') {}

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CITIZEN_ROLES, CitizenAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CitizenDto, CitizenLookupDto, CitizenPageDto, CitizenQuery, CreateCitizenDto, UpdateCitizenDto } from './citizen.dto.js';
 import { CitizensService } from './citizens.service.js';
 
@@ -11,6 +11,7 @@ export class CitizensController {
   constructor(private readonly citizens: CitizensService) {}
 
   @Post()
+  @StaffRoute({ record: 'citizen', roles: CITIZEN_ROLES, citizens: (b) => [(b as CitizenDto).id] })
   @ApiOperation({
     summary: 'Register a citizen',
     description: 'The birth date is derived from the CPR number. An invalid CPR number gives 400 `citizen.cpr-invalid`; one already registered in your municipality gives 409 `citizen.cpr-exists`.',
@@ -21,6 +22,7 @@ export class CitizensController {
   }
 
   @Get()
+  @StaffRoute({ record: 'citizen', roles: CITIZEN_ROLES, citizens: (b) => (b as CitizenPageDto).items.map((c) => c.id) })
   @ApiOperation({ summary: "List your municipality's citizens", description: 'Ordered by name. CPR numbers are masked; read one citizen for the full number.' })
   @ApiOkResponse({ type: CitizenPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: CitizenQuery): Promise<CitizenPageDto> {
@@ -28,6 +30,7 @@ export class CitizensController {
   }
 
   @Post('lookup')
+  @StaffRoute({ record: 'citizen', roles: CITIZEN_ROLES, citizens: (b) => [(b as CitizenDto).id] })
   @HttpCode(200)
   @ApiOperation({ summary: 'Find a citizen by CPR number', description: 'A POST so the CPR number never appears in a URL. 404 `citizen.not-found` when not registered in your municipality.' })
   @ApiOkResponse({ type: CitizenDto })
@@ -36,6 +39,7 @@ export class CitizensController {
   }
 
   @Get(':id')
+  @CitizenAccess('read', { record: 'citizen' })
   @ApiOperation({ summary: 'One citizen, with the full CPR number' })
   @ApiOkResponse({ type: CitizenDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CitizenDto> {
@@ -43,6 +47,7 @@ export class CitizensController {
   }
 
   @Patch(':id')
+  @CitizenAccess('update', { record: 'citizen' })
   @ApiOperation({ summary: "Change a citizen's name, contact channel or language needs", description: 'The CPR number cannot be changed.' })
   @ApiOkResponse({ type: CitizenDto })
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateCitizenDto): Promise<CitizenDto> {

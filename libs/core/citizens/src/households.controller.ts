@@ -1,8 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CITIZEN_ROLES, CitizenAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto } from './household.dto.js';
 import { HouseholdsService } from './households.service.js';
+import { Household, HouseholdMember } from './household.entity.js';
+import type { EntityManager } from 'typeorm';
+
+/** A household route concerns every member. */
+const householdCitizens = async (em: EntityManager, municipalityId: string, id: string): Promise<string[]> => {
+  if (!(await em.exists(Household, { where: { id, municipalityId } }))) return [];
+  return (await em.find(HouseholdMember, { where: { householdId: id, municipalityId }, select: { citizenId: true } })).map((m) => m.citizenId);
+};
 
 @ApiTags('citizens')
 @ApiBearerAuth()
@@ -11,6 +19,7 @@ export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
   @Post()
+  @StaffRoute({ record: 'household', roles: CITIZEN_ROLES, citizens: (b) => (b as HouseholdDto).members.map((m) => m.citizenId) })
   @ApiOperation({
     summary: 'Register a household',
     description: 'Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).',
@@ -21,6 +30,7 @@ export class HouseholdsController {
   }
 
   @Get(':id')
+  @CitizenAccess('read', { record: 'household', locate: householdCitizens })
   @ApiOperation({ summary: 'One household with its members (CPR numbers masked)' })
   @ApiOkResponse({ type: HouseholdDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<HouseholdDto> {
@@ -28,6 +38,7 @@ export class HouseholdsController {
   }
 
   @Post(':id/members')
+  @CitizenAccess('update', { record: 'household', locate: householdCitizens })
   @ApiOperation({ summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
   @ApiCreatedResponse({ type: HouseholdDto })
   addMember(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddHouseholdMemberDto): Promise<HouseholdDto> {

@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -24,4 +25,25 @@ export interface Page<T> {
 
 export function page<T>(items: T[], total: number, q: PageQuery): Page<T> {
   return { items, total, limit: q.limit ?? 25, offset: q.offset ?? 0 };
+}
+
+/**
+ * The OpenAPI shape of a page of `item`s. Extend it to name the schema:
+ * `export class CitizenPageDto extends PageOf(CitizenSummaryDto, 'citizens') {}`.
+ */
+export function PageOf<T>(item: Class<T>, what = 'items'): Class<Page<T>> {
+  class PageDto implements Page<T> {
+    @ApiProperty({ type: [item], description: `This page of ${what}` })
+    items: T[];
+
+    @ApiProperty({ example: 1, description: `Number of ${what} matching the filter` })
+    total: number;
+
+    @ApiProperty({ example: 25, description: 'Page size used' })
+    limit: number;
+
+    @ApiProperty({ example: 0, description: 'Offset used' })
+    offset: number;
+  }
+  return PageDto;
 }

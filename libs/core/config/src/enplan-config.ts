@@ -18,6 +18,10 @@ export class EnplanConfig {
   readonly logLevel: string;
   readonly auth: { jwksUrl?: string; issuer: string; audience: string };
   readonly shutdownGraceMs: number;
+  /** Years a closed or declined course is kept after its end date (ENPLAN_RETENTION_YEARS). */
+  readonly retentionYears: number;
+  /** Cron expression (Europe/Copenhagen) for the work-list reminder job; the job runs only on PostgreSQL. */
+  readonly remindersCron: string | undefined;
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -39,5 +43,7 @@ export class EnplanConfig {
       audience: vars.AUTH_AUDIENCE ?? 'enplan-api',
     };
     this.shutdownGraceMs = vars.SHUTDOWN_GRACE_MS ?? 10_000;
+    this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
+    this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
   }
 }

@@ -6,6 +6,10 @@ const toBool = ({ value }: { value: unknown }) =>
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** Five cron fields (minute hour day-of-month month day-of-week), optionally a sixth for seconds first. */
+const CRON_FIELD = '[0-9A-Za-z*/,?#-]+';
+const CRON = new RegExp(`^${CRON_FIELD}(\\s+${CRON_FIELD}){4,5}$`);
+
 /** Variables whose values must never be echoed back in a boot error. */
 const SENSITIVE = new Set(['DATABASE_URL']);
 
@@ -55,6 +59,14 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
   SHUTDOWN_GRACE_MS?: number;
+
+  /** Years a closed or declined course is kept after its end date before the retention purge may delete it. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  ENPLAN_RETENTION_YEARS?: number;
+
+  /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
+  ENPLAN_REMINDERS_CRON?: string;
 }
 
 export class ConfigurationError extends Error {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CaseloadDto } from './caseload.dto.js';
 import { CaseloadService } from './caseload.service.js';
 
@@ -12,6 +12,7 @@ export class CaseloadController {
   constructor(private readonly caseload: CaseloadService) {}
 
   @Get(':id/caseload')
+  @StaffRoute({ record: 'caseload' })
   @ApiOperation({
     summary: "A staff member's caseload",
     description: 'Active courses on which the staff member holds a current role, per model and role, next to the target caseload of each model.',

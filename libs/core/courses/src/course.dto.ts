@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { COURSE_STATUSES, OUTCOME_CODES, REFERRAL_REASONS, TARGET_GROUPS, type CourseStatus, type OutcomeCode, type ReferralReason, type TargetGroup } from './vocabulary.js';
 import { IsIsoDate } from './iso-date.js';
 import { TeamAssignmentDto } from './team.dto.js';
@@ -208,16 +208,4 @@ export class CourseDto extends CourseSummaryDto {
   transitions: CourseTransitionDto[];
 }
 
-export class CoursePageDto {
-  @ApiProperty({ type: [CourseSummaryDto], description: 'This page of courses' })
-  items: CourseSummaryDto[];
-
-  @ApiProperty({ example: 240, description: 'Number of courses matching the filter' })
-  total: number;
-
-  @ApiProperty({ example: 25, description: 'Page size used' })
-  limit: number;
-
-  @ApiProperty({ example: 0, description: 'Offset used' })
-  offset: number;
-}
+export class CoursePageDto extends PageOf(CourseSummaryDto, 'courses') {}

@@ -72,6 +72,10 @@ export class Course extends TenantEntity {
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 
+  /** Set when the course is closed or declined: endDate plus the retention period. After it, the course may be purged. */
+  @Column({ type: 'date', nullable: true })
+  retentionUntil: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

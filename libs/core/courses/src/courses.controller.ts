@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CITIZEN_ROLES, CourseAccess, CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { CourseDto, CoursePageDto, CourseQuery, CreateCourseDto, CreateTransitionDto } from './course.dto.js';
 import { CoursesService } from './courses.service.js';
+
+/** The citizens a course response names (its citizen; a family course's household is logged by id on its own routes). */
+const courseCitizens = (c: { citizen: { id: string } | null }): string[] => (c.citizen ? [c.citizen.id] : []);
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -11,6 +14,7 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Post()
+  @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, citizens: (b) => courseCitizens(b as CourseDto) })
   @ApiOperation({
     summary: 'Refer a citizen or household to a course',
     description:
@@ -23,13 +27,15 @@ export class CoursesController {
   }
 
   @Get()
+  @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, scope: true, citizens: (b) => (b as CoursePageDto).items.flatMap(courseCitizens) })
   @ApiOperation({ summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
   @ApiOkResponse({ type: CoursePageDto })
-  list(@CurrentPrincipal() p: Principal, @Query() q: CourseQuery): Promise<CoursePageDto> {
-    return this.courses.list(p.municipalityId, q);
+  list(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Query() q: CourseQuery): Promise<CoursePageDto> {
+    return this.courses.list(p.municipalityId, q, scope);
   }
 
   @Get(':id')
+  @CourseAccess('read', { record: 'course', param: 'id' })
   @ApiOperation({ summary: 'One course with its current team, primary contact and status history' })
   @ApiOkResponse({ type: CourseDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CourseDto> {
@@ -37,6 +43,7 @@ export class CoursesController {
   }
 
   @Post(':id/transitions')
+  @CourseAccess('update', { record: 'course', param: 'id' })
   @ApiOperation({
     summary: 'Change the status of a course',
     description:

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course, CourseTransition } from './course.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
+import { Consent } from './consent.entity.js';
+import { ConsentsController } from './consents.controller.js';
+import { ConsentsService } from './consents.service.js';
 import { CourseModels } from './course-models.js';
+import { CourseExtensions } from './course-extensions.js';
 import { CoursesController } from './courses.controller.js';
 import { CoursesService } from './courses.service.js';
 import { TeamController } from './team.controller.js';
@@ -11,9 +15,9 @@ import { CaseloadController } from './caseload.controller.js';
 import { CaseloadService } from './caseload.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Course, CourseTransition, TeamAssignment])],
-  controllers: [CoursesController, TeamController, CaseloadController],
-  providers: [CourseModels, CoursesService, TeamService, CaseloadService],
-  exports: [CourseModels, CoursesService, TeamService, CaseloadService],
+  imports: [TypeOrmModule.forFeature([Course, CourseTransition, TeamAssignment, Consent])],
+  controllers: [CoursesController, TeamController, CaseloadController, ConsentsController],
+  providers: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],
+  exports: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],
 })
 export class CoursesModule {}

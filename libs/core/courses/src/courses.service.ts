@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import type { Principal } from '@enplan/core/auth';
+import { scopeCondition, type CourseScope, type Principal } from '@enplan/core/auth';
 import { page, type Page } from '@enplan/core/common';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
-import { OrgUnit } from '@enplan/core/organisation';
+import { EnplanConfig } from '@enplan/core/config';
+import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { Course, CourseTransition } from './course.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
@@ -12,9 +13,11 @@ import type { CourseStatus } from './vocabulary.js';
 import type { CourseDto, CourseQuery, CourseSummaryDto, CreateCourseDto, CreateTransitionDto } from './course.dto.js';
 import { assertTransition, isFinal, OPEN_STATUSES } from './course-status.js';
 import { CourseModels } from './course-models.js';
+import { CourseExtensions } from './course-extensions.js';
 import { courseError } from './courses.error.js';
 import { courseSummaryView, loadCourseDetail, primaryContacts } from './course-views.js';
 import { today } from './calendar.js';
+import { retentionUntil } from './retention.js';
 
 const SORT_COLUMNS = { referredOn: 'c.referredOn', updatedAt: 'c.updatedAt' } as const;
 
@@ -24,6 +27,8 @@ export class CoursesService {
     private readonly ds: DataSource,
     private readonly models: CourseModels,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly extensions: CourseExtensions,
+    private readonly config: EnplanConfig,
   ) {}
 
   async refer(p: Principal, dto: CreateCourseDto): Promise<CourseDto> {
@@ -68,17 +73,34 @@ export class CoursesService {
         }),
       );
       await this.record(em, course, null, 'referred', p.userId, dto.referralReason);
+      // The referring caseworker is the course's first team member, so the course they created stays theirs
+      // to work on until the team is formed (an integration referring on someone's behalf is not staff).
+      if (await em.exists(StaffMember, { where: { id: p.userId, municipalityId, active: true } })) {
+        await em.insert(TeamAssignment, {
+          municipalityId,
+          courseId: course.id,
+          staffMemberId: p.userId,
+          role: 'caseworker',
+          startsOn: today(this.clock),
+          endsOn: null,
+          handoverNote: null,
+          assignedBy: p.userId,
+        });
+      }
+      await this.extensions.referred(em, p, course);
       return loadCourseDetail(em, municipalityId, course.id);
     });
   }
 
-  async list(municipalityId: string, q: CourseQuery): Promise<Page<CourseSummaryDto>> {
+  async list(municipalityId: string, q: CourseQuery, scope: CourseScope): Promise<Page<CourseSummaryDto>> {
+    const visible = scopeCondition(scope, 'c.id');
     const qb = this.ds
       .getRepository(Course)
       .createQueryBuilder('c')
       .leftJoinAndSelect('c.citizen', 'citizen')
       .leftJoinAndSelect('c.household', 'household')
-      .where('c.municipalityId = :municipalityId', { municipalityId });
+      .where('c.municipalityId = :municipalityId', { municipalityId })
+      .andWhere(visible.sql, visible.params);
     if (q.status?.length) qb.andWhere('c.status IN (:...status)', { status: q.status });
     if (q.modelId) qb.andWhere('c.modelId = :modelId', { modelId: q.modelId });
     if (q.targetGroup) qb.andWhere('c.targetGroup = :targetGroup', { targetGroup: q.targetGroup });
@@ -129,10 +151,12 @@ export class CoursesService {
       await em.save(course);
       if (isFinal(dto.to)) await this.endTeam(em, course);
       await this.record(em, course, from, dto.to, p.userId, dto.reason);
+      await this.extensions.transitioned(em, p, course, from);
       return loadCourseDetail(em, municipalityId, id);
     });
   }
 
+  /** Ending a course also starts its retention period (ENPLAN_RETENTION_YEARS after the end date). */
   private applyEnding(course: Course, dto: CreateTransitionDto, date: string): void {
     const closing = dto.to === 'closed';
     if (closing && !dto.outcomeCode) throw courseError.outcomeRequired();
@@ -142,6 +166,7 @@ export class CoursesService {
     if (endDate < course.referredOn) throw courseError.endDateBeforeReferral(course.referredOn);
     if (endDate > date) throw courseError.dateInFuture('endDate');
     course.endDate = endDate;
+    course.retentionUntil = retentionUntil(endDate, this.config.retentionYears);
     course.outcomeCode = dto.outcomeCode ?? null;
     course.outcomeText = dto.outcomeText ?? null;
   }

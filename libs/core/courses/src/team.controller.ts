@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto } from './team.dto.js';
 import { TeamService } from './team.service.js';
 
@@ -11,6 +11,7 @@ export class TeamController {
   constructor(private readonly team: TeamService) {}
 
   @Get('team')
+  @CourseAccess('read', { record: 'team' })
   @ApiOperation({ summary: "A course's team history", description: 'Every assignment, current and ended, with handover notes, in the order they started.' })
   @ApiOkResponse({ type: [TeamAssignmentDto] })
   history(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<TeamAssignmentDto[]> {
@@ -18,6 +19,7 @@ export class TeamController {
   }
 
   @Post('team')
+  @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({
     summary: 'Add a staff member to the team',
     description: 'The first primary contact may be set here; once there is one, it changes only by handover (422 `team.primary-contact-exists`).',
@@ -28,6 +30,7 @@ export class TeamController {
   }
 
   @Post('team/:assignmentId/end')
+  @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({ summary: 'End a team assignment', description: 'The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.' })
   @ApiCreatedResponse({ type: TeamAssignmentDto })
   end(
@@ -40,6 +43,7 @@ export class TeamController {
   }
 
   @Post('primary-contact')
+  @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({
     summary: 'Hand the course over to a new primary contact',
     description: "Ends the current primary contact's assignment and opens the new one with the handover note, in one step; the history is kept.",

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { StaffMember } from '@enplan/core/organisation';
+import { EXTERNAL_UNIT_KINDS, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { Course } from './course.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
@@ -11,6 +11,8 @@ import { isFinal } from './course-status.js';
 import { courseError, teamError } from './courses.error.js';
 import { teamAssignmentView } from './course-views.js';
 import { today } from './calendar.js';
+import { ConsentsService } from './consents.service.js';
+import { CourseExtensions } from './course-extensions.js';
 
 /**
  * Who works on a course. Assignments are never deleted, only ended, and the primary contact changes only
@@ -21,6 +23,8 @@ export class TeamService {
   constructor(
     private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consents: ConsentsService,
+    private readonly extensions: CourseExtensions,
   ) {}
 
   async history(municipalityId: string, courseId: string): Promise<TeamAssignmentDto[]> {
@@ -36,11 +40,12 @@ export class TeamService {
   async add(p: Principal, courseId: string, dto: AddTeamMemberDto): Promise<TeamAssignmentDto> {
     return this.ds.transaction(async (em) => {
       const course = await this.lockOpenCourse(em, p.municipalityId, courseId);
-      await this.requireStaff(em, p.municipalityId, dto.staffMemberId);
+      await this.requireStaff(em, p.municipalityId, dto.staffMemberId, courseId);
       if (dto.startsOn < course.referredOn) throw teamError.startsBeforeReferral('startsOn', course.referredOn);
       const open = { courseId, municipalityId: p.municipalityId, endsOn: IsNull() };
       if (dto.role === 'primary-contact' && (await em.exists(TeamAssignment, { where: { ...open, role: 'primary-contact' } }))) throw teamError.primaryContactExists();
       if (await em.exists(TeamAssignment, { where: { ...open, role: dto.role, staffMemberId: dto.staffMemberId } })) throw teamError.alreadyAssigned();
+      const before = await this.extensions.teamBefore(em, p, course);
       const { identifiers } = await em.insert(TeamAssignment, {
         municipalityId: p.municipalityId,
         courseId,
@@ -51,6 +56,7 @@ export class TeamService {
         handoverNote: null,
         assignedBy: p.userId,
       });
+      await this.extensions.teamChanged(em, p, course, before, { kind: 'add', role: dto.role, staffMemberId: dto.staffMemberId }, 'staffMemberId');
       await this.touch(em, course);
       return this.view(em, p.municipalityId, identifiers[0].id as string);
     });
@@ -65,7 +71,9 @@ export class TeamService {
       if (a.role === 'primary-contact') throw teamError.primaryContactRequired();
       if (dto.endsOn < a.startsOn) throw teamError.endsBeforeStart('endsOn', a.startsOn);
       if (dto.endsOn > today(this.clock)) throw teamError.dateInFuture('endsOn');
+      const before = await this.extensions.teamBefore(em, p, course);
       await em.update(TeamAssignment, { id: a.id }, { endsOn: dto.endsOn });
+      await this.extensions.teamChanged(em, p, course, before, { kind: 'end', role: a.role, staffMemberId: a.staffMemberId }, 'assignmentId');
       await this.touch(em, course);
       return this.view(em, p.municipalityId, a.id);
     });
@@ -75,10 +83,11 @@ export class TeamService {
   async handover(p: Principal, courseId: string, dto: HandoverDto): Promise<HandoverResultDto> {
     return this.ds.transaction(async (em) => {
       const course = await this.lockOpenCourse(em, p.municipalityId, courseId);
-      await this.requireStaff(em, p.municipalityId, dto.staffMemberId);
+      await this.requireStaff(em, p.municipalityId, dto.staffMemberId, courseId);
       if (dto.on < course.referredOn) throw teamError.startsBeforeReferral('on', course.referredOn);
       if (dto.on > today(this.clock)) throw teamError.dateInFuture('on');
       const current = await em.findOne(TeamAssignment, { where: { courseId, municipalityId: p.municipalityId, role: 'primary-contact', endsOn: IsNull() } });
+      const before = await this.extensions.teamBefore(em, p, course);
       if (current) {
         if (current.staffMemberId === dto.staffMemberId) throw teamError.alreadyPrimaryContact();
         if (dto.on < current.startsOn) throw teamError.endsBeforeStart('on', current.startsOn);
@@ -95,6 +104,8 @@ export class TeamService {
         handoverNote: dto.handoverNote,
         assignedBy: p.userId,
       });
+      const change = { kind: 'handover', staffMemberId: dto.staffMemberId, previousStaffMemberId: current?.staffMemberId ?? null } as const;
+      await this.extensions.teamChanged(em, p, course, before, change, 'staffMemberId');
       await this.touch(em, course);
       return { previous: current ? await this.view(em, p.municipalityId, current.id) : null, current: await this.view(em, p.municipalityId, identifiers[0].id as string) };
     });
@@ -107,10 +118,12 @@ export class TeamService {
     return course;
   }
 
-  private async requireStaff(em: EntityManager, municipalityId: string, staffMemberId: string): Promise<void> {
-    const staff = await em.findOne(StaffMember, { where: { id: staffMemberId, municipalityId }, select: { id: true, active: true } });
+  /** A member from an external unit (school, psychiatry, probation) sees the plan, so a consent must cover that unit. */
+  private async requireStaff(em: EntityManager, municipalityId: string, staffMemberId: string, courseId: string): Promise<void> {
+    const staff = await em.findOne(StaffMember, { where: { id: staffMemberId, municipalityId }, relations: { unit: true } });
     if (!staff) throw teamError.staffUnknown();
     if (!staff.active) throw teamError.staffInactive();
+    if (staff.unit && EXTERNAL_UNIT_KINDS.includes(staff.unit.kind)) await this.consents.requireSharing(em, municipalityId, courseId, staff.unit, 'staffMemberId');
   }
 
   /** A team change is a change of the course: integrators polling by updatedAt must see it. */

@@ -5,15 +5,19 @@ import { EnplanConfig, EnplanConfigModule, loadDeployment, type DatabaseSettings
 import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
+import { AccessModule } from '@enplan/core/access';
 import { HealthModule } from '@enplan/core/health';
 import { OrganisationModule } from '@enplan/core/organisation';
 import { CitizensModule } from '@enplan/core/citizens';
 import { CoursesModule } from '@enplan/core/courses';
 import { PlansModule } from '@enplan/core/plans';
 import { MeetingsModule } from '@enplan/core/meetings';
+import { JournalModule } from '@enplan/core/journal';
+import { RecordsModule } from '@enplan/core/records';
+import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
-import { coreEntities, coreMigrations } from './core-schema.js';
+import { coreCatalogue, hostSchema } from './core-catalogue.js';
 import { DemoSeeder } from './demo-seed.js';
 import { pinoParams } from './logging.js';
 
@@ -27,10 +31,15 @@ export interface HostOptions {
   clock?: Clock;
   /** Where JSON logs go (default stdout); tests capture them to prove what is and is not logged. */
   logStream?: NodeJS.WritableStream;
+  /**
+   * The plugins this build can run (the apps pass their catalogue; the host never imports a plugin). The
+   * deployment enables them per municipality; boot fails, naming the plugin, if it lists one that is not here.
+   */
+  plugins?: readonly PluginDefinition[];
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, JournalModule, RecordsModule];
 
 @Module({})
 export class AppModule {
@@ -40,6 +49,8 @@ export class AppModule {
     const config = EnplanConfigModule.forRoot(deployment, options.env ?? {}, (c) =>
       options.database ? Object.assign(Object.create(EnplanConfig.prototype), c, { database: options.database }) : c,
     );
+    const registry = PluginRegistry.create({ catalogue: options.plugins ?? [], deployment, core: coreCatalogue() });
+    const active = registry.activePlugins();
     return {
       module: AppModule,
       imports: [
@@ -49,10 +60,13 @@ export class AppModule {
           inject: [EnplanConfig],
           useFactory: (c: EnplanConfig) => pinoParams(c.logLevel, options.logStream),
         }),
-        DatabaseModule.forRoot({ entities: coreEntities, migrations: coreMigrations }),
+        DatabaseModule.forRoot(hostSchema(active)),
+        ExtensionsModule.forRoot(registry),
         AuthModule,
+        AccessModule,
         HealthModule,
         ...coreFeatureModules,
+        ...pluginModules(active),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -7,9 +7,11 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createValidationPipe, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
+import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
 
-export const API_VERSION = '0.1.0';
+/** The API's version is the core's, written once in package.json. */
+export const API_VERSION = CORE_VERSION;
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -1,9 +1,22 @@
 import { Municipality, coreMigrations } from '@enplan/core/database';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
-import { Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { Consent, Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { AccessGrant, AccessLogEntry } from '@enplan/core/access';
 import { LegalBasis, Plan, PlanVersion } from '@enplan/core/plans';
-import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from '@enplan/core/meetings';
+import {
+  AgendaItem,
+  Contact,
+  FollowUp,
+  Meeting,
+  MeetingCourse,
+  MeetingOutcome,
+  MeetingParticipant,
+  OutboxMessage,
+  ProviderOrder,
+  ProviderReport,
+} from '@enplan/core/meetings';
+import { JournalNote } from '@enplan/core/journal';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -16,6 +29,9 @@ export const coreEntities = [
   Course,
   CourseTransition,
   TeamAssignment,
+  Consent,
+  AccessGrant,
+  AccessLogEntry,
   Plan,
   PlanVersion,
   LegalBasis,
@@ -26,6 +42,10 @@ export const coreEntities = [
   MeetingOutcome,
   Contact,
   FollowUp,
+  ProviderOrder,
+  ProviderReport,
+  OutboxMessage,
+  JournalNote,
 ];
 
 export { coreMigrations };

@@ -3,3 +3,4 @@ export * from './bootstrap.js';
 export * from './core-schema.js';
 export * from './demo-seed.js';
 export * from './boot.service.js';
+export * from './core-catalogue.js';

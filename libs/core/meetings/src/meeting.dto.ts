@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@enplan/core/common';
+import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import {
   ATTENDANCES,
   MEETING_STATUSES,
@@ -53,11 +54,23 @@ export class ParticipantInputDto {
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'Psykiatrien Nord, distriktspsykiatrien', description: 'For kind external: their organisation', maxLength: 200 })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: UUID_EXAMPLE,
+    description: 'For kind external: their organisation as a unit of your municipality (psychiatry, school, probation…). An information-sharing consent in force must cover it (else 422 `consent.missing`)',
+  })
+  @IsOptional() @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: 'Psykiatrien Nord, distriktspsykiatrien', description: "For kind external: their organisation's name, if more precise than the unit's", maxLength: 200 })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   organisation?: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['chair'], description: 'Roles at this meeting: chair, note-taker or a free role such as explorer, captain, witness' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['chair'],
+    description: 'Roles at this meeting: chair, note-taker, the meeting roles your enabled plugins add (GET /api/v1/deployment, roles of kind meeting) or a free role such as explorer, captain, witness',
+  })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ROLE, { each: true, message: 'each role must be lower-case letters, digits or "-"' })
   roles?: string[];
 
@@ -67,7 +80,10 @@ export class ParticipantInputDto {
 }
 
 export class CreateMeetingDto {
-  @ApiProperty({ example: 'start-up', description: `A type from the catalogue: ${MEETING_TYPES.join(', ')}` })
+  @ApiProperty({
+    example: 'start-up',
+    description: `A type from your municipality's catalogue: the core's (${MEETING_TYPES.join(', ')}) plus those your enabled plugins add (GET /api/v1/deployment, meetingTypes); else 422 meeting.type-unknown`,
+  })
   @IsString() @MaxLength(40)
   type: string;
 
@@ -113,7 +129,7 @@ export class UpdateParticipantDto {
 }
 
 export class AssignRoleDto {
-  @ApiProperty({ example: 'chair', description: 'chair, note-taker or a free role (explorer, captain, witness …)' })
+  @ApiProperty({ example: 'chair', description: 'chair, note-taker, a meeting role of your enabled plugins (GET /api/v1/deployment) or a free role (explorer, captain, witness …)' })
   @Matches(ROLE, { message: 'role must be lower-case letters, digits or "-"' })
   role: string;
 
@@ -168,6 +184,16 @@ export class AddOutcomeDto {
   @ApiPropertyOptional({ example: '2026-02-01', description: 'By when (YYYY-MM-DD)' })
   @IsOptional() @Matches(DATE_ONLY, { message: 'due must be a calendar date (YYYY-MM-DD)' }) @IsISO8601({ strict: true })
   due?: string;
+
+  @ApiPropertyOptional({
+    enum: LEGAL_AREAS,
+    example: 'employment',
+    description:
+      'For a decision: the legal area it is made under. Whoever records it needs decision authority there under the rules of the course’s model ' +
+      '(the core: authority in the area; a plugin may set its own), else 422 with the rule’s code (default plugin.decision-authority). Not for agreements',
+  })
+  @IsOptional() @IsIn(LEGAL_AREAS)
+  legalArea?: LegalArea;
 }
 
 export class PublishFromMeetingDto {
@@ -231,6 +257,8 @@ export class OutcomeDto {
   responsible: ResponsibleDto | null;
   @ApiProperty({ type: String, nullable: true, example: '2026-02-01' })
   due: string | null;
+  @ApiProperty({ enum: LEGAL_AREAS, nullable: true, example: null, description: 'For a decision: the legal area it was made under' })
+  legalArea: LegalArea | null;
 }
 
 export class WarningDto {

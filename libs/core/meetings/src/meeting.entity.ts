@@ -181,6 +181,10 @@ export class MeetingOutcome extends TenantEntity {
   @Column({ type: 'date', nullable: true })
   due: string | null;
 
+  /** For a decision: the legal area it is made under (who records it needs authority there). */
+  @Column({ type: 'enum', enum: LEGAL_AREAS, enumName: 'legal_area', nullable: true })
+  legalArea: LegalArea | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
@@ -213,11 +217,22 @@ export class Contact extends TenantEntity {
   @JoinColumn({ name: 'staff_member_id' })
   staffMember?: StaffMember;
 
+  /** Every staff member who took part, the first being `staffMemberId` (who leads the contact). */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  staffMemberIds: string[];
+
   @Column({ type: 'text' })
   note: string;
 
   @Column({ type: 'enum', enum: LEGAL_AREAS, enumName: 'legal_area' })
   legalArea: LegalArea;
+
+  /** The user (staff member or integration) who logged it. */
+  @Column({ type: 'uuid' })
+  createdBy: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }
 
 /** An open point from a note, with an owner and a due date, linked to the next meeting where it is taken up. */
@@ -268,5 +283,3 @@ export class FollowUp extends TenantEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
-
-export const meetingEntities = [Meeting, MeetingCourse, MeetingParticipant, AgendaItem, MeetingOutcome, Contact, FollowUp];

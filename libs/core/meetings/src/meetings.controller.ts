@@ -13,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CourseAccess, CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import type { Page } from '@enplan/core/common';
 import { CalendarService } from './calendar.service.js';
 import {
@@ -35,11 +35,12 @@ import {
   RecordMinutesDto,
   UpdateParticipantDto,
 } from './meeting.dto.js';
+import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
 import { MeetingsService } from './meetings.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
-const MEETING_PARAM = { name: 'id', format: 'uuid', description: 'A meeting of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
+const MEETING_PARAM = { name: 'meetingId', format: 'uuid', description: 'A meeting of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const CREATE_422 = '`meeting.ends-before-start` (endsAt), `meeting.type-unknown`, `meeting.participant-unknown`, `meeting.participant-incomplete`';
 
 @ApiTags('meetings')
@@ -51,6 +52,7 @@ export class CourseMeetingsController {
 
   @Post()
   @HttpCode(201)
+  @CourseAccess('update', { record: 'meeting' })
   @ApiOperation({ summary: 'Schedule a meeting on the course', description: 'Overlapping meetings of a staff participant do not block: the answer carries `warnings` with `meeting.staff-overlap`.' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
@@ -60,6 +62,7 @@ export class CourseMeetingsController {
   }
 
   @Get()
+  @CourseAccess('read', { record: 'meeting' })
   @ApiOperation({ summary: 'The course’s meetings, earliest first' })
   @ApiOkResponse({ type: MeetingPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
@@ -80,47 +83,53 @@ export class MeetingsController {
 
   @Post('board')
   @HttpCode(201)
+  // The courses come in the body: the service keeps those outside the caller's scope out (as not found).
+  @StaffRoute({ record: 'meeting', scope: true })
   @ApiOperation({ summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
-  createBoard(@CurrentPrincipal() p: Principal, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
-    return this.meetings.createBoard(p, dto);
+  createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
+    return this.meetings.createBoard(p, dto, scope);
   }
 
-  @Get(':id.ics')
+  @Get(':meetingId.ics')
+  @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'The meeting as iCalendar (RFC 5545)', description: 'No CPR number, no citizen name, no home address.' })
   @ApiParam(MEETING_PARAM)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'A VCALENDAR with one VEVENT', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  async ics(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async ics(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.calendar.meeting(p, id);
     res.type('text/calendar; charset=utf-8');
     return body;
   }
 
-  @Get(':id')
+  @Get(':meetingId')
+  @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'One meeting with participants, agenda and outcomes' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<MeetingDto> {
+  get(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string): Promise<MeetingDto> {
     return this.meetings.get(p, id);
   }
 
-  @Post(':id/participants')
+  @Post(':meetingId/participants')
   @HttpCode(201)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Invite a participant', description: 'Staff, the citizen, an external person with organisation, or someone of the citizen’s network.' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: ParticipantWithWarningsDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.participant-duplicate`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.participant-unknown`, `meeting.participant-incomplete`' })
-  addParticipant(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
+  addParticipant(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
     return this.meetings.addParticipant(p, id, dto);
   }
 
-  @Patch(':id/participants/:participantId')
+  @Patch(':meetingId/participants/:participantId')
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Record attendance or change roles', description: 'A citizen’s no-show is information for the team, not a sanction.' })
   @ApiParam(MEETING_PARAM)
   @ApiParam({ name: 'participantId', format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60', description: 'A participant of the meeting' })
@@ -128,66 +137,72 @@ export class MeetingsController {
   @ApiNotFoundResponse({ description: '`meeting.not-found`, `meeting.participant-not-found`' })
   updateParticipant(
     @CurrentPrincipal() p: Principal,
-    @Param('id') id: string,
+    @Param('meetingId') id: string,
     @Param('participantId') participantId: string,
     @Body() dto: UpdateParticipantDto,
   ): Promise<ParticipantDto> {
     return this.meetings.updateParticipant(p, id, participantId, dto);
   }
 
-  @Post(':id/roles')
+  @Post(':meetingId/roles')
   @HttpCode(200)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Give a participant a role (chair, note-taker, explorer …)' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: ParticipantDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.role-not-participant`: the person does not take part in the meeting' })
-  assignRole(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AssignRoleDto): Promise<ParticipantDto> {
+  assignRole(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AssignRoleDto): Promise<ParticipantDto> {
     return this.meetings.assignRole(p, id, dto);
   }
 
-  @Post(':id/agenda')
+  @Post(':meetingId/agenda')
   @HttpCode(201)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Add an agenda item', description: 'Returns the whole agenda in order.' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: [AgendaItemDto] })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  addAgendaItem(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
+  addAgendaItem(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
     return this.meetings.addAgendaItem(p, id, dto);
   }
 
-  @Put(':id/minutes')
+  @Put(':meetingId/minutes')
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Record the minutes', description: 'Only once the meeting has started and if it is not cancelled; marks it held.' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.not-held-yet`' })
-  minutes(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RecordMinutesDto): Promise<MeetingDto> {
+  minutes(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: RecordMinutesDto): Promise<MeetingDto> {
     return this.meetings.recordMinutes(p, id, dto.minutes);
   }
 
-  @Post(':id/cancel')
+  @Post(':meetingId/cancel')
   @HttpCode(200)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Cancel the meeting' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  cancel(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<MeetingDto> {
+  cancel(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string): Promise<MeetingDto> {
     return this.meetings.cancel(p, id);
   }
 
-  @Post(':id/outcomes')
+  @Post(':meetingId/outcomes')
   @HttpCode(201)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Record an agreement or decision' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: OutcomeDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  addOutcome(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
+  addOutcome(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
     return this.meetings.addOutcome(p, id, dto);
   }
 
-  @Post(':id/plan-draft')
+  @Post(':meetingId/plan-draft')
   @HttpCode(200)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({
     summary: 'Turn the meeting’s outcome into the plan draft',
     description: 'The current draft (or current version) plus the meeting’s agreements as plan agreements, saved as the course’s plan draft. Running it again adds nothing twice.',
@@ -196,19 +211,20 @@ export class MeetingsController {
   @ApiOkResponse({ description: 'The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId' })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.no-course` (board meeting) or a plan content rule' })
-  planDraft(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  planDraft(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string) {
     return this.plan.draft(p, id);
   }
 
-  @Post(':id/publish-plan')
+  @Post(':meetingId/publish-plan')
   @HttpCode(201)
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ summary: 'Publish the plan draft as the next version, linked to this meeting', description: 'As POST /courses/{courseId}/plan/versions with sourceMeetingId set.' })
   @ApiParam(MEETING_PARAM)
   @ApiHeader({ name: 'If-Match', required: false, example: '"1"', description: 'The version the draft starts from; or send baseVersion' })
   @ApiCreatedResponse({ description: 'The published plan version; sourceMeetingId is this meeting' })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`plan.version-conflict`' })
-  publishPlan(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: PublishFromMeetingDto) {
+  publishPlan(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: PublishFromMeetingDto) {
     return this.plan.publish(p, id, ifMatch, dto);
   }
 }
@@ -220,6 +236,7 @@ export class StaffCalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('calendar.ics')
+  @StaffRoute({ record: 'calendar' })
   @ApiOperation({ summary: 'A staff member’s meetings as a subscribable iCalendar feed', description: 'No CPR numbers, citizen names or home addresses.' })
   @ApiParam({ name: 'staffId', format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'A staff member of your municipality' })
   @ApiProduces('text/calendar')

@@ -16,11 +16,26 @@ export enum MeetingsErrorCode {
   NoCourse = 'meeting.no-course',
   CoursesMissing = 'meeting.courses-missing',
   StaffOverlap = 'meeting.staff-overlap',
+  LegalAreaNotDecision = 'meeting.legal-area-not-decision',
+  DecisionNeedsCourse = 'meeting.decision-needs-course',
   ContactStaffUnknown = 'contact.staff-unknown',
   ContactNotFound = 'contact.not-found',
   FollowUpOwnerUnknown = 'follow-up.owner-unknown',
   FollowUpMeetingUnknown = 'follow-up.meeting-unknown',
   FollowUpNotFound = 'follow-up.not-found',
+  ContactInFuture = 'contact.in-future',
+  UnitNotFound = 'org-unit.not-found',
+  ProviderOrderNotFound = 'provider-order.not-found',
+  ProviderOrderActionUnknown = 'provider-order.action-unknown',
+  ProviderOrderUnitUnknown = 'provider-order.unit-unknown',
+  ProviderOrderStaffUnknown = 'provider-order.staff-unknown',
+  ProviderOrderDuplicate = 'provider-order.duplicate',
+  ProviderOrderEndsBeforeStart = 'provider-order.ends-before-start',
+  ProviderReportBeforeStart = 'provider-report.before-start',
+  ProviderReportInFuture = 'provider-report.in-future',
+  InvitationNoCitizen = 'invitation.no-citizen',
+  InvitationChannelRequired = 'invitation.channel-required',
+  InvitationMeetingOver = 'invitation.meeting-over',
 }
 
 /** The meetings lib's failures; codes are public API, so they never change once released. */
@@ -44,9 +59,38 @@ export const meetingsError = {
     DomainError.field(MeetingsErrorCode.NotHeldYet, 'minutes', 'Minutes can only be recorded for a meeting that has started and is not cancelled'),
   noCourse: () =>
     new DomainError(MeetingsErrorCode.NoCourse, 'unprocessable', 'A meeting over several courses (board meeting) cannot produce one plan'),
+  legalAreaNotDecision: () => DomainError.field(MeetingsErrorCode.LegalAreaNotDecision, 'legalArea', 'Only a decision is made under a legal area; leave legalArea out of an agreement'),
+  decisionNeedsCourse: () =>
+    DomainError.field(
+      MeetingsErrorCode.DecisionNeedsCourse,
+      'legalArea',
+      'A board meeting spans several courses: record a decision under a legal area on a meeting of its course',
+    ),
   coursesMissing: () => DomainError.field(MeetingsErrorCode.CoursesMissing, 'courseIds', 'A board meeting needs at least one course of your municipality'),
-  contactStaffUnknown: () => DomainError.field(MeetingsErrorCode.ContactStaffUnknown, 'staffMemberId', 'The staff member is not in your municipality'),
-  followUpOwnerUnknown: () => DomainError.field(MeetingsErrorCode.FollowUpOwnerUnknown, 'ownerId', 'The owner is not a staff member of your municipality'),
-  followUpMeetingUnknown: () =>
-    DomainError.field(MeetingsErrorCode.FollowUpMeetingUnknown, 'nextMeetingId', 'The next meeting is not a meeting of this course'),
+  contactStaffUnknown: (field = 'staffMemberIds') => DomainError.field(MeetingsErrorCode.ContactStaffUnknown, field, 'The staff member is not in your municipality'),
+  contactInFuture: () => DomainError.field(MeetingsErrorCode.ContactInFuture, 'at', 'A contact is logged after it happened: at must not be in the future'),
+  followUpOwnerUnknown: (field = 'ownerId') =>
+    DomainError.field(MeetingsErrorCode.FollowUpOwnerUnknown, field, 'The owner must be a staff member on the course’s team'),
+  followUpMeetingUnknown: (field = 'nextMeetingId') =>
+    DomainError.field(MeetingsErrorCode.FollowUpMeetingUnknown, field, 'The next meeting must be a planned meeting of this course'),
+  unitNotFound: () => DomainError.notFound(MeetingsErrorCode.UnitNotFound, 'Organisational unit'),
+  providerOrderNotFound: () => DomainError.notFound(MeetingsErrorCode.ProviderOrderNotFound, 'Provider order'),
+  providerOrderActionUnknown: () =>
+    DomainError.field(MeetingsErrorCode.ProviderOrderActionUnknown, 'actionId', 'The action is not in the course’s published plan'),
+  providerOrderUnitUnknown: () =>
+    DomainError.field(MeetingsErrorCode.ProviderOrderUnitUnknown, 'providerUnitId', 'The provider unit is not an organisational unit of your municipality'),
+  providerOrderStaffUnknown: () =>
+    DomainError.field(MeetingsErrorCode.ProviderOrderStaffUnknown, 'providerStaffId', 'The provider is not a staff member of the provider unit'),
+  providerOrderDuplicate: () =>
+    DomainError.field(MeetingsErrorCode.ProviderOrderDuplicate, 'actionId', 'The action already has a provider order', 'conflict'),
+  providerOrderEndsBeforeStart: () => DomainError.field(MeetingsErrorCode.ProviderOrderEndsBeforeStart, 'endsOn', 'endsOn must not be before startsOn'),
+  providerReportBeforeStart: () =>
+    DomainError.field(MeetingsErrorCode.ProviderReportBeforeStart, 'receivedOn', 'A report cannot be received before the order starts'),
+  providerReportInFuture: () => DomainError.field(MeetingsErrorCode.ProviderReportInFuture, 'receivedOn', 'receivedOn must not be in the future'),
+  invitationNoCitizen: (field = 'citizenId') =>
+    DomainError.field(MeetingsErrorCode.InvitationNoCitizen, field, 'The citizen to invite must be the course’s citizen or a citizen participant of the meeting'),
+  invitationChannelRequired: () =>
+    DomainError.field(MeetingsErrorCode.InvitationChannelRequired, 'preferredChannel', 'The citizen has no preferred channel: give preferredChannel'),
+  invitationMeetingOver: () =>
+    DomainError.field(MeetingsErrorCode.InvitationMeetingOver, 'meetingId', 'The meeting is cancelled or has already started'),
 };

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import type { Principal } from '@enplan/core/auth';
+import type { CourseScope, Principal } from '@enplan/core/auth';
 import { HouseholdMember } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
-import { Course } from '@enplan/core/courses';
-import { StaffMember } from '@enplan/core/organisation';
+import { ConsentsService, Course, courseFacts } from '@enplan/core/courses';
+import { loadStaffFacts, PluginRegistry } from '@enplan/core/extensions';
+import { EXTERNAL_UNIT_KINDS, OrgUnit, StaffMember, type LegalArea } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AddAgendaItemDto,
@@ -24,7 +25,6 @@ import type {
 } from './meeting.dto.js';
 import { AgendaItem, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from './meeting.entity.js';
 import { MeetingsErrorCode, meetingsError } from './meetings.error.js';
-import { MEETING_TYPES } from './vocabulary.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,20 +32,15 @@ type CourseRef = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' |
 
 @Injectable()
 export class MeetingsService {
-  /** The type catalogue: the core's types; plugins add theirs through `registerTypes`. */
-  private readonly types = new Set<string>(MEETING_TYPES);
-
   constructor(
     private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consents: ConsentsService,
+    private readonly registry: PluginRegistry,
   ) {}
 
-  registerTypes(types: readonly string[]): void {
-    for (const t of types) this.types.add(t);
-  }
-
   async create(p: Principal, courseId: string, dto: CreateMeetingDto): Promise<MeetingDto> {
-    const { startsAt, endsAt } = this.times(dto);
+    const { startsAt, endsAt } = this.times(p, dto);
     return this.ds.transaction(async (em) => {
       const course = await this.course(em, p, courseId);
       const meeting = await em.save(
@@ -67,10 +62,13 @@ export class MeetingsService {
     });
   }
 
-  async createBoard(p: Principal, dto: CreateBoardMeetingDto): Promise<MeetingDto> {
-    const { startsAt, endsAt } = this.times(dto);
+  /** A board meeting over several courses; a course outside the caller's `scope` counts as missing. */
+  async createBoard(p: Principal, dto: CreateBoardMeetingDto, scope: CourseScope = { all: true }): Promise<MeetingDto> {
+    const { startsAt, endsAt } = this.times(p, dto);
     return this.ds.transaction(async (em) => {
       const ids = [...new Set(dto.courseIds)];
+      const visible = scope.all ? null : new Set(scope.courseIds);
+      if (visible && ids.some((id) => !visible.has(id))) throw meetingsError.coursesMissing();
       const found = await em.find(Course, { where: { id: In(ids), municipalityId: p.municipalityId }, select: { id: true } });
       if (found.length !== ids.length) throw meetingsError.coursesMissing();
       const meeting = await em.save(
@@ -200,8 +198,10 @@ export class MeetingsService {
   }
 
   async addOutcome(p: Principal, id: string, dto: AddOutcomeDto): Promise<OutcomeDto> {
+    if (dto.legalArea && dto.kind !== 'decision') throw meetingsError.legalAreaNotDecision();
     return this.ds.transaction(async (em) => {
       const m = await this.meeting(em, p, id, true);
+      if (dto.kind === 'decision' && dto.legalArea) await this.requireDecisionAuthority(em, p, m, dto.legalArea);
       const row = await em.save(
         MeetingOutcome,
         em.create(MeetingOutcome, {
@@ -211,10 +211,23 @@ export class MeetingsService {
           text: dto.text,
           responsible: dto.responsible ? { kind: dto.responsible.kind, ...(dto.responsible.id ? { id: dto.responsible.id } : {}) } : null,
           due: dto.due ?? null,
+          legalArea: dto.legalArea ?? null,
         }),
       );
       return outcomeDto(row);
     });
+  }
+
+  /**
+   * A decision under a legal area: the caller needs decision authority there under the rules of the course's
+   * model (the core's: authority in the area; a model plugin's own, narrowed by add-ons). Refuses with 422.
+   */
+  private async requireDecisionAuthority(em: EntityManager, p: Principal, m: Meeting, legalArea: LegalArea): Promise<void> {
+    // A board meeting spans several courses: a decision in a legal area is recorded on the meeting of its course.
+    if (!m.courseId) throw meetingsError.decisionNeedsCourse();
+    const course = await em.findOneOrFail(Course, { where: { id: m.courseId, municipalityId: p.municipalityId } });
+    const staff = (await loadStaffFacts(em, p.municipalityId, [p.userId])).get(p.userId) ?? null;
+    this.registry.requireDecisionAuthority(p.municipalityCode, p.municipalityId, course.modelId, [{ field: 'legalArea', input: { staff, legalArea, course: courseFacts(course) } }]);
   }
 
   async outcomes(em: EntityManager, municipalityId: string, meetingId: string): Promise<MeetingOutcome[]> {
@@ -260,8 +273,13 @@ export class MeetingsService {
     return course;
   }
 
-  private times(dto: CreateMeetingDto): { startsAt: Date; endsAt: Date } {
-    if (!this.types.has(dto.type)) throw meetingsError.typeUnknown();
+  /** The meeting types of the caller's municipality: the core's plus those of the plugins enabled there. */
+  meetingTypes(p: Principal): string[] {
+    return this.registry.meetingTypes(p.municipalityCode).map((t) => t.id);
+  }
+
+  private times(p: Principal, dto: CreateMeetingDto): { startsAt: Date; endsAt: Date } {
+    if (!this.meetingTypes(p).includes(dto.type)) throw meetingsError.typeUnknown();
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (endsAt.getTime() <= startsAt.getTime()) throw meetingsError.endsBeforeStart();
@@ -298,8 +316,10 @@ export class MeetingsService {
     let organisation: string | null = null;
     if (dto.kind === 'staff') {
       if (!dto.staffMemberId) throw meetingsError.participantIncomplete(`${prefix}staffMemberId`, 'A staff participant needs staffMemberId');
-      const staff = await em.findOne(StaffMember, { where: { id: dto.staffMemberId, municipalityId: m }, select: { id: true } });
+      const staff = await em.findOne(StaffMember, { where: { id: dto.staffMemberId, municipalityId: m }, relations: { unit: true } });
       if (!staff) throw meetingsError.participantUnknown(`${prefix}staffMemberId`, 'staff member');
+      // Staff of an external unit (a school's teacher, a psychiatrist) take part under the citizen's consent only.
+      if (course && staff.unit && EXTERNAL_UNIT_KINDS.includes(staff.unit.kind)) await this.consents.requireSharing(em, m, course.id, staff.unit, `${prefix}staffMemberId`);
       if (existing.some((x) => x.staffMemberId === staff.id)) throw meetingsError.participantDuplicate(`${prefix}staffMemberId`);
       staffMemberId = staff.id;
     } else if (dto.kind === 'citizen') {
@@ -315,9 +335,15 @@ export class MeetingsService {
       citizenId = dto.citizenId;
     } else {
       if (!dto.name) throw meetingsError.participantIncomplete(`${prefix}name`, `An ${dto.kind} participant needs a name`);
-      if (dto.kind === 'external' && !dto.organisation) throw meetingsError.participantIncomplete(`${prefix}organisation`, 'An external participant needs an organisation');
       name = dto.name;
       organisation = dto.organisation ?? null;
+      if (dto.kind === 'external') {
+        if (!dto.unitId) throw meetingsError.participantIncomplete(`${prefix}unitId`, 'An external participant needs their organisation (unitId), so the consent covering it can be checked');
+        const unit = await em.findOne(OrgUnit, { where: { id: dto.unitId, municipalityId: m }, select: { id: true, name: true } });
+        if (!unit) throw meetingsError.participantUnknown(`${prefix}unitId`, 'organisational unit');
+        if (course) await this.consents.requireSharing(em, m, course.id, unit, `${prefix}unitId`);
+        organisation ??= unit.name;
+      }
     }
     return em.save(
       MeetingParticipant,
@@ -378,5 +404,5 @@ function agendaDto(r: AgendaItem): AgendaItemDto {
 }
 
 function outcomeDto(r: MeetingOutcome): OutcomeDto {
-  return { id: r.id, kind: r.kind, text: r.text, responsible: r.responsible, due: r.due };
+  return { id: r.id, kind: r.kind, text: r.text, responsible: r.responsible, due: r.due, legalArea: r.legalArea ?? null };
 }

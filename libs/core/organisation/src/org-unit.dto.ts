@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { UNIT_KINDS, type UnitKind } from './vocabulary.js';
 import type { OrgUnit } from './org-unit.entity.js';
 
@@ -38,16 +38,4 @@ export class OrgUnitDto {
   }
 }
 
-export class OrgUnitPageDto {
-  @ApiProperty({ type: [OrgUnitDto], description: 'This page of units, by name' })
-  items: OrgUnitDto[];
-
-  @ApiProperty({ example: 12, description: 'Number of units matching the filter' })
-  total: number;
-
-  @ApiProperty({ example: 25, description: 'Page size used' })
-  limit: number;
-
-  @ApiProperty({ example: 0, description: 'Offset used' })
-  offset: number;
-}
+export class OrgUnitPageDto extends PageOf(OrgUnitDto, 'organisational units') {}

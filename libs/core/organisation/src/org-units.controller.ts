@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CreateOrgUnitDto, OrgUnitDto, OrgUnitPageDto, OrgUnitQuery } from './org-unit.dto.js';
 import { OrgUnitsService } from './org-units.service.js';
 
@@ -11,6 +11,7 @@ export class OrgUnitsController {
   constructor(private readonly units: OrgUnitsService) {}
 
   @Post()
+  @StaffRoute({ record: 'org-unit', roles: ['admin', 'manager', 'integrator'] })
   @ApiOperation({ summary: 'Register an organisational unit', description: 'A department, team or external partner taking part in courses.' })
   @ApiCreatedResponse({ type: OrgUnitDto })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
@@ -18,6 +19,7 @@ export class OrgUnitsController {
   }
 
   @Get()
+  @StaffRoute({ record: 'org-unit' })
   @ApiOperation({ summary: "List your municipality's organisational units", description: 'Ordered by name; filter by kind.' })
   @ApiOkResponse({ type: OrgUnitPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: OrgUnitQuery): Promise<OrgUnitPageDto> {
@@ -25,6 +27,7 @@ export class OrgUnitsController {
   }
 
   @Get(':id')
+  @StaffRoute({ record: 'org-unit' })
   @ApiOperation({ summary: 'One organisational unit' })
   @ApiOkResponse({ type: OrgUnitDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<OrgUnitDto> {

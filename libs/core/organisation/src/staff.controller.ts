@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CreateStaffDto, StaffDto, StaffPageDto, StaffQuery, UpdateStaffDto } from './staff.dto.js';
 import { StaffService } from './staff.service.js';
 
@@ -11,6 +11,7 @@ export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Post()
+  @StaffRoute({ record: 'staff-member', roles: ['admin', 'manager', 'integrator'] })
   @ApiOperation({ summary: 'Register a staff member', description: 'The unit must belong to your municipality (else 422 `staff.unit-unknown` naming `unitId`).' })
   @ApiCreatedResponse({ type: StaffDto })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateStaffDto): Promise<StaffDto> {
@@ -18,6 +19,7 @@ export class StaffController {
   }
 
   @Get()
+  @StaffRoute({ record: 'staff-member' })
   @ApiOperation({ summary: "List your municipality's staff", description: 'Ordered by name; filter by unit, function and active flag.' })
   @ApiOkResponse({ type: StaffPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: StaffQuery): Promise<StaffPageDto> {
@@ -25,6 +27,7 @@ export class StaffController {
   }
 
   @Get(':id')
+  @StaffRoute({ record: 'staff-member' })
   @ApiOperation({ summary: 'One staff member' })
   @ApiOkResponse({ type: StaffDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<StaffDto> {
@@ -32,6 +35,7 @@ export class StaffController {
   }
 
   @Patch(':id')
+  @StaffRoute({ record: 'staff-member', roles: ['admin', 'manager', 'integrator'] })
   @ApiOperation({ summary: 'Change a staff member', description: 'Authority areas, provider role, function, FTE, unit, or deactivate. Only the fields given change.' })
   @ApiOkResponse({ type: StaffDto })
   update(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: UpdateStaffDto): Promise<StaffDto> {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayUnique, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { LEGAL_AREAS, STAFF_FUNCTIONS, type LegalArea, type StaffFunction } from './vocabulary.js';
 import type { StaffMember } from './staff-member.entity.js';
 
@@ -136,16 +136,4 @@ export class StaffDto {
   }
 }
 
-export class StaffPageDto {
-  @ApiProperty({ type: [StaffDto], description: 'This page of staff, by name' })
-  items: StaffDto[];
-
-  @ApiProperty({ example: 40, description: 'Number of staff matching the filter' })
-  total: number;
-
-  @ApiProperty({ example: 25, description: 'Page size used' })
-  limit: number;
-
-  @ApiProperty({ example: 0, description: 'Offset used' })
-  offset: number;
-}
+export class StaffPageDto extends PageOf(StaffDto, 'staff members') {}

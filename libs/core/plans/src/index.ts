@@ -4,5 +4,7 @@ export * from './plans.error.js';
 export * from './legal-basis.catalogue.js';
 export * from './plan-diff.js';
 export * from './plans.service.js';
+export * from './plan-extensions.js';
 export * from './legal-basis.service.js';
 export * from './plans.module.js';
+export * from './plan-visibility.js';

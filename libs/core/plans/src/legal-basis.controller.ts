@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CreateLegalBasisDto, LegalBasisDto, LegalBasisListDto } from './legal-basis.dto.js';
 import { LegalBasisService } from './legal-basis.service.js';
 
@@ -11,6 +11,7 @@ export class LegalBasisController {
   constructor(private readonly legalBases: LegalBasisService) {}
 
   @Get()
+  @StaffRoute({ record: 'legal-basis' })
   @ApiOperation({
     summary: 'The legal-basis catalogue',
     description: 'The provisions the core ships plus those your municipality added. An action in a plan cites one by `code`.',
@@ -21,6 +22,7 @@ export class LegalBasisController {
   }
 
   @Post()
+  @StaffRoute({ record: 'legal-basis', roles: ['admin', 'integrator'] })
   @HttpCode(201)
   @ApiOperation({ summary: 'Add a municipal legal basis', description: 'For provisions the core catalogue lacks, e.g. a local scheme.' })
   @ApiCreatedResponse({ type: LegalBasisDto })

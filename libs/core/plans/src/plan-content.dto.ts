@@ -26,6 +26,8 @@ import {
   type Responsible,
   type ResponsibleKind,
 } from './plan-content.js';
+import { ITEM_VISIBILITIES, type ItemVisibility } from '@enplan/core/access';
+import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 
 /** Items are identified by ids the client chooses, stable across versions so versions can be compared. */
 const ITEM_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -112,6 +114,18 @@ export class PlanGoalDto {
   })
   @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
   concerns: string[];
+  @ApiPropertyOptional({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'children', description: 'The legal area it belongs to, if not a shared item (required for `authority` visibility)' })
+  @IsOptional() @IsIn(LEGAL_AREAS)
+  legalArea?: LegalArea;
+
+  @ApiPropertyOptional({
+    enum: ITEM_VISIBILITIES,
+    enumName: 'ItemVisibility',
+    example: 'team',
+    description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',
+  })
+  @IsOptional() @IsIn(ITEM_VISIBILITIES)
+  visibility?: ItemVisibility;
 }
 
 export class PlanActionDto {
@@ -146,6 +160,18 @@ export class PlanActionDto {
   @ApiProperty({ enum: ACTION_STATUSES, enumName: 'ActionStatus', example: 'planned' })
   @IsIn(ACTION_STATUSES)
   status: ActionStatus;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns; empty means the course’s citizen (in a family: everyone)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
+
+  @ApiPropertyOptional({
+    enum: ITEM_VISIBILITIES,
+    enumName: 'ItemVisibility',
+    example: 'team',
+    description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',
+  })
+  @IsOptional() @IsIn(ITEM_VISIBILITIES)
+  visibility?: ItemVisibility;
 }
 
 export class PlanAgreementDto {
@@ -168,6 +194,22 @@ export class PlanAgreementDto {
   @ApiProperty({ example: false, description: 'Done?' })
   @IsBoolean()
   done: boolean;
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns; empty means the course’s citizen (in a family: everyone)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
+
+  @ApiPropertyOptional({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'children', description: 'The legal area it belongs to, if not a shared item (required for `authority` visibility)' })
+  @IsOptional() @IsIn(LEGAL_AREAS)
+  legalArea?: LegalArea;
+
+  @ApiPropertyOptional({
+    enum: ITEM_VISIBILITIES,
+    enumName: 'ItemVisibility',
+    example: 'team',
+    description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',
+  })
+  @IsOptional() @IsIn(ITEM_VISIBILITIES)
+  visibility?: ItemVisibility;
 }
 
 export class PlanContentDto implements PlanContent {
@@ -209,6 +251,8 @@ export function toPlanContent(c: PlanContent): PlanContent {
       ...opt('targetDate', g.targetDate),
       status: g.status,
       concerns: [...g.concerns],
+      ...opt('legalArea', g.legalArea),
+      ...opt('visibility', g.visibility),
     })),
     actions: c.actions.map((a) => ({
       id: a.id,
@@ -219,7 +263,18 @@ export function toPlanContent(c: PlanContent): PlanContent {
       startDate: a.startDate,
       ...opt('deadline', a.deadline),
       status: a.status,
+      ...opt('concerns', a.concerns?.length ? [...a.concerns] : undefined),
+      ...opt('visibility', a.visibility),
     })),
-    agreements: c.agreements.map((g) => ({ id: g.id, text: g.text, responsible: responsible(g.responsible), ...opt('due', g.due), done: g.done })),
+    agreements: c.agreements.map((g) => ({
+      id: g.id,
+      text: g.text,
+      responsible: responsible(g.responsible),
+      ...opt('due', g.due),
+      done: g.done,
+      ...opt('concerns', g.concerns?.length ? [...g.concerns] : undefined),
+      ...opt('legalArea', g.legalArea),
+      ...opt('visibility', g.visibility),
+    })),
   };
 }

@@ -1,3 +1,6 @@
+import type { ItemVisibility } from '@enplan/core/access';
+import type { LegalArea } from '@enplan/core/organisation';
+
 /**
  * The content of one plan version, stored as an immutable JSON snapshot. Items carry stable ids across
  * versions so that two versions can be compared item by item.
@@ -36,8 +39,12 @@ export interface PlanGoal {
   title: string;
   targetDate?: string;
   status: GoalStatus;
-  /** Citizen ids the goal concerns (family plans); empty = the course's citizen. */
+  /** Citizen ids the goal concerns (family plans); empty = the course's citizen (or, in a family, everyone). */
   concerns: string[];
+  /** The legal area a goal belongs to, when it is not a shared one (needed for `authority` visibility). */
+  legalArea?: LegalArea;
+  /** Who may see it (default `team`); see `ItemVisibility`. */
+  visibility?: ItemVisibility;
 }
 
 export interface PlanAction {
@@ -50,6 +57,9 @@ export interface PlanAction {
   startDate: string;
   deadline?: string;
   status: ActionStatus;
+  /** Household members the action concerns; absent/empty = the course's citizen (or, in a family, everyone). */
+  concerns?: string[];
+  visibility?: ItemVisibility;
 }
 
 export interface PlanAgreement {
@@ -59,6 +69,9 @@ export interface PlanAgreement {
   responsible: Responsible;
   due?: string;
   done: boolean;
+  concerns?: string[];
+  legalArea?: LegalArea;
+  visibility?: ItemVisibility;
 }
 
 export interface PlanContent {

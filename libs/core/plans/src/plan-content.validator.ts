@@ -58,11 +58,22 @@ export function validatePlanContent(content: PlanContent, refs: PlanReferences, 
       at = parentOf.get(at);
     }
   });
-  content.goals.forEach((g, i) =>
-    g.concerns.forEach((c, j) => {
-      if (!refs.citizenIds.has(c)) add(`goals[${i}].concerns[${j}]`, C.ConcernsUnknown, 'concerns must name the course’s citizen or a member of its household');
-    }),
-  );
+  const tagged = (list: 'goals' | 'actions' | 'agreements', items: readonly { concerns?: string[]; visibility?: string; legalArea?: string; legalBasis?: string }[]) =>
+    items.forEach((item, i) => {
+      (item.concerns ?? []).forEach((c, j) => {
+        if (!refs.citizenIds.has(c)) add(`${list}[${i}].concerns[${j}]`, C.ConcernsUnknown, 'concerns must name the course’s citizen or a member of its household');
+      });
+      // An action's area comes from its legal basis; other items must name theirs to be authority-only.
+      if (item.visibility === 'authority' && !item.legalArea && !item.legalBasis) {
+        add(`${list}[${i}].legalArea`, C.VisibilityNeedsArea, 'An item visible to authority holders only must name its legal area');
+      }
+      if (item.visibility === 'member' && !(item.concerns ?? []).length) {
+        add(`${list}[${i}].concerns`, C.VisibilityNeedsConcerns, 'An item visible to the members concerned must name them in concerns');
+      }
+    });
+  tagged('goals', content.goals);
+  tagged('actions', content.actions);
+  tagged('agreements', content.agreements);
 
   const responsible = (r: Responsible, field: string) => {
     if (r.kind === 'citizen') {

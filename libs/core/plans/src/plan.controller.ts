@@ -16,7 +16,8 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan/core/access';
 import type { Page } from '@enplan/core/common';
 import { renderCitizenViewHtml, type CitizenView } from './citizen-view.js';
 import { etag } from './etag.js';
@@ -52,16 +53,18 @@ export class PlanController {
   constructor(private readonly plans: PlansService) {}
 
   @Get()
+  @CourseAccess('read', { record: 'plan', external: true })
   @ApiOperation({ summary: 'The current version of the course’s plan', description: 'The one plan everyone works from. Supports If-None-Match.' })
   @ApiOkResponse({ type: CurrentPlanDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async current(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<CurrentPlanDto> {
-    const plan = await this.plans.current(p, courseId);
+  async current(@CurrentPrincipal() p: Principal, @CourseViewerContext() access: CourseAccessContext | undefined, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<CurrentPlanDto> {
+    const plan = await this.plans.current(p, courseId, viewerOf(access, courseId));
     res.setHeader('ETag', etag(plan.version));
     return plan;
   }
 
   @Get('versions')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({ summary: 'All published versions, newest first (without content)' })
   @ApiOkResponse({ type: PlanVersionPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
@@ -70,6 +73,7 @@ export class PlanController {
   }
 
   @Get('versions/:version')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({ summary: 'One published version, in full' })
   @ApiParam({ name: 'version', example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
@@ -79,13 +83,15 @@ export class PlanController {
     @Param('courseId') courseId: string,
     @Param('version') version: string,
     @Res({ passthrough: true }) res: Response,
+    @CourseViewerContext() access?: CourseAccessContext,
   ): Promise<PlanVersionDto> {
-    const v = await this.plans.version(p, courseId, version);
+    const v = await this.plans.version(p, courseId, version, viewerOf(access, courseId));
     res.setHeader('ETag', etag(v.version));
     return v;
   }
 
   @Post('versions')
+  @CourseAccess('update', { record: 'plan' })
   @HttpCode(201)
   @ApiOperation({
     summary: 'Publish the next version',
@@ -107,27 +113,35 @@ export class PlanController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: PublishPlanDto,
     @Res({ passthrough: true }) res: Response,
+    @CourseViewerContext() access?: CourseAccessContext,
   ): Promise<PlanVersionDto> {
-    const v = await this.plans.publish(p, courseId, ifMatch, dto);
+    const v = await this.plans.publish(p, courseId, ifMatch, dto, viewerOf(access, courseId));
     res.setHeader('ETag', etag(v.version));
     res.setHeader('Location', `/api/v1/courses/${courseId}/plan/versions/${v.version}`);
     return v;
   }
 
   @Get('draft')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
     summary: 'The shared working draft of the next version',
     description: 'When nobody has saved a draft, `exists` is false and `content` is the current version to start from.',
   })
   @ApiOkResponse({ type: PlanDraftDto, headers: { ETag: { description: 'The draft revision, e.g. "4"', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
-  async draft(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<PlanDraftDto> {
-    const d = await this.plans.draft(p, courseId);
+  async draft(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId') courseId: string,
+    @Res({ passthrough: true }) res: Response,
+    @CourseViewerContext() access?: CourseAccessContext,
+  ): Promise<PlanDraftDto> {
+    const d = await this.plans.draft(p, courseId, viewerOf(access, courseId));
     res.setHeader('ETag', etag(d.revision));
     return d;
   }
 
   @Put('draft')
+  @CourseAccess('update', { record: 'plan' })
   @ApiOperation({
     summary: 'Save the draft',
     description: 'Replaces the whole draft. Once a draft exists, If-Match must carry the revision you edited, so two editors never overwrite each other.',
@@ -145,13 +159,15 @@ export class PlanController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body() dto: SaveDraftDto,
     @Res({ passthrough: true }) res: Response,
+    @CourseViewerContext() access?: CourseAccessContext,
   ): Promise<PlanDraftDto> {
-    const d = await this.plans.saveDraft(p, courseId, ifMatch, dto.content);
+    const d = await this.plans.saveDraft(p, courseId, ifMatch, dto.content, viewerOf(access, courseId));
     res.setHeader('ETag', etag(d.revision));
     return d;
   }
 
   @Delete('draft')
+  @CourseAccess('update', { record: 'plan' })
   @HttpCode(204)
   @ApiOperation({ summary: 'Discard the draft' })
   @ApiHeader({ name: 'If-Match', required: true, example: '"4"', description: 'The draft revision you discard' })
@@ -164,17 +180,24 @@ export class PlanController {
   }
 
   @Get('diff')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
     summary: 'What changed between two versions',
     description: 'Goals, actions and agreements added, removed and changed (field by field, before and after), plus changes to the citizen’s words and the overall goal.',
   })
   @ApiOkResponse({ type: PlanDiffDto })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
-  diff(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: PlanDiffQuery): Promise<PlanDiffDto> {
-    return this.plans.diff(p, courseId, q);
+  diff(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId') courseId: string,
+    @Query() q: PlanDiffQuery,
+    @CourseViewerContext() access?: CourseAccessContext,
+  ): Promise<PlanDiffDto> {
+    return this.plans.diff(p, courseId, q, viewerOf(access, courseId));
   }
 
   @Get('citizen-view')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
     summary: 'The current plan as the citizen reads it',
     description: 'Plain Danish, names instead of ids, no legal paragraphs and no CPR number. `format=html` gives the printable page.',
@@ -188,13 +211,14 @@ export class PlanController {
     @Query() q: CitizenViewQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CitizenView | string> {
-    const view = await this.plans.citizenView(p, courseId);
+    const view = await this.plans.citizenView(p, courseId, q.citizenId);
     if (q.format !== 'html') return view;
     res.type('html');
     return renderCitizenViewHtml(view);
   }
 
   @Get('citizen-view.html')
+  @CourseAccess('read', { record: 'plan' })
   @ApiOperation({ summary: 'The current plan as a printable page for the citizen', description: 'HTML in Danish with print styles; one page to hand over or put on the fridge.' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })

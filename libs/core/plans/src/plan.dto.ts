@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { PlanActionDto, PlanAgreementDto, PlanContentDto, PlanGoalDto } from './plan-content.dto.js';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
@@ -68,16 +68,7 @@ export class CurrentPlanDto extends PlanVersionDto {
   hasDraft: boolean;
 }
 
-export class PlanVersionPageDto {
-  @ApiProperty({ type: [PlanVersionSummaryDto], description: 'Newest first' })
-  items: PlanVersionSummaryDto[];
-  @ApiProperty({ example: 2 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class PlanVersionPageDto extends PageOf(PlanVersionSummaryDto, 'versions') {}
 
 export class PlanDraftDto {
   @ApiProperty({ example: true, description: 'false: nobody has saved a draft since the last version; `content` is then that version (or null)' })
@@ -188,6 +179,10 @@ export class CitizenViewQuery {
   @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
   @IsOptional() @IsIn(CITIZEN_VIEW_FORMATS)
   format?: (typeof CITIZEN_VIEW_FORMATS)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: "In a family course: the member whose plan to show (their own items and the shared family ones); default the course's citizen" })
+  @IsOptional() @IsUUID()
+  citizenId?: string;
 }
 
 class CitizenViewSectionDto {

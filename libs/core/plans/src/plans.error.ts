@@ -23,6 +23,9 @@ export enum PlansErrorCode {
   ResponsibleIdUnexpected = 'plan.responsible-id-unexpected',
   ResponsibleUnknown = 'plan.responsible-unknown',
   ConcernsUnknown = 'plan.concerns-unknown',
+  VisibilityNeedsArea = 'plan.visibility-needs-area',
+  ReaderNotOnCourse = 'plan.reader-not-on-course',
+  VisibilityNeedsConcerns = 'plan.visibility-needs-concerns',
   OverallGoalMissing = 'plan.overall-goal-missing',
   CitizenAgreementMissing = 'plan.citizen-agreement-missing',
   LegalBasisCodeExists = 'legal-basis.code-exists',
@@ -30,6 +33,8 @@ export enum PlansErrorCode {
 
 /** The plans lib's failures; codes are public API, so they never change once released. */
 export const plansError = {
+  readerNotOnCourse: () =>
+    DomainError.field(PlansErrorCode.ReaderNotOnCourse, 'citizenId', "citizenId must be the course's citizen or a member of its household", 'invalid'),
   courseNotFound: () => DomainError.notFound(PlansErrorCode.CourseNotFound, 'Course'),
   // currentVersion 0 tells the client which If-Match opens the first version.
   notPublished: () =>

@@ -3,10 +3,11 @@ import { LegalBasisController } from './legal-basis.controller.js';
 import { LegalBasisService } from './legal-basis.service.js';
 import { PlanController } from './plan.controller.js';
 import { PlansService } from './plans.service.js';
+import { PlanExtensions } from './plan-extensions.js';
 
 @Module({
   controllers: [LegalBasisController, PlanController],
-  providers: [LegalBasisService, PlansService],
+  providers: [LegalBasisService, PlansService, PlanExtensions],
   exports: [LegalBasisService, PlansService],
 })
 export class PlansModule {}

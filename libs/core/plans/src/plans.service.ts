@@ -10,12 +10,15 @@ import { buildCitizenView, type CitizenView } from './citizen-view.js';
 import { parseIfMatch } from './etag.js';
 import { LegalBasisService } from './legal-basis.service.js';
 import type { PlanContent } from './plan-content.js';
+import { keepHidden, planFor, planForMember } from './plan-visibility.js';
+import type { Viewer } from '@enplan/core/access';
 import { toPlanContent } from './plan-content.dto.js';
 import { referencedResponsibles, validatePlanContent } from './plan-content.validator.js';
 import { diffPlans, EMPTY_PLAN_CONTENT } from './plan-diff.js';
 import type { CurrentPlanDto, PlanDiffDto, PlanDiffQuery, PlanDraftDto, PlanVersionDto, PlanVersionsQuery, PlanVersionSummaryDto, PublishPlanDto } from './plan.dto.js';
 import { Plan, PlanVersion } from './plan.entity.js';
 import { plansError } from './plans.error.js';
+import { PlanExtensions } from './plan-extensions.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A course in one of these states is over: its plan is kept as it was. */
@@ -29,13 +32,15 @@ export class PlansService {
     private readonly ds: DataSource,
     private readonly legalBases: LegalBasisService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly extensions: PlanExtensions,
   ) {}
 
-  async current(p: Principal, courseId: string): Promise<CurrentPlanDto> {
+  /** `viewer` (from the access interceptor) narrows the content to what the reader may see; absent = all. */
+  async current(p: Principal, courseId: string, viewer?: Viewer): Promise<CurrentPlanDto> {
     const em = this.ds.manager;
     const plan = await this.publishedPlan(em, p, courseId);
     const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
-    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row]);
+    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row], viewer);
     return { ...dto, hasDraft: plan.draft !== null };
   }
 
@@ -55,7 +60,7 @@ export class PlansService {
     return page(rows.map((r) => this.summary(r, names)), total, q);
   }
 
-  async version(p: Principal, courseId: string, versionParam: string): Promise<PlanVersionDto> {
+  async version(p: Principal, courseId: string, versionParam: string, viewer?: Viewer): Promise<PlanVersionDto> {
     const em = this.ds.manager;
     const plan = await this.publishedPlan(em, p, courseId);
     const version = /^\d{1,9}$/.test(versionParam) ? Number(versionParam) : NaN;
@@ -63,32 +68,34 @@ export class PlansService {
       ? null
       : await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version } });
     if (!row) throw plansError.versionNotFound();
-    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row]);
+    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row], viewer);
     return dto;
   }
 
-  async draft(p: Principal, courseId: string): Promise<PlanDraftDto> {
+  async draft(p: Principal, courseId: string, viewer?: Viewer): Promise<PlanDraftDto> {
     const em = this.ds.manager;
     await this.course(em, p, courseId);
     const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
     if (!plan) return { exists: false, content: null, baseVersion: 0, revision: 0, updatedBy: null, updatedAt: null };
-    if (plan.draft) return this.draftDto(plan);
+    if (plan.draft) return this.draftDto(plan, viewer);
     // No draft yet: hand out the current version as the starting point of one.
     const current = plan.currentVersion
       ? await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } })
       : null;
-    return { exists: false, content: current?.content ?? null, baseVersion: plan.currentVersion, revision: plan.draftRevision, updatedBy: null, updatedAt: null };
+    const content = current?.content ?? null;
+    return { exists: false, content: content && viewer ? planFor(viewer, content) : content, baseVersion: plan.currentVersion, revision: plan.draftRevision, updatedBy: null, updatedAt: null };
   }
 
-  async saveDraft(p: Principal, courseId: string, ifMatch: string | undefined, input: PlanContent): Promise<PlanDraftDto> {
+  async saveDraft(p: Principal, courseId: string, ifMatch: string | undefined, input: PlanContent, viewer?: Viewer): Promise<PlanDraftDto> {
     const expected = parseIfMatch(ifMatch);
-    const content = toPlanContent(input);
+    const edited = toPlanContent(input);
     return this.ds.transaction(async (em) => {
       const course = await this.course(em, p, courseId);
       if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
       const plan = await this.lockedPlan(em, course);
       if (plan.draft !== null && expected === undefined) throw plansError.preconditionRequired('a draft exists: send If-Match: "<revision>" of the draft you edited');
       if (expected !== undefined && expected !== plan.draftRevision) throw plansError.draftConflict(plan.draftRevision);
+      const content = viewer ? keepHidden(edited, await this.baseContent(em, plan), viewer) : edited;
       await this.validate(em, course, content, false);
       const changes = {
         draft: content,
@@ -98,7 +105,7 @@ export class PlansService {
         draftUpdatedAt: this.clock.now(),
       };
       await em.update(Plan, { id: plan.id, municipalityId: course.municipalityId }, changes);
-      return this.draftDto({ ...plan, ...changes });
+      return this.draftDto({ ...plan, ...changes }, viewer);
     });
   }
 
@@ -119,7 +126,7 @@ export class PlansService {
     });
   }
 
-  async publish(p: Principal, courseId: string, ifMatch: string | undefined, dto: PublishPlanDto): Promise<PlanVersionDto> {
+  async publish(p: Principal, courseId: string, ifMatch: string | undefined, dto: PublishPlanDto, viewer?: Viewer): Promise<PlanVersionDto> {
     const fromHeader = parseIfMatch(ifMatch);
     if (fromHeader !== undefined && dto.baseVersion !== undefined && fromHeader !== dto.baseVersion) throw plansError.baseVersionAmbiguous();
     const base = fromHeader ?? dto.baseVersion;
@@ -131,9 +138,11 @@ export class PlansService {
       // The row lock makes concurrent publishes from one base queue up here; all but the first then see a newer version.
       const plan = await this.lockedPlan(em, course);
       if (base !== plan.currentVersion) throw plansError.versionConflict(plan.currentVersion);
-      const content = given ?? plan.draft;
+      // Content sent with the publish is what the reader saw; the draft on the server is already complete.
+      const content = given && viewer ? keepHidden(given, await this.baseContent(em, plan), viewer) : (given ?? plan.draft);
       if (!content) throw plansError.draftMissing();
       await this.validate(em, course, content, true);
+      await this.extensions.beforePublish(em, p, course.id, plan.id, plan.currentVersion, content, dto.sourceMeetingId ?? null);
       const row = await em.save(
         PlanVersion,
         em.create(PlanVersion, {
@@ -153,12 +162,13 @@ export class PlansService {
         { id: plan.id, municipalityId: course.municipalityId },
         { currentVersion: row.version, draft: null, draftBaseVersion: null, draftRevision: plan.draftRevision + 1, draftUpdatedBy: null, draftUpdatedAt: null },
       );
-      const [out] = await this.versionDtos(em, course.municipalityId, courseId, [row]);
+      await this.extensions.published(em, p, course.id, row.version, content);
+      const [out] = await this.versionDtos(em, course.municipalityId, courseId, [row], viewer);
       return out;
     });
   }
 
-  async diff(p: Principal, courseId: string, q: PlanDiffQuery): Promise<PlanDiffDto> {
+  async diff(p: Principal, courseId: string, q: PlanDiffQuery, viewer?: Viewer): Promise<PlanDiffDto> {
     const em = this.ds.manager;
     const plan = await this.publishedPlan(em, p, courseId);
     const to = q.to ?? plan.currentVersion;
@@ -166,20 +176,27 @@ export class PlansService {
     if (to > plan.currentVersion || from > plan.currentVersion) throw plansError.versionNotFound();
     const wanted = [from, to].filter((v) => v > 0);
     const rows = await em.find(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: In(wanted) }, select: { version: true, content: true } });
-    const contentOf = (v: number) => (v === 0 ? EMPTY_PLAN_CONTENT : rows.find((r) => r.version === v)?.content);
+    const contentOf = (v: number) => {
+      const c = v === 0 ? EMPTY_PLAN_CONTENT : rows.find((r) => r.version === v)?.content;
+      return c && viewer ? planFor(viewer, c) : c;
+    };
     const before = contentOf(from);
     const after = contentOf(to);
     if (!before || !after) throw plansError.versionNotFound();
     return { from, to, ...diffPlans(before, after) };
   }
 
-  async citizenView(p: Principal, courseId: string): Promise<CitizenView> {
+  /** The plan as one citizen reads it: in a family course, that member's own items and the shared family ones. */
+  async citizenView(p: Principal, courseId: string, citizenId?: string): Promise<CitizenView> {
     const em = this.ds.manager;
     const course = await this.course(em, p, courseId);
     const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
     if (!plan || plan.currentVersion === 0) throw plansError.notPublished();
     const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
-    const { staffIds, unitIds } = referencedResponsibles(row.content);
+    const readerId = citizenId ?? course.citizenId;
+    if (citizenId && !(await this.courseCitizens(em, course)).has(citizenId)) throw plansError.readerNotOnCourse();
+    const content = planForMember(readerId ?? '', row.content);
+    const { staffIds, unitIds } = referencedResponsibles(content);
     const staff = staffIds.size
       ? await em.find(StaffMember, { where: { id: In([...staffIds]), municipalityId: p.municipalityId }, select: { id: true, name: true, unitId: true } })
       : [];
@@ -189,11 +206,11 @@ export class PlansService {
       : [];
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     // The name only: the citizen's CPR number has no place on a page meant for the fridge.
-    const citizen = course.citizenId
-      ? await em.findOne(Citizen, { where: { id: course.citizenId, municipalityId: p.municipalityId }, select: { id: true, name: true } })
+    const citizen = readerId
+      ? await em.findOne(Citizen, { where: { id: readerId, municipalityId: p.municipalityId }, select: { id: true, name: true } })
       : null;
     return buildCitizenView(
-      row.content,
+      content,
       { staff: new Map(staff.map((s) => [s.id, { name: s.name, unitName: unitName.get(s.unitId) ?? null }])), units: unitName },
       { version: row.version, publishedAt: row.publishedAt, citizenName: citizen?.name ?? null },
     );
@@ -236,17 +253,29 @@ export class PlansService {
     const legalBases = await this.legalBases.codes(em, m);
     const staff = wanted.staffIds.size ? await em.find(StaffMember, { where: { id: In([...wanted.staffIds]), municipalityId: m }, select: { id: true } }) : [];
     const units = wanted.unitIds.size ? await em.find(OrgUnit, { where: { id: In([...wanted.unitIds]), municipalityId: m }, select: { id: true } }) : [];
-    const members = course.householdId
-      ? await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: m }, select: { id: true, citizenId: true } })
-      : [];
-    const citizenIds = new Set(members.map((x) => x.citizenId));
-    if (course.citizenId) citizenIds.add(course.citizenId);
+    const citizenIds = await this.courseCitizens(em, course);
     const problems = validatePlanContent(
       content,
       { legalBases, staffIds: new Set(staff.map((s) => s.id)), unitIds: new Set(units.map((u) => u.id)), citizenIds },
       { publishing },
     );
     if (problems.length) throw plansError.contentInvalid(problems);
+  }
+
+  private async courseCitizens(em: EntityManager, course: CourseRef): Promise<Set<string>> {
+    const members = course.householdId
+      ? await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: course.municipalityId }, select: { id: true, citizenId: true } })
+      : [];
+    const ids = new Set(members.map((x) => x.citizenId));
+    if (course.citizenId) ids.add(course.citizenId);
+    return ids;
+  }
+
+  /** What a save starts from: the draft if there is one, else the current version. */
+  private async baseContent(em: EntityManager, plan: Plan): Promise<PlanContent | null> {
+    if (plan.draft) return plan.draft;
+    if (!plan.currentVersion) return null;
+    return (await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: plan.municipalityId, version: plan.currentVersion } }))?.content ?? null;
   }
 
   private async staffNames(em: EntityManager, municipalityId: string, ids: string[]): Promise<Map<string, string>> {
@@ -267,15 +296,15 @@ export class PlansService {
     };
   }
 
-  private async versionDtos(em: EntityManager, municipalityId: string, courseId: string, rows: PlanVersion[]): Promise<PlanVersionDto[]> {
+  private async versionDtos(em: EntityManager, municipalityId: string, courseId: string, rows: PlanVersion[], viewer?: Viewer): Promise<PlanVersionDto[]> {
     const names = await this.staffNames(em, municipalityId, rows.map((r) => r.authorId));
-    return rows.map((r) => ({ ...this.summary(r, names), courseId, content: r.content }));
+    return rows.map((r) => ({ ...this.summary(r, names), courseId, content: viewer ? planFor(viewer, r.content) : r.content }));
   }
 
-  private draftDto(plan: Pick<Plan, 'draft' | 'draftBaseVersion' | 'currentVersion' | 'draftRevision' | 'draftUpdatedBy' | 'draftUpdatedAt'>): PlanDraftDto {
+  private draftDto(plan: Pick<Plan, 'draft' | 'draftBaseVersion' | 'currentVersion' | 'draftRevision' | 'draftUpdatedBy' | 'draftUpdatedAt'>, viewer?: Viewer): PlanDraftDto {
     return {
       exists: plan.draft !== null,
-      content: plan.draft,
+      content: plan.draft && viewer ? planFor(viewer, plan.draft) : plan.draft,
       baseVersion: plan.draftBaseVersion ?? plan.currentVersion,
       revision: plan.draftRevision,
       updatedBy: plan.draftUpdatedBy,

@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
 import { DEMO_DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { createApp, DEMO, type HostOptions } from '@enplan/core/host';
+import type { PluginDefinition } from '@enplan/core/extensions';
 import { FixedClock } from '@enplan/shared/util';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   seedDemo?: boolean;
   /** Keep the JSON log lines, to assert what is (not) logged. */
   captureLogs?: boolean;
+  /** The plugin catalogue the host boots with (default none); the deployment enables them per municipality. */
+  plugins?: readonly PluginDefinition[];
 }
 
 export interface TokenOptions {
@@ -65,6 +68,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
       ...o.env,
     },
     deployment: o.deployment ?? DEMO_DEPLOYMENT,
+    plugins: o.plugins ?? [],
     database: db.settings,
     clock,
     logStream,

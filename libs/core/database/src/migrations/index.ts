@@ -1,6 +1,10 @@
 import { CoreInit1795446236796 } from './1795446236796-Init.js';
 import { CoreCoursesAndPlans1795446492012 } from './1795446492012-CoursesAndPlans.js';
 import { CoreMeetings1795447402677 } from './1795447402677-Meetings.js';
+import { CoreAccessAndConsent1795449324919 } from './1795449324919-AccessAndConsent.js';
+import { CoreMeetingsFollowUps1795449442209 } from './1795449442209-MeetingsFollowUps.js';
+import { CoreJournalAndRetention1795449548572 } from './1795449548572-JournalAndRetention.js';
+import { CoreMeetingDecisionArea1795450846429 } from './1795450846429-MeetingDecisionArea.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
-export const coreMigrations = [CoreInit1795446236796, CoreCoursesAndPlans1795446492012, CoreMeetings1795447402677];
+export const coreMigrations = [CoreInit1795446236796, CoreCoursesAndPlans1795446492012, CoreMeetings1795447402677, CoreAccessAndConsent1795449324919, CoreMeetingsFollowUps1795449442209, CoreJournalAndRetention1795449548572, CoreMeetingDecisionArea1795450846429];

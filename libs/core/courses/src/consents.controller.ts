@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { Consent } from './consent.entity.js';
+import { ConsentDto, CreateConsentDto, RevokeConsentDto } from './consent.dto.js';
+import { ConsentsService } from './consents.service.js';
+
+const consentCourse = async (em: import('typeorm').EntityManager, municipalityId: string, id: string) =>
+  (await em.find(Consent, { where: { id, municipalityId }, select: { courseId: true } })).map((c) => c.courseId);
+
+@ApiTags('consent')
+@ApiBearerAuth()
+@Controller({ version: '1' })
+export class ConsentsController {
+  constructor(private readonly consents: ConsentsService) {}
+
+  @Get('courses/:courseId/consents')
+  @CourseAccess('read', { record: 'consent' })
+  @ApiOperation({ summary: "A course's consents", description: 'Every consent recorded on the course, in force or not, revoked ones included (the history is kept).' })
+  @ApiOkResponse({ type: [ConsentDto] })
+  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<ConsentDto[]> {
+    return this.consents.list(p.municipalityId, courseId);
+  }
+
+  @Post('courses/:courseId/consents')
+  @CourseAccess('update', { record: 'consent' })
+  @ApiOperation({
+    summary: 'Record a consent',
+    description: 'Consent to take part, or to share information with named units for a purpose, categories and period. An oral consent needs a witness.',
+  })
+  @ApiCreatedResponse({ type: ConsentDto })
+  record(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateConsentDto): Promise<ConsentDto> {
+    return this.consents.record(p, courseId, dto);
+  }
+
+  @Post('consents/:consentId/revoke')
+  @CourseAccess('update', { record: 'consent', param: 'consentId', locate: consentCourse })
+  @ApiOperation({ summary: 'Revoke a consent', description: 'Effective immediately: shared content disappears from the parties\' views at once. The consent stays in the history.' })
+  @ApiCreatedResponse({ type: ConsentDto })
+  revoke(@CurrentPrincipal() p: Principal, @Param('consentId') id: string, @Body() dto: RevokeConsentDto): Promise<ConsentDto> {
+    return this.consents.revoke(p, id, dto);
+  }
+}

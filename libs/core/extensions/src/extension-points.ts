@@ -1,0 +1,269 @@
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import type { FieldProblem } from '@enplan/core/common';
+import type { LegalArea, StaffFunction, UnitKind } from '@enplan/core/organisation';
+import type { CadencePolicyContribution } from './cadence.js';
+
+/**
+ * The extension points, typed. Plugins receive *facts*: plain, read-only snapshots of core records that
+ * the core builds for them, never entities, so the core can change its tables without breaking a plugin.
+ * Status, role and target-group values are the core vocabularies' strings (re-exported by the plugin API as
+ * COURSE_STATUSES, TEAM_ROLES, TARGET_GROUPS).
+ */
+
+/** A text in both languages the product speaks. */
+export interface Label {
+  da: string;
+  en: string;
+}
+
+export interface StaffFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly unitId: string;
+  readonly unitKind: UnitKind;
+  readonly function: StaffFunction;
+  /** Legal areas in which the person holds statutory authority (myndighed). */
+  readonly authorityAreas: readonly LegalArea[];
+  /** Delivers actions (udfører), e.g. mentor or support contact person. */
+  readonly isProvider: boolean;
+  /** Full-time equivalent, e.g. 0.5. */
+  readonly fte: number;
+  readonly active: boolean;
+}
+
+export interface CourseFacts {
+  readonly id: string;
+  readonly modelId: string;
+  /** referred, assessed, active, paused, closed, declined. */
+  readonly status: string;
+  /** adults, youth, families. */
+  readonly targetGroup: string;
+  readonly citizenId: string | null;
+  readonly householdId: string | null;
+  readonly referredOn: string;
+  readonly referralReasonCode: string;
+  readonly activatedOn: string | null;
+  readonly endDate: string | null;
+  readonly outcomeCode: string | null;
+}
+
+export interface TeamMemberFacts {
+  readonly assignmentId: string;
+  /** coordinator, caseworker, buddy, primary-contact, provider, external-participant. */
+  readonly role: string;
+  readonly startsOn: string;
+  readonly staff: StaffFacts;
+}
+
+/** What is happening to the team when its rules are checked. */
+export type TeamChange =
+  | { readonly kind: 'activation' }
+  | { readonly kind: 'add'; readonly role: string; readonly staffMemberId: string }
+  | { readonly kind: 'end'; readonly role: string; readonly staffMemberId: string }
+  | { readonly kind: 'handover'; readonly staffMemberId: string; readonly previousStaffMemberId: string | null };
+
+/** The course's current team (after the change), for team rules. */
+export interface TeamFacts {
+  readonly course: CourseFacts;
+  readonly members: readonly TeamMemberFacts[];
+  readonly change: TeamChange;
+}
+
+/** One broken team rule. `rule` names it (e.g. `coordinator-required`); `code` overrides `plugin.team-rule`. */
+export interface TeamRuleProblem {
+  rule: string;
+  message: string;
+  code?: string;
+}
+
+export interface CitizenFacts {
+  readonly id: string;
+  readonly birthDate: string;
+  /** Whole years on the referral date. */
+  readonly ageYears: number;
+}
+
+export interface HouseholdFacts {
+  readonly id: string;
+  readonly members: readonly { readonly citizenId: string; readonly relation: string; readonly ageYears: number }[];
+}
+
+export interface EligibilityInput {
+  readonly course: CourseFacts;
+  /** The referred citizen (for a family course: the household's named citizen, if any). */
+  readonly citizen: CitizenFacts | null;
+  readonly household: HouseholdFacts | null;
+  readonly referralReason: string;
+}
+
+export interface EligibilityResult {
+  eligible: boolean;
+  /** Why (not): shown to the referrer; required when not eligible. */
+  reasons: string[];
+  /** The problem code when refused; default `plugin.not-eligible`. */
+  code?: string;
+}
+
+/** A refusal names why and may carry the plugin's own problem code (default `plugin.decision-authority`). */
+export type AuthorityDecision = { allowed: true } | { allowed: false; reason: string; code?: string };
+
+export interface DecisionAuthorityInput {
+  /** Who records the decision; null when the caller is not a staff member (an integration). */
+  readonly staff: StaffFacts | null;
+  readonly legalArea: LegalArea;
+  readonly course: CourseFacts;
+}
+
+/** Targets and caps of a course model. `null`: none. */
+export interface CaseloadPolicy {
+  /** Target active courses per full-time staff member (shown on caseload views). */
+  targetPerFte: number | null;
+  /** Hard cap of active courses per full-time staff member, enforced at activation and assignment. */
+  capPerFte: number | null;
+  /** The roles whose holders the cap applies to (and whose courses count toward it). */
+  cappedRoles: readonly string[];
+  /** Active courses of the model a municipality takes at a time ("up to 120 at a time"). */
+  maxActiveCourses: number | null;
+}
+
+export interface PlanActionFacts {
+  readonly id: string;
+  readonly goalId: string;
+  readonly title: string;
+  readonly legalBasis: string;
+  /** The legal area of the action's legal basis; null when the catalogue cannot place it. */
+  readonly legalArea: LegalArea | null;
+  readonly responsible: { readonly kind: 'staff' | 'unit' | 'citizen'; readonly id?: string };
+  readonly startDate: string;
+  readonly deadline?: string;
+  readonly status: string;
+}
+
+export interface PlanContentFacts {
+  readonly citizenWords: { readonly worries: string; readonly whatWorks: string; readonly dreamsAndWishes: string };
+  readonly overallGoal: { readonly text: string; readonly citizenAgreed: boolean; readonly agreedOn?: string };
+  readonly goals: readonly {
+    readonly id: string;
+    readonly parentId?: string;
+    readonly title: string;
+    readonly targetDate?: string;
+    readonly status: string;
+    readonly concerns: readonly string[];
+  }[];
+  readonly actions: readonly PlanActionFacts[];
+  readonly agreements: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly responsible: { readonly kind: 'staff' | 'unit' | 'citizen'; readonly id?: string };
+    readonly due?: string;
+    readonly done: boolean;
+  }[];
+}
+
+export interface PlanPublishInput {
+  readonly course: CourseFacts;
+  readonly team: readonly TeamMemberFacts[];
+  readonly publisher: StaffFacts | null;
+  /** The version being published. */
+  readonly version: number;
+  readonly content: PlanContentFacts;
+  /** The version it replaces; null for the first. */
+  readonly previous: PlanContentFacts | null;
+  /** Actions that are new or whose legal basis, status or dates this publish changes: what it decides. */
+  readonly changedActions: readonly PlanActionFacts[];
+  /** The meeting whose outcome the version records (publish-plan from a meeting, or `sourceMeetingId`); null when none. */
+  readonly sourceMeetingId?: string | null;
+}
+
+/** A meeting type, as the meeting planner and the deployment endpoint list it. */
+export interface MeetingTypeDefinition {
+  id: string;
+  label: Label;
+  description?: string;
+}
+
+/**
+ * A role in the catalogue: `team` roles are the core's (a team assignment's role); `meeting` roles are worn
+ * by meeting participants (chair, note-taker, explorer…); `plugin` roles live in a plugin's own records.
+ */
+export interface RoleDefinition {
+  id: string;
+  kind: 'team' | 'meeting' | 'plugin';
+  label: Label;
+  description?: string;
+}
+
+/**
+ * Reserved for the authorisation engine (`@enplan/core/access`): a plugin adds CASL rules (`can` / `cannot`
+ * of a CASL AbilityBuilder) for a caller, after the core's, e.g. "the coordinator's buddy may read".
+ */
+export interface AccessRuleBuilder {
+  can(action: string | string[], subject: string, conditions?: Record<string, unknown>): unknown;
+  cannot(action: string | string[], subject: string, conditions?: Record<string, unknown>): unknown;
+}
+
+/** Who the access rules are built for: the caller and, when they are staff, their unit and authority. */
+export interface AccessRuleSubject {
+  readonly principal: Principal;
+  readonly staff: { readonly id: string; readonly unitId: string; readonly authorityAreas: readonly LegalArea[] } | null;
+}
+
+/** What every function extension receives: where it runs and its plugin's settings there. */
+export interface ExtensionContext<S = unknown> {
+  readonly municipalityCode: string;
+  readonly municipalityId: string;
+  /** The course model the call is about. */
+  readonly modelId: string;
+  /** The plugin whose extension runs. */
+  readonly pluginId: string;
+  /** That plugin's validated settings in this municipality (defaults applied). */
+  readonly settings: S;
+}
+
+/**
+ * Hooks and validators run inside the core's transaction: reads and writes through `em` are part of it, and
+ * throwing (a DomainError, for a stable problem code) rolls the whole operation back.
+ */
+export interface HookContext<S = unknown> extends ExtensionContext<S> {
+  readonly em: EntityManager;
+  readonly principal: Principal;
+  readonly now: Date;
+  /** A provider of the application (e.g. the plugin's own service), by class or token. */
+  get<T>(token: abstract new (...args: never[]) => T): T;
+  get<T = unknown>(token: string | symbol): T;
+}
+
+export interface LifecycleHooks<S = unknown> {
+  /** After the course row and its first transition are written. */
+  onReferral?(event: { course: CourseFacts }, ctx: HookContext<S>): void | Promise<void>;
+  /** After the course became active (first time, or resumed from paused) and its team passed the rules. */
+  onActivation?(event: { course: CourseFacts; team: readonly TeamMemberFacts[]; resumed: boolean }, ctx: HookContext<S>): void | Promise<void>;
+  /** After a new plan version is written. */
+  onPlanPublished?(event: { course: CourseFacts; version: number; content: PlanContentFacts; publisher: StaffFacts | null }, ctx: HookContext<S>): void | Promise<void>;
+  /** After the course was closed (with an outcome) or declined. */
+  onClosing?(event: { course: CourseFacts; to: 'closed' | 'declined' }, ctx: HookContext<S>): void | Promise<void>;
+}
+
+/** The extension points a plugin may fill. Every one is optional; each has a core default. */
+export interface PluginExtensions<S = unknown> {
+  /** Which roles a course needs and who may fill them; checked at activation and on team changes of active courses. */
+  teamRules?: (team: TeamFacts, ctx: ExtensionContext<S>) => TeamRuleProblem[];
+  /** Roles added to the catalogue (meeting roles such as explorer / captain / witness). */
+  roles?: RoleDefinition[];
+  /** Meeting types added to the catalogue. */
+  meetingTypes?: MeetingTypeDefinition[];
+  /** Cadence rules merged over the core's (by rule id) and suppressions of core rules. */
+  cadencePolicy?: CadencePolicyContribution;
+  /** Caseload target and caps of the plugin's model (model plugins only). */
+  caseload?: Partial<CaseloadPolicy>;
+  /** Who may record a decision under which legal area. A model plugin's rule replaces the core's; an add-on's narrows it. */
+  decisionAuthority?: (input: DecisionAuthorityInput, ctx: ExtensionContext<S>) => AuthorityDecision;
+  hooks?: LifecycleHooks<S>;
+  /** Extra checks before a plan version is published: problems name the field and carry the plugin's own code. */
+  validatePlanPublish?: (input: PlanPublishInput, ctx: HookContext<S>) => FieldProblem[] | Promise<FieldProblem[]>;
+  /** Extra target-group rules, checked at referral. */
+  eligibility?: (input: EligibilityInput, ctx: HookContext<S>) => EligibilityResult | Promise<EligibilityResult>;
+  /** Reserved: extra authorisation rules (wired by the access module). */
+  accessRules?: (rules: AccessRuleBuilder, who: AccessRuleSubject, ctx: ExtensionContext<S>) => void;
+}

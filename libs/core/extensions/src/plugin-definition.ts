@@ -1,0 +1,59 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { MigrationInterface } from 'typeorm';
+import type { PluginExtensions } from './extension-points.js';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityClass = Function;
+export type MigrationClass = new () => MigrationInterface;
+
+/**
+ * A plugin: declarative metadata, optionally a NestJS module, its own tables, its settings and the
+ * extension points it fills. Build one with `definePlugin({...})`; the host validates it at boot.
+ *
+ * `S` is the settings class; `PluginDefinition` without an argument is any plugin (the catalogue's type).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface PluginDefinition<S extends object = any> {
+  /** kebab-case, unique in the catalogue; also the course model id when `model` is true. */
+  id: string;
+  /** Shown to users and integrators, e.g. "Plankoordinator". */
+  displayName: string;
+  description?: string;
+  /** The plugin's own version (semver). */
+  version: string;
+  /** The core versions it works with, a semver range such as "^0.1.0". */
+  compatibleCore: string;
+  /** true: the plugin is an organisational model, and courses may be referred with `modelId: <id>`. */
+  model?: boolean;
+  /** Its NestJS module; the module's controllers are served under `/api/v1/plugins/<id>/`. */
+  module?: Type<unknown> | DynamicModule;
+  /** TypeORM entities; every table name must start with `<id with underscores>_`. */
+  entities?: EntityClass[];
+  /** TypeORM migrations creating those tables; class names start with the PascalCase id (`PlanCoordinatorInit1795…`). */
+  migrations?: MigrationClass[];
+  /**
+   * A class-validator class. Property initialisers are the defaults for omitted settings; a municipality's
+   * settings are validated against it at boot, and unknown settings are refused.
+   */
+  settings?: new () => S;
+  /** The extension points it fills, as an object or as a function of the municipality's settings. */
+  extensions?: PluginExtensions<S> | ((settings: S) => PluginExtensions<S>);
+}
+
+/** Declares a plugin (typed; validated when the host boots with it). */
+export function definePlugin<S extends object = Record<string, never>>(definition: PluginDefinition<S>): PluginDefinition<S> {
+  return Object.freeze({ ...definition });
+}
+
+/** The id as a table-name prefix: `plan-coordinator` → `plan_coordinator_`. */
+export function tablePrefix(pluginId: string): string {
+  return `${pluginId.replace(/-/g, '_')}_`;
+}
+
+/** The id as a class-name prefix for migrations: `plan-coordinator` → `PlanCoordinator`. */
+export function pascalId(pluginId: string): string {
+  return pluginId
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}

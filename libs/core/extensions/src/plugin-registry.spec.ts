@@ -1,0 +1,423 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Column, Entity, PrimaryGeneratedColumn, type MigrationInterface } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import type { Deployment } from '@enplan/core/config';
+import { CORE_VERSION } from './core-version.js';
+import type { CourseFacts, StaffFacts, TeamFacts, TeamMemberFacts } from './extension-points.js';
+import { PluginError } from './extensions.error.js';
+import { definePlugin, pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
+import { PluginRegistry } from './plugin-registry.js';
+import { displaySettings, SensitiveSetting, validateSettings } from './settings.js';
+
+class PairSettings {
+  @IsInt() @Min(1) @Max(12)
+  jointMeetingsPerYear = 6;
+
+  @IsOptional() @IsIn(['employment', 'social-adults'])
+  leadArea?: string;
+
+  @IsOptional() @IsString() @SensitiveSetting()
+  apiKey?: string;
+}
+
+@Entity({ name: 'pair_test_note' })
+class PairNote {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+  @Column({ type: 'text' })
+  text: string;
+}
+
+@Entity({ name: 'notes' })
+class BadlyNamed {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+}
+
+class PairTestInit1795500000000 implements MigrationInterface {
+  name = 'PairTestInit1795500000000';
+  async up(): Promise<void> {
+    // never run: the registry only reads the name
+  }
+  async down(): Promise<void> {
+    // never run
+  }
+}
+
+class WrongName1795500000001 implements MigrationInterface {
+  async up(): Promise<void> {
+    // never run
+  }
+  async down(): Promise<void> {
+    // never run
+  }
+}
+
+const staff = (id: string, areas: StaffFacts['authorityAreas'], extra: Partial<StaffFacts> = {}): StaffFacts => ({
+  id,
+  name: `Staff ${id}`,
+  unitId: 'u1',
+  unitKind: 'job-centre',
+  function: 'caseworker',
+  authorityAreas: areas,
+  isProvider: false,
+  fte: 1,
+  active: true,
+  ...extra,
+});
+const course = (modelId: string): CourseFacts => ({
+  id: 'c1',
+  modelId,
+  status: 'active',
+  targetGroup: 'adults',
+  citizenId: 'z1',
+  householdId: null,
+  referredOn: '2026-01-02',
+  referralReasonCode: 'other',
+  activatedOn: '2026-01-05',
+  endDate: null,
+  outcomeCode: null,
+});
+const member = (role: string, s: StaffFacts): TeamMemberFacts => ({ assignmentId: `a-${s.id}-${role}`, role, startsOn: '2026-01-05', staff: s });
+const team = (modelId: string, ...members: TeamMemberFacts[]): TeamFacts => ({ course: course(modelId), members, change: { kind: 'activation' } });
+const principal = (code = '999'): Principal => ({ userId: 's1', municipalityCode: code, municipalityId: `m-${code}`, roles: ['caseworker'] });
+
+const pairPlugin = definePlugin({
+  id: 'pair-test',
+  displayName: 'Makkerpar (test)',
+  version: '1.2.0',
+  compatibleCore: '>=0.1.0',
+  model: true,
+  settings: PairSettings,
+  entities: [PairNote],
+  migrations: [PairTestInit1795500000000],
+  extensions: (s) => ({
+    teamRules: (t) => {
+      const holders = t.members.filter((m) => m.role === 'caseworker' && m.staff.authorityAreas.length);
+      const areas = new Set(holders.flatMap((m) => m.staff.authorityAreas));
+      return holders.length === 2 && areas.size >= 2 ? [] : [{ rule: 'two-authority-holders', message: 'Two caseworkers with authority in different areas are needed' }];
+    },
+    roles: [
+      { id: 'explorer', kind: 'meeting', label: { da: 'Udforsker', en: 'Explorer' } },
+      { id: 'captain', kind: 'meeting', label: { da: 'Kaptajn', en: 'Captain' } },
+    ],
+    meetingTypes: [{ id: 'pair-review', label: { da: 'Makkergennemgang', en: 'Pair review' } }],
+    cadencePolicy: {
+      rules: [{ id: 'joint-meetings', meetingType: 'joint', everyDays: Math.floor(365 / s.jointMeetingsPerYear), description: `${s.jointMeetingsPerYear} joint meetings a year` }],
+      suppressions: [{ rule: 'plan-every-60-days', legalReason: 'The joint meetings revise the plan' }],
+    },
+    caseload: { targetPerFte: 40, capPerFte: 2 },
+    decisionAuthority: ({ staff: who, legalArea }) =>
+      who?.authorityAreas.includes(legalArea) ? { allowed: true } : { allowed: false, reason: `pair: not ${who?.name ?? 'anyone'}'s area` },
+  }),
+});
+
+const addOn = definePlugin({
+  id: 'local-rules',
+  displayName: 'Lokale regler',
+  version: '0.1.0',
+  compatibleCore: '^0.1.0 || ^1.0.0',
+  extensions: {
+    teamRules: (t) => (t.members.length ? [] : [{ rule: 'someone', message: 'A course needs a team', code: 'local-rules.team-empty' }]),
+    decisionAuthority: ({ legalArea }) => (legalArea === 'health' ? { allowed: false, reason: 'Health decisions are made by the region' } : { allowed: true }),
+    meetingTypes: [{ id: 'local-check-in', label: { da: 'Tjek ind', en: 'Check-in' } }],
+  },
+});
+
+const otherModel = definePlugin({ id: 'other-model', displayName: 'Other', version: '0.1.0', compatibleCore: '*', model: true });
+
+const deployment = (plugins: Deployment['municipalities'][number]['plugins'], more: Deployment['municipalities'] = []): Deployment => ({
+  municipalities: [{ code: '999', name: 'Demo Kommune', plugins }, ...more],
+});
+
+const core = {
+  meetingTypes: [{ id: 'plan', label: { da: 'Planmøde', en: 'Plan meeting' } }, { id: 'joint', label: { da: 'Fællesmøde', en: 'Joint meeting' } }],
+  roles: [{ id: 'coordinator', kind: 'team' as const, label: { da: 'Koordinator', en: 'Coordinator' } }, { id: 'chair', kind: 'meeting' as const, label: { da: 'Mødeleder', en: 'Chair' } }],
+  cadencePolicy: {
+    id: 'core-default',
+    rules: [
+      { id: 'plan-every-60-days', meetingType: 'plan', everyDays: 60, description: 'plan' },
+      { id: 'start-up-within-14-days', meetingType: 'start-up', withinDays: 14, of: 'activation' as const, description: 'start-up' },
+    ],
+    suppressions: [],
+  },
+};
+
+function problemsOf(catalogue: PluginDefinition[], d: Deployment, coreVersion?: string): string[] {
+  try {
+    PluginRegistry.create({ catalogue, deployment: d, core, coreVersion });
+  } catch (e) {
+    expect(e).toBeInstanceOf(PluginError);
+    return (e as PluginError).problems.map((p) => `${p.plugin}@${p.municipality ?? '-'}: ${p.message}`);
+  }
+  throw new Error('expected a PluginError');
+}
+
+describe('core version', () => {
+  it('is the workspace package version', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../package.json'), 'utf8'));
+    expect(CORE_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('plugin helpers', () => {
+  it('derives the table and migration prefixes from the id', () => {
+    expect(tablePrefix('plan-coordinator')).toBe('plan_coordinator_');
+    expect(pascalId('step-up-meetings')).toBe('StepUpMeetings');
+  });
+});
+
+describe('plugin settings', () => {
+  it('applies defaults for omitted settings', () => {
+    const r = validateSettings(PairSettings, undefined);
+    expect(r.problems).toEqual([]);
+    expect(r.value.jointMeetingsPerYear).toBe(6);
+    expect(validateSettings(PairSettings, { jointMeetingsPerYear: 4 }).value.jointMeetingsPerYear).toBe(4);
+  });
+
+  it('names each invalid or unknown setting, never echoing a value', () => {
+    const r = validateSettings(PairSettings, { jointMeetingsPerYear: 40, colour: 'red', apiKey: 7 });
+    expect(r.problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('setting "jointMeetingsPerYear"'),
+        'setting "colour" is not known',
+        expect.stringContaining('setting "apiKey"'),
+      ]),
+    );
+    expect(r.problems.join()).not.toContain('red');
+  });
+
+  it('refuses settings for a plugin that takes none', () => {
+    expect(validateSettings(undefined, { x: 1 }).problems).toEqual(['takes no settings, got "x"']);
+  });
+
+  it('masks sensitive settings for display', () => {
+    expect(displaySettings(validateSettings(PairSettings, { apiKey: 's3cret' }).value)).toEqual({ jointMeetingsPerYear: 6, apiKey: '***' });
+  });
+});
+
+describe('PluginRegistry.create refuses a bad composition, naming plugin and municipality', () => {
+  it('an unknown plugin id', () => {
+    expect(problemsOf([pairPlugin], deployment([{ id: 'nope' }]))).toEqual(['nope@999 (Demo Kommune): is not a known plugin (available: pair-test)']);
+  });
+
+  it('two catalogue plugins with one id, even when neither is enabled', () => {
+    expect(problemsOf([pairPlugin, { ...otherModel, id: 'pair-test' }], deployment([]))).toEqual(['pair-test@-: two plugins in the catalogue claim this id']);
+  });
+
+  it('an incompatible core range', () => {
+    expect(problemsOf([{ ...pairPlugin, compatibleCore: '^1.0.0' }], deployment([{ id: 'pair-test' }]), '2.0.0')).toEqual([
+      'pair-test@-: is compatible with core ^1.0.0, but this core is 2.0.0 (enabled in 999)',
+    ]);
+  });
+
+  it('an invalid or unknown setting', () => {
+    expect(problemsOf([pairPlugin], deployment([{ id: 'pair-test', settings: { jointMeetingsPerYear: 0, colour: 'red' } }])).sort()).toEqual([
+      'pair-test@999 (Demo Kommune): setting "colour" is not known',
+      'pair-test@999 (Demo Kommune): setting "jointMeetingsPerYear": jointMeetingsPerYear must not be less than 1',
+    ]);
+  });
+
+  it("an invalid setting of the core's generic model", () => {
+    expect(problemsOf([], deployment([{ id: 'generic', settings: { caseloadTarget: -1 } }]))[0]).toMatch(/^generic@999 .*setting "caseloadTarget"/);
+  });
+
+  it('a table without the plugin prefix, and a migration without the plugin name', () => {
+    expect(problemsOf([{ ...pairPlugin, entities: [PairNote, BadlyNamed], migrations: [WrongName1795500000001] }], deployment([{ id: 'pair-test' }]))).toEqual([
+      'pair-test@-: table "notes" (entity BadlyNamed) must be prefixed "pair_test_" (enabled in 999)',
+      'pair-test@-: migration WrongName1795500000001 must be named PairTest<Change><timestamp> (enabled in 999)',
+    ]);
+  });
+
+  it('a malformed id, version or range', () => {
+    const problems = problemsOf([{ ...otherModel, id: 'Other_Model' }, { ...addOn, version: 'one', compatibleCore: 'latest please' }], deployment([{ id: 'Other_Model' }, { id: 'local-rules' }]));
+    expect(problems).toEqual([
+      expect.stringContaining('id must be kebab-case'),
+      expect.stringContaining('version "one" is not a semver version'),
+      expect.stringContaining('compatibleCore "latest please" is not a semver range'),
+    ]);
+  });
+
+  it('a plugin listed twice, and a role the core already has', () => {
+    const clash = definePlugin({ id: 'clash', displayName: 'Clash', version: '0.1.0', compatibleCore: '*', extensions: { roles: [{ id: 'chair', kind: 'meeting', label: { da: 'x', en: 'x' } }] } });
+    expect(problemsOf([clash], deployment([{ id: 'clash' }, { id: 'clash' }]))).toEqual([
+      'clash@999 (Demo Kommune): is listed twice',
+      'clash@999 (Demo Kommune): role "chair" is already defined by the core',
+    ]);
+  });
+
+  it('a caseload on an add-on, and a team role added by a plugin', () => {
+    const bad = definePlugin({
+      id: 'bad-add-on',
+      displayName: 'Bad',
+      version: '0.1.0',
+      compatibleCore: '*',
+      extensions: { caseload: { capPerFte: 3 }, roles: [{ id: 'boss', kind: 'team', label: { da: 'Chef', en: 'Boss' } }] },
+    });
+    expect(problemsOf([bad], deployment([{ id: 'bad-add-on' }]))).toEqual([
+      expect.stringContaining('roles[0] (boss): team roles are the core'),
+      expect.stringContaining('caseload is only for model plugins'),
+    ]);
+  });
+});
+
+describe('PluginRegistry resolution', () => {
+  const registry = PluginRegistry.create({
+    catalogue: [pairPlugin, addOn, otherModel],
+    deployment: deployment(
+      [{ id: 'pair-test', settings: { jointMeetingsPerYear: 4, apiKey: 'k' } }, { id: 'local-rules' }, { id: 'generic', settings: { maxActiveCourses: 120 } }],
+      [{ code: '101', name: 'Anden Kommune', plugins: [{ id: 'other-model' }] }],
+    ),
+    core,
+  });
+
+  it('loads the modules and tables only of plugins enabled somewhere', () => {
+    expect(registry.activePlugins().map((p) => p.id)).toEqual(['pair-test', 'local-rules', 'other-model']);
+    expect(PluginRegistry.create({ catalogue: [pairPlugin, addOn], deployment: deployment([{ id: 'local-rules' }]) }).activePlugins().map((p) => p.id)).toEqual(['local-rules']);
+  });
+
+  it('lists each municipality its own models and plugins', () => {
+    expect(registry.models('999').map((m) => m.id)).toEqual(['generic', 'pair-test']);
+    expect(registry.models('101').map((m) => m.id)).toEqual(['generic', 'other-model']);
+    expect(registry.hasModel('999', 'pair-test')).toBe(true);
+    expect(registry.hasModel('101', 'pair-test')).toBe(false);
+    expect(registry.hasModel('999', 'local-rules')).toBe(false);
+    expect(registry.isEnabled('999', 'local-rules')).toBe(true);
+    expect(registry.enabledPlugins('999').map((p) => [p.id, p.model, p.settings])).toEqual([
+      ['pair-test', true, { jointMeetingsPerYear: 4, apiKey: '***' }],
+      ['local-rules', false, {}],
+    ]);
+    expect(registry.settings<PairSettings>('999', 'pair-test')?.apiKey).toBe('k');
+  });
+
+  it('resolves caseload: generic from its settings, a plugin from its extension, defaults otherwise', () => {
+    expect(registry.caseload('999', 'generic')).toMatchObject({ targetPerFte: 45, maxActiveCourses: 120, capPerFte: null });
+    expect(registry.caseload('101', 'generic')).toMatchObject({ targetPerFte: 45, maxActiveCourses: null });
+    expect(registry.caseload('999', 'pair-test')).toEqual({ targetPerFte: 40, capPerFte: 2, cappedRoles: ['primary-contact', 'coordinator'], maxActiveCourses: null });
+    expect(registry.caseload('101', 'other-model')).toEqual({ targetPerFte: null, capPerFte: null, cappedRoles: ['primary-contact', 'coordinator'], maxActiveCourses: null });
+  });
+
+  it('merges cadence: the model plugin over the core, from its settings', () => {
+    expect(registry.cadencePolicy('999', 'generic')).toBe(core.cadencePolicy);
+    const pair = registry.cadencePolicy('999', 'pair-test');
+    expect(pair.id).toBe('core-default+pair-test');
+    expect(pair.rules.map((r) => r.id)).toEqual(['plan-every-60-days', 'start-up-within-14-days', 'joint-meetings']);
+    expect(pair.rules[2]).toMatchObject({ everyDays: 91 });
+    expect(pair.suppressions).toEqual([{ rule: 'plan-every-60-days', legalReason: 'The joint meetings revise the plan' }]);
+  });
+
+  it('adds plugin meeting types and roles to the core catalogue, per municipality', () => {
+    expect(registry.meetingTypes('999').map((t) => `${t.id}:${t.source}`)).toEqual(['plan:core', 'joint:core', 'pair-review:pair-test', 'local-check-in:local-rules']);
+    expect(registry.meetingTypes('101').map((t) => t.id)).toEqual(['plan', 'joint']);
+    expect(registry.roles('999').filter((r) => r.kind === 'meeting').map((r) => r.id)).toEqual(['chair', 'explorer', 'captain']);
+  });
+
+  it("applies a model plugin's team rules to its own courses and an add-on's to every course", () => {
+    const a = staff('a', ['employment']);
+    const b = staff('b', ['social-adults']);
+    expect(registry.teamViolations('999', 'm-999', team('generic')).map((v) => `${v.plugin}:${v.rule}:${v.code}`)).toEqual(['local-rules:someone:local-rules.team-empty']);
+    expect(registry.teamViolations('999', 'm-999', team('generic', member('caseworker', a)))).toEqual([]);
+    expect(registry.teamViolations('999', 'm-999', team('pair-test', member('caseworker', a))).map((v) => v.rule)).toEqual(['two-authority-holders']);
+    expect(registry.teamViolations('999', 'm-999', team('pair-test', member('caseworker', a), member('caseworker', b)))).toEqual([]);
+    // In 101 neither plugin is enabled.
+    expect(registry.teamViolations('101', 'm-101', team('generic'))).toEqual([]);
+  });
+
+  it('refuses a team change only for the rules it newly breaks', () => {
+    const a = staff('a', ['employment']);
+    const b = staff('b', ['social-adults']);
+    const two = team('pair-test', member('caseworker', a), member('caseworker', b));
+    const one = team('pair-test', member('caseworker', a));
+    expect(() => registry.checkTeam(principal(), 'assignmentId', one, two)).toThrow(expect.objectContaining({ code: 'plugin.team-rule', kind: 'unprocessable' }));
+    try {
+      registry.checkTeam(principal(), 'assignmentId', one, two);
+    } catch (e) {
+      expect((e as { extensions: object }).extensions).toMatchObject({
+        errors: [{ field: 'assignmentId', code: 'plugin.team-rule' }],
+        rules: [{ plugin: 'pair-test', rule: 'two-authority-holders' }],
+      });
+    }
+    // Already short before: adding someone who does not mend it is not refused.
+    expect(() => registry.checkTeam(principal(), 'staffMemberId', team('pair-test', member('caseworker', a), member('provider', staff('p', []))), one)).not.toThrow();
+  });
+
+  it('decides authority: core rule by default, the model plugin replacing it, an add-on narrowing both', () => {
+    const jc = staff('a', ['employment', 'health']);
+    const input = (legalArea: 'employment' | 'social-adults' | 'health', modelId = 'generic') => ({ staff: jc, legalArea, course: course(modelId) });
+    expect(registry.decisionAuthority('101', 'm-101', 'generic', input('employment'))).toEqual({ allowed: true });
+    expect(registry.decisionAuthority('101', 'm-101', 'generic', input('social-adults'))).toEqual({ allowed: false, reason: 'The staff member recording it holds no authority in social-adults' });
+    expect(registry.decisionAuthority('999', 'm-999', 'pair-test', input('social-adults', 'pair-test'))).toEqual({ allowed: false, reason: "pair: not Staff a's area" });
+    expect(registry.decisionAuthority('999', 'm-999', 'pair-test', input('health', 'pair-test'))).toEqual({ allowed: false, reason: 'Health decisions are made by the region' });
+    expect(registry.hasCustomDecisionAuthority('999', 'generic')).toBe(true);
+    expect(registry.hasCustomDecisionAuthority('101', 'generic')).toBe(false);
+    expect(() =>
+      registry.requireDecisionAuthority('999', 'm-999', 'pair-test', [{ field: 'content.actions[0].legalBasis', input: input('social-adults', 'pair-test') }]),
+    ).toThrow(expect.objectContaining({ code: 'plugin.decision-authority' }));
+  });
+
+  it('runs hooks of the model plugin then the add-ons, with the context of each', async () => {
+    const calls: string[] = [];
+    const hooked = (id: string, model: boolean) =>
+      definePlugin({
+        id,
+        displayName: id,
+        version: '0.1.0',
+        compatibleCore: '*',
+        model,
+        extensions: { hooks: { onReferral: (e, ctx) => void calls.push(`${ctx.pluginId}:${e.course.modelId}:${ctx.municipalityCode}`) } },
+      });
+    const r = PluginRegistry.create({ catalogue: [hooked('add-on', false), hooked('model-a', true), hooked('model-b', true)], deployment: deployment([{ id: 'add-on' }, { id: 'model-a' }, { id: 'model-b' }]) });
+    const call = { em: {} as never, principal: principal() };
+    await r.runHook(call, 'model-a', 'onReferral', { course: course('model-a') });
+    await r.runHook(call, 'generic', 'onReferral', { course: course('generic') });
+    expect(calls).toEqual(['model-a:model-a:999', 'add-on:model-a:999', 'add-on:generic:999']);
+    expect(r.hasHook('999', 'model-b', 'onReferral')).toBe(true);
+    expect(r.hasHook('999', 'model-b', 'onClosing')).toBe(false);
+  });
+
+  it('refuses on eligibility and plan validation with the plugin codes', async () => {
+    const strict = definePlugin({
+      id: 'strict',
+      displayName: 'Strict',
+      version: '0.1.0',
+      compatibleCore: '*',
+      extensions: {
+        eligibility: ({ citizen }) => ({ eligible: (citizen?.ageYears ?? 0) >= 18, reasons: ['Adults only'], code: 'strict.adults-only' }),
+        validatePlanPublish: ({ content }) => content.actions.filter((a) => !a.deadline).map((a) => ({ field: `content.actions[${content.actions.indexOf(a)}].deadline`, code: 'strict.deadline', message: 'Every action needs a deadline' })),
+      },
+    });
+    const r = PluginRegistry.create({ catalogue: [strict], deployment: deployment([{ id: 'strict' }]) });
+    const call = { em: {} as never, principal: principal() };
+    await expect(r.checkEligibility(call, { course: course('generic'), citizen: { id: 'z', birthDate: '2010-01-01', ageYears: 16 }, household: null, referralReason: 'x' })).rejects.toMatchObject({
+      code: 'strict.adults-only',
+      extensions: { plugin: 'strict', reasons: ['Adults only'] },
+    });
+    await expect(r.checkEligibility(call, { course: course('generic'), citizen: { id: 'z', birthDate: '1980-01-01', ageYears: 46 }, household: null, referralReason: 'x' })).resolves.toBeUndefined();
+    const action = { id: 'a1', goalId: 'g1', title: 'Praktik', legalBasis: 'LAB-57', legalArea: 'employment' as const, responsible: { kind: 'citizen' as const }, startDate: '2026-01-05', status: 'planned' };
+    const content = { citizenWords: { worries: '', whatWorks: '', dreamsAndWishes: '' }, overallGoal: { text: 'Job', citizenAgreed: true }, goals: [], actions: [action], agreements: [] };
+    await expect(r.validatePlanPublish(call, { course: course('generic'), team: [], publisher: null, version: 1, content, previous: null, changedActions: [action] })).rejects.toMatchObject({
+      code: 'strict.deadline',
+      extensions: { errors: [{ field: 'content.actions[0].deadline', code: 'strict.deadline', message: 'Every action needs a deadline' }] },
+    });
+  });
+
+  it('binds access-rule contributors to their settings', () => {
+    const seen: string[] = [];
+    const acl = definePlugin({
+      id: 'acl',
+      displayName: 'ACL',
+      version: '0.1.0',
+      compatibleCore: '*',
+      extensions: { accessRules: (rules, who, ctx) => void (rules.can('read', 'Course', { buddy: who.principal.userId }), seen.push(ctx.pluginId)) },
+    });
+    const r = PluginRegistry.create({ catalogue: [acl], deployment: deployment([{ id: 'acl' }]) });
+    const granted: unknown[][] = [];
+    const builder = { can: (...args: unknown[]) => granted.push(args), cannot: () => undefined };
+    for (const contribute of r.accessRuleContributors('999', 'm-999')) contribute(builder, { principal: principal(), staff: null });
+    expect(granted).toEqual([['read', 'Course', { buddy: 's1' }]]);
+    expect(seen).toEqual(['acl']);
+    expect(r.accessRuleContributors('101', 'm-101')).toEqual([]);
+  });
+});

@@ -1,0 +1,513 @@
+import semver from 'semver';
+import { getMetadataArgsStorage, type EntityManager } from 'typeorm';
+import type { Principal } from '@enplan/core/auth';
+import type { FieldProblem } from '@enplan/core/common';
+import type { Deployment } from '@enplan/core/config';
+import { SnakeNamingStrategy } from '@enplan/core/database';
+import { cadenceRuleProblems, mergeCadence, type CadencePolicy } from './cadence.js';
+import { CORE_VERSION } from './core-version.js';
+import {
+  CORE_MODEL_ID,
+  coreDecisionAuthority,
+  EMPTY_CASELOAD,
+  EMPTY_CORE_CATALOGUE,
+  genericCaseload,
+  GenericModelSettings,
+  type CoreCatalogue,
+} from './core-defaults.js';
+import type {
+  AccessRuleBuilder,
+  AccessRuleSubject,
+  AuthorityDecision,
+  CaseloadPolicy,
+  DecisionAuthorityInput,
+  EligibilityInput,
+  ExtensionContext,
+  HookContext,
+  LifecycleHooks,
+  MeetingTypeDefinition,
+  PlanPublishInput,
+  PluginExtensions,
+  RoleDefinition,
+  TeamFacts,
+} from './extension-points.js';
+import { extensionError, ExtensionErrorCode, PluginError, type PluginProblem, type TeamRuleViolation } from './extensions.error.js';
+import { pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
+import { displaySettings, validateSettings } from './settings.js';
+
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 48;
+
+/** A catalogue entry with where it comes from: `core` or the plugin's id. */
+export type Sourced<T> = T & { source: string };
+
+export interface ModelInfo {
+  id: string;
+  displayName: string;
+  source: string;
+}
+
+export interface EnabledPluginInfo {
+  id: string;
+  displayName: string;
+  version: string;
+  model: boolean;
+  /** Validated settings with defaults applied, sensitive ones masked. */
+  settings: Record<string, unknown>;
+}
+
+/** What a core service passes when it asks the plugins: its transaction and the caller. */
+export interface CallContext {
+  em: EntityManager;
+  principal: Principal;
+}
+
+export interface RegistryOptions {
+  /** Every plugin this build can run; the deployment picks from it per municipality. */
+  catalogue: readonly PluginDefinition[];
+  deployment: Deployment;
+  /** The core's meeting types, roles and cadence policy (the host supplies them from the courses and meetings libs). */
+  core?: Partial<CoreCatalogue>;
+  /** For tests; defaults to the running core's version. */
+  coreVersion?: string;
+}
+
+/** How hooks reach the application's providers and the clock, bound once the Nest app exists. */
+export interface RegistryRuntime {
+  get(token: unknown): unknown;
+  now(): Date;
+}
+
+interface Enabled {
+  definition: PluginDefinition;
+  settings: object;
+  extensions: PluginExtensions;
+}
+
+interface MunicipalityPlugins {
+  code: string;
+  name: string;
+  enabled: Enabled[];
+  generic: GenericModelSettings;
+  roles: Sourced<RoleDefinition>[];
+  meetingTypes: Sourced<MeetingTypeDefinition>[];
+}
+
+function isClass(x: unknown): boolean {
+  return typeof x === 'function';
+}
+
+/** Static checks of one plugin definition: id, versions, tables, migrations. */
+export function definitionProblems(d: PluginDefinition, coreVersion: string = CORE_VERSION): string[] {
+  const out: string[] = [];
+  if (typeof d.id !== 'string' || !KEBAB.test(d.id) || d.id.length > MAX_ID_LENGTH) {
+    out.push(`id must be kebab-case (a-z, 0-9, single dashes), at most ${MAX_ID_LENGTH} characters`);
+    return out;
+  }
+  if (d.id === CORE_MODEL_ID) out.push(`"${CORE_MODEL_ID}" is the core model's id and cannot be a plugin's`);
+  if (typeof d.displayName !== 'string' || !d.displayName.trim()) out.push('displayName is required');
+  if (typeof d.version !== 'string' || !semver.valid(d.version)) out.push(`version ${JSON.stringify(d.version)} is not a semver version`);
+  if (typeof d.compatibleCore !== 'string' || !semver.validRange(d.compatibleCore)) {
+    out.push(`compatibleCore ${JSON.stringify(d.compatibleCore)} is not a semver range`);
+  } else if (!semver.satisfies(coreVersion, d.compatibleCore, { includePrerelease: true })) {
+    out.push(`is compatible with core ${d.compatibleCore}, but this core is ${coreVersion}`);
+  }
+  if (d.settings !== undefined && !isClass(d.settings)) out.push('settings must be a class (with class-validator decorators)');
+  if (d.module !== undefined && !isClass(d.module) && !isClass((d.module as { module?: unknown }).module)) out.push('module must be a NestJS module class or dynamic module');
+  const prefix = tablePrefix(d.id);
+  const naming = new SnakeNamingStrategy();
+  const tables = getMetadataArgsStorage().tables;
+  for (const entity of d.entities ?? []) {
+    const args = isClass(entity) ? tables.find((t) => t.target === entity) : undefined;
+    if (!args) {
+      out.push(`entity ${(entity as { name?: string })?.name ?? String(entity)} is not a TypeORM @Entity class`);
+      continue;
+    }
+    const table = naming.tableName(entity.name, args.name);
+    if (!table.startsWith(prefix)) out.push(`table "${table}" (entity ${entity.name}) must be prefixed "${prefix}"`);
+  }
+  const migrationPrefix = pascalId(d.id);
+  for (const m of d.migrations ?? []) {
+    if (!isClass(m)) {
+      out.push('migrations must be TypeORM migration classes');
+      continue;
+    }
+    const name = (new m() as { name?: string }).name ?? m.name;
+    if (!name.startsWith(migrationPrefix)) out.push(`migration ${name} must be named ${migrationPrefix}<Change><timestamp>`);
+  }
+  return out;
+}
+
+function catalogueEntryProblems(kind: string, entries: unknown): string[] {
+  if (entries === undefined) return [];
+  if (!Array.isArray(entries)) return [`${kind} must be a list`];
+  return entries.flatMap((e: { id?: unknown; label?: { da?: unknown; en?: unknown } }, i) => {
+    const problems: string[] = [];
+    if (typeof e?.id !== 'string' || !KEBAB.test(e.id)) problems.push(`${kind}[${i}].id must be kebab-case`);
+    if (typeof e?.label?.da !== 'string' || typeof e?.label?.en !== 'string') problems.push(`${kind}[${i}] needs a Danish and an English label`);
+    return problems;
+  });
+}
+
+function extensionProblems(d: PluginDefinition, x: PluginExtensions): string[] {
+  const out = [...catalogueEntryProblems('roles', x.roles), ...catalogueEntryProblems('meetingTypes', x.meetingTypes)];
+  for (const [i, r] of (x.roles ?? []).entries()) if (r.kind === 'team') out.push(`roles[${i}] (${r.id}): team roles are the core's; add meeting or plugin roles`);
+  for (const [i, r] of (x.cadencePolicy?.rules ?? []).entries()) {
+    for (const m of cadenceRuleProblems(r)) out.push(`cadencePolicy.rules[${i}]${typeof r?.id === 'string' ? ` (${r.id})` : ''}: ${m}`);
+  }
+  if (x.caseload) {
+    if (!d.model) out.push('caseload is only for model plugins (model: true)');
+    for (const key of ['targetPerFte', 'capPerFte', 'maxActiveCourses'] as const) {
+      const v = x.caseload[key];
+      if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) out.push(`caseload.${key} must be a non-negative number or null`);
+    }
+  }
+  for (const key of ['teamRules', 'decisionAuthority', 'validatePlanPublish', 'eligibility', 'accessRules'] as const) {
+    if (x[key] !== undefined && typeof x[key] !== 'function') out.push(`${key} must be a function`);
+  }
+  return out;
+}
+
+/**
+ * The plugins of this deployment: which are enabled where, their validated settings, and each extension
+ * point resolved for a (municipality, course model), falling back to the core default.
+ *
+ * A model plugin's extensions apply to the courses of its own model; an add-on plugin's (no `model`) to
+ * every course of the municipalities that enable it. Catalogue data (roles, meeting types) is per municipality.
+ */
+export class PluginRegistry {
+  private runtime: RegistryRuntime = {
+    get: () => {
+      throw new Error('The plugin registry is not attached to an application yet');
+    },
+    now: () => new Date(),
+  };
+
+  private constructor(
+    private readonly available: readonly PluginDefinition[],
+    private readonly byMunicipality: Map<string, MunicipalityPlugins>,
+    private readonly core: CoreCatalogue,
+    readonly coreVersion: string,
+  ) {}
+
+  /** Validates the catalogue against the deployment; throws a PluginError listing every problem. */
+  static create(o: RegistryOptions): PluginRegistry {
+    const coreVersion = o.coreVersion ?? CORE_VERSION;
+    const core: CoreCatalogue = { ...EMPTY_CORE_CATALOGUE, ...o.core };
+    const problems: PluginProblem[] = [];
+    const byId = new Map<string, PluginDefinition>();
+    for (const d of o.catalogue) {
+      if (byId.has(d.id)) problems.push({ plugin: d.id, message: 'two plugins in the catalogue claim this id' });
+      else byId.set(d.id, d);
+    }
+    const enabledIn = new Map<PluginDefinition, string[]>();
+    for (const m of o.deployment.municipalities) {
+      for (const p of m.plugins) {
+        const d = byId.get(p.id);
+        if (d) enabledIn.set(d, [...(enabledIn.get(d) ?? []), m.code]);
+      }
+    }
+    const broken = new Set<string>();
+    for (const [d, codes] of enabledIn) {
+      const id = d.id;
+      for (const message of definitionProblems(d, coreVersion)) {
+        problems.push({ plugin: id, message: `${message} (enabled in ${codes.join(', ')})` });
+        broken.add(id);
+      }
+    }
+    const byMunicipality = new Map<string, MunicipalityPlugins>();
+    for (const m of o.deployment.municipalities) {
+      const where = `${m.code} (${m.name})`;
+      const state: MunicipalityPlugins = { code: m.code, name: m.name, enabled: [], generic: new GenericModelSettings(), roles: [], meetingTypes: [] };
+      const seen = new Set<string>();
+      for (const sel of m.plugins) {
+        if (seen.has(sel.id)) {
+          problems.push({ plugin: sel.id, municipality: where, message: 'is listed twice' });
+          continue;
+        }
+        seen.add(sel.id);
+        if (sel.id === CORE_MODEL_ID) {
+          const s = validateSettings(GenericModelSettings, sel.settings);
+          for (const message of s.problems) problems.push({ plugin: sel.id, municipality: where, message });
+          state.generic = s.value;
+          continue;
+        }
+        const d = byId.get(sel.id);
+        if (!d) {
+          const known = [...byId.keys()];
+          problems.push({ plugin: sel.id, municipality: where, message: `is not a known plugin (available: ${known.length ? known.join(', ') : 'none'})` });
+          continue;
+        }
+        if (broken.has(d.id)) continue;
+        const s = validateSettings(d.settings, sel.settings);
+        for (const message of s.problems) problems.push({ plugin: d.id, municipality: where, message });
+        if (s.problems.length) continue;
+        let extensions: PluginExtensions;
+        try {
+          extensions = (typeof d.extensions === 'function' ? d.extensions(s.value) : d.extensions) ?? {};
+        } catch (e) {
+          problems.push({ plugin: d.id, municipality: where, message: `its extensions could not be built from the settings: ${(e as Error).message}` });
+          continue;
+        }
+        const xp = extensionProblems(d, extensions);
+        for (const message of xp) problems.push({ plugin: d.id, municipality: where, message });
+        if (!xp.length) state.enabled.push({ definition: d, settings: s.value, extensions });
+      }
+      state.roles = PluginRegistry.mergeCatalogue('role', core.roles, state.enabled, (x) => x.roles, where, problems);
+      state.meetingTypes = PluginRegistry.mergeCatalogue('meeting type', core.meetingTypes, state.enabled, (x) => x.meetingTypes, where, problems);
+      byMunicipality.set(m.code, state);
+    }
+    if (problems.length) throw new PluginError(problems);
+    return new PluginRegistry(o.catalogue, byMunicipality, core, coreVersion);
+  }
+
+  private static mergeCatalogue<T extends { id: string }>(
+    kind: string,
+    coreEntries: T[],
+    enabled: Enabled[],
+    pick: (x: PluginExtensions) => T[] | undefined,
+    where: string,
+    problems: PluginProblem[],
+  ): Sourced<T>[] {
+    const out: Sourced<T>[] = coreEntries.map((e) => ({ ...e, source: 'core' }));
+    for (const e of enabled) {
+      for (const entry of pick(e.extensions) ?? []) {
+        const clash = out.find((o) => o.id === entry.id);
+        if (clash) problems.push({ plugin: e.definition.id, municipality: where, message: `${kind} "${entry.id}" is already defined by ${clash.source === 'core' ? 'the core' : `plugin ${clash.source}`}` });
+        else out.push({ ...entry, source: e.definition.id });
+      }
+    }
+    return out;
+  }
+
+  /** Called by the host once the application exists, so hooks can reach providers and the clock. */
+  attach(runtime: RegistryRuntime): void {
+    this.runtime = runtime;
+  }
+
+  // ---- composition -------------------------------------------------------------------------------------
+
+  /** The whole catalogue this build carries. */
+  catalogue(): readonly PluginDefinition[] {
+    return this.available;
+  }
+
+  /** Plugins enabled in at least one municipality, in catalogue order: their modules, tables and migrations are loaded. */
+  activePlugins(): PluginDefinition[] {
+    const ids = new Set([...this.byMunicipality.values()].flatMap((m) => m.enabled.map((e) => e.definition.id)));
+    return this.available.filter((d) => ids.has(d.id));
+  }
+
+  municipalityCodes(): string[] {
+    return [...this.byMunicipality.keys()];
+  }
+
+  municipalityName(code: string): string | undefined {
+    return this.byMunicipality.get(code)?.name;
+  }
+
+  isEnabled(municipalityCode: string, pluginId: string): boolean {
+    return this.enabledIn(municipalityCode).some((e) => e.definition.id === pluginId);
+  }
+
+  enabledPlugins(municipalityCode: string): EnabledPluginInfo[] {
+    return this.enabledIn(municipalityCode).map((e) => ({
+      id: e.definition.id,
+      displayName: e.definition.displayName,
+      version: e.definition.version,
+      model: e.definition.model === true,
+      settings: displaySettings(e.settings),
+    }));
+  }
+
+  /** A plugin's validated settings in a municipality (defaults applied); undefined when it is not enabled there. */
+  settings<S extends object = Record<string, unknown>>(municipalityCode: string, pluginId: string): S | undefined {
+    if (pluginId === CORE_MODEL_ID) return this.byMunicipality.get(municipalityCode)?.generic as S | undefined;
+    return this.enabledIn(municipalityCode).find((e) => e.definition.id === pluginId)?.settings as S | undefined;
+  }
+
+  // ---- course models -----------------------------------------------------------------------------------
+
+  /** `generic` plus every enabled model plugin. */
+  models(municipalityCode: string): ModelInfo[] {
+    return [
+      { id: CORE_MODEL_ID, displayName: 'Generisk (kernens regler)', source: 'core' },
+      ...this.enabledIn(municipalityCode)
+        .filter((e) => e.definition.model)
+        .map((e) => ({ id: e.definition.id, displayName: e.definition.displayName, source: e.definition.id })),
+    ];
+  }
+
+  hasModel(municipalityCode: string, modelId: string): boolean {
+    return modelId === CORE_MODEL_ID || this.modelPlugin(municipalityCode, modelId) !== undefined;
+  }
+
+  // ---- catalogue data ----------------------------------------------------------------------------------
+
+  roles(municipalityCode: string): Sourced<RoleDefinition>[] {
+    return this.byMunicipality.get(municipalityCode)?.roles ?? this.core.roles.map((r) => ({ ...r, source: 'core' }));
+  }
+
+  meetingTypes(municipalityCode: string): Sourced<MeetingTypeDefinition>[] {
+    return this.byMunicipality.get(municipalityCode)?.meetingTypes ?? this.core.meetingTypes.map((t) => ({ ...t, source: 'core' }));
+  }
+
+  /** The core's cadence policy with the model plugin's and the add-ons' contributions merged over it. */
+  cadencePolicy(municipalityCode: string, modelId: string): CadencePolicy {
+    const parts = this.contributors(municipalityCode, modelId).flatMap((e) => (e.extensions.cadencePolicy ? [{ id: e.definition.id, policy: e.extensions.cadencePolicy }] : []));
+    if (!parts.length) return this.core.cadencePolicy;
+    return mergeCadence([this.core.cadencePolicy.id, ...parts.map((p) => p.id)].join('+'), this.core.cadencePolicy, ...parts.map((p) => p.policy));
+  }
+
+  /** Caseload target and caps of a model: the generic model's from its deployment settings, a plugin's from its extension. */
+  caseload(municipalityCode: string, modelId: string): CaseloadPolicy {
+    if (modelId === CORE_MODEL_ID) {
+      return genericCaseload(this.byMunicipality.get(municipalityCode)?.generic ?? new GenericModelSettings());
+    }
+    const plugin = this.modelPlugin(municipalityCode, modelId);
+    return { ...EMPTY_CASELOAD, ...plugin?.extensions.caseload };
+  }
+
+  // ---- rules -------------------------------------------------------------------------------------------
+
+  /** Whether any plugin fills this extension point for courses of the model (core services skip loading facts otherwise). */
+  contributes(municipalityCode: string, modelId: string, point: Exclude<keyof PluginExtensions, 'hooks'>): boolean {
+    return this.contributors(municipalityCode, modelId).some((e) => e.extensions[point] !== undefined);
+  }
+
+  hasHook(municipalityCode: string, modelId: string, hook: keyof LifecycleHooks): boolean {
+    return this.contributors(municipalityCode, modelId).some((e) => typeof e.extensions.hooks?.[hook] === 'function');
+  }
+
+
+  /** Whether a plugin decides who may record decisions for this model (else the core rule applies). */
+  hasCustomDecisionAuthority(municipalityCode: string, modelId: string): boolean {
+    return this.contributors(municipalityCode, modelId).some((e) => e.extensions.decisionAuthority);
+  }
+
+  /**
+   * May `staff` record a decision under `legalArea` on a course of this model? The model plugin's rule, or
+   * the core's (authority in the area), and then every add-on's rule must agree.
+   */
+  decisionAuthority(municipalityCode: string, municipalityId: string, modelId: string, input: DecisionAuthorityInput): AuthorityDecision {
+    const model = this.modelPlugin(municipalityCode, modelId);
+    const first = model?.extensions.decisionAuthority
+      ? model.extensions.decisionAuthority(input, this.context(model, municipalityCode, municipalityId, modelId))
+      : coreDecisionAuthority(input);
+    if (!first.allowed) return first;
+    for (const e of this.addOns(municipalityCode)) {
+      if (!e.extensions.decisionAuthority) continue;
+      const d = e.extensions.decisionAuthority(input, this.context(e, municipalityCode, municipalityId, modelId));
+      if (!d.allowed) return d;
+    }
+    return { allowed: true };
+  }
+
+  /** Refuses (422, with the refusing rule's code or `plugin.decision-authority`) when any decision in `checks` is not allowed; each problem names its field. */
+  requireDecisionAuthority(municipalityCode: string, municipalityId: string, modelId: string, checks: { field: string; input: DecisionAuthorityInput }[]): void {
+    const errors: FieldProblem[] = [];
+    for (const c of checks) {
+      const d = this.decisionAuthority(municipalityCode, municipalityId, modelId, c.input);
+      if (!d.allowed) errors.push({ field: c.field, code: d.code ?? ExtensionErrorCode.DecisionAuthority, message: d.reason });
+    }
+    if (errors.length) throw extensionError.decisionAuthority(errors);
+  }
+
+  /** Every broken team rule of the course's model (none for the core default) and of the add-ons. */
+  teamViolations(municipalityCode: string, municipalityId: string, team: TeamFacts): TeamRuleViolation[] {
+    const modelId = team.course.modelId;
+    return this.contributors(municipalityCode, modelId).flatMap((e) =>
+      (e.extensions.teamRules?.(team, this.context(e, municipalityCode, municipalityId, modelId)) ?? []).map((p) => ({
+        plugin: e.definition.id,
+        rule: p.rule,
+        code: p.code ?? ExtensionErrorCode.TeamRule,
+        message: p.message,
+      })),
+    );
+  }
+
+  /**
+   * Refuses (422, `plugin.team-rule` or the plugin's code, naming each rule) when the team breaks a rule.
+   * With `before`, only rules the change newly breaks count: a team that was already short may still be mended step by step.
+   */
+  checkTeam(principal: Principal, field: string, after: TeamFacts, before?: TeamFacts): void {
+    const key = (v: TeamRuleViolation) => `${v.plugin}\u0000${v.rule}\u0000${v.message}`;
+    const existing = new Set(before ? this.teamViolations(principal.municipalityCode, principal.municipalityId, before).map(key) : []);
+    const fresh = this.teamViolations(principal.municipalityCode, principal.municipalityId, after).filter((v) => !existing.has(key(v)));
+    if (fresh.length) throw extensionError.teamRule(field, fresh);
+  }
+
+  /** Runs the target-group rules of the course's model and the add-ons; refuses (422) on the first "not eligible". */
+  async checkEligibility(call: CallContext, input: EligibilityInput): Promise<void> {
+    for (const e of this.contributors(call.principal.municipalityCode, input.course.modelId)) {
+      if (!e.extensions.eligibility) continue;
+      const r = await e.extensions.eligibility(input, this.hookContext(e, call, input.course.modelId));
+      if (!r.eligible) throw extensionError.notEligible(e.definition.id, r.code ?? ExtensionErrorCode.NotEligible, r.reasons ?? []);
+    }
+  }
+
+  /** Calls a lifecycle hook of the model plugin, then of the add-ons, inside the caller's transaction. */
+  async runHook<K extends keyof LifecycleHooks>(call: CallContext, modelId: string, hook: K, event: Parameters<NonNullable<LifecycleHooks[K]>>[0]): Promise<void> {
+    for (const e of this.contributors(call.principal.municipalityCode, modelId)) {
+      const fn = e.extensions.hooks?.[hook] as ((ev: unknown, ctx: HookContext) => void | Promise<void>) | undefined;
+      if (fn) await fn.call(e.extensions.hooks, event, this.hookContext(e, call, modelId));
+    }
+  }
+
+  /** Plugin checks of a plan publish; refuses (422 with the first problem's code) listing every problem. */
+  async validatePlanPublish(call: CallContext, input: PlanPublishInput): Promise<void> {
+    const errors: FieldProblem[] = [];
+    for (const e of this.contributors(call.principal.municipalityCode, input.course.modelId)) {
+      if (e.extensions.validatePlanPublish) errors.push(...(await e.extensions.validatePlanPublish(input, this.hookContext(e, call, input.course.modelId))));
+    }
+    if (errors.length) throw extensionError.planRejected(errors);
+  }
+
+  /**
+   * For the access module: the extra CASL rules of the plugins enabled in the caller's municipality, each
+   * bound to its settings (shaped like the access module's AccessRuleContributor).
+   */
+  accessRuleContributors(municipalityCode: string, municipalityId: string): ((rules: AccessRuleBuilder, who: AccessRuleSubject) => void)[] {
+    return this.enabledIn(municipalityCode).flatMap((e) => {
+      const contribute = e.extensions.accessRules;
+      if (!contribute) return [];
+      const ctx = this.context(e, municipalityCode, municipalityId, e.definition.model ? e.definition.id : CORE_MODEL_ID);
+      return [(rules: AccessRuleBuilder, who: AccessRuleSubject) => contribute(rules, who, ctx)];
+    });
+  }
+
+  // ---- internals ---------------------------------------------------------------------------------------
+
+  private enabledIn(municipalityCode: string): Enabled[] {
+    return this.byMunicipality.get(municipalityCode)?.enabled ?? [];
+  }
+
+  private modelPlugin(municipalityCode: string, modelId: string): Enabled | undefined {
+    return this.enabledIn(municipalityCode).find((e) => e.definition.model && e.definition.id === modelId);
+  }
+
+  private addOns(municipalityCode: string): Enabled[] {
+    return this.enabledIn(municipalityCode).filter((e) => !e.definition.model);
+  }
+
+  /** The model plugin (if the model is one), then the add-ons, in deployment order. */
+  private contributors(municipalityCode: string, modelId: string): Enabled[] {
+    const model = this.modelPlugin(municipalityCode, modelId);
+    return [...(model ? [model] : []), ...this.addOns(municipalityCode)];
+  }
+
+  private context(e: Enabled, municipalityCode: string, municipalityId: string, modelId: string): ExtensionContext {
+    return { municipalityCode, municipalityId, modelId, pluginId: e.definition.id, settings: e.settings };
+  }
+
+  private hookContext(e: Enabled, call: CallContext, modelId: string): HookContext {
+    const runtime = this.runtime;
+    return {
+      ...this.context(e, call.principal.municipalityCode, call.principal.municipalityId, modelId),
+      em: call.em,
+      principal: call.principal,
+      now: runtime.now(),
+      get: ((token: unknown) => runtime.get(token)) as HookContext['get'],
+    };
+  }
+}

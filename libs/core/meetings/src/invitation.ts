@@ -1,0 +1,154 @@
+import { MEETING_TYPE_LABELS, MEETING_TYPE_PURPOSES, type InvitationChannel, type ParticipantKind, type PlaceKind } from './vocabulary.js';
+
+/**
+ * The citizen's invitation to a meeting, in plain Danish. Pure: the service reads the facts and this turns
+ * them into a document. It holds what the citizen needs (when, where, who comes, what the meeting is for) and
+ * nothing a letter lying on a kitchen table should not show: no CPR number, no organisation names of external
+ * participants (a psychiatric ward or a treatment centre is a health detail), no agenda or case notes, and the
+ * citizen's own address is never repeated ("hjemme hos dig").
+ */
+export interface InvitationFacts {
+  municipalityName: string;
+  citizenName: string;
+  channel: InvitationChannel;
+  meeting: { type: string; startsAt: Date; endsAt: Date; placeKind: PlaceKind; placeText: string | null };
+  /** Who comes, in the order to show; `self` is the invited citizen. */
+  people: { kind: ParticipantKind; name: string; roles: string[]; self?: boolean }[];
+  /** Whom to contact to move the meeting or ask (the chair, else the first staff participant). */
+  contactPerson: string | null;
+}
+
+export interface RenderedInvitation {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const ROLE_LABELS: Record<string, string> = { chair: 'mødeleder', 'note-taker': 'referent' };
+const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function parts(d: Date): { y: number; m: number; day: number; time: string } {
+  const p = Object.fromEntries(COPENHAGEN.formatToParts(d).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), m: Number(p.month), day: Number(p.day), time: `${p.hour}.${p.minute}` };
+}
+
+/** "mandag den 12. januar 2026", in Danish time. */
+export function danishDate(d: Date): string {
+  const { y, m, day } = parts(d);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()];
+  return `${weekday} den ${day}. ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "kl. 10.00", in Danish time. */
+export function danishTime(d: Date): string {
+  return `kl. ${parts(d).time}`;
+}
+
+function meetingName(type: string): string {
+  return (MEETING_TYPE_LABELS[type] ?? 'Møde').toLowerCase();
+}
+
+function placeLine(kind: PlaceKind, text: string | null): string {
+  switch (kind) {
+    case 'citizen-home':
+      return 'Hjemme hos dig';
+    case 'town-hall':
+      return text ? `Rådhuset, ${text}` : 'Rådhuset';
+    case 'provider-site':
+      return text ?? 'Hos den, der hjælper dig (vi aftaler stedet med dig)';
+    case 'cafe':
+      return text ?? 'På en café (vi aftaler hvilken med dig)';
+    case 'online':
+      return text ? `Online: ${text}` : 'Online (du får et link)';
+    default:
+      return text ?? 'Vi aftaler stedet med dig';
+  }
+}
+
+function personLine(p: InvitationFacts['people'][number]): string {
+  if (p.self) return 'Dig';
+  const roles = p.roles.map((r) => ROLE_LABELS[r]).filter(Boolean);
+  return roles.length ? `${p.name} (${roles.join(', ')})` : p.name;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function renderInvitation(f: InvitationFacts): RenderedInvitation {
+  const name = meetingName(f.meeting.type);
+  const start = f.meeting.startsAt;
+  const sameDay = danishDate(start) === danishDate(f.meeting.endsAt);
+  const when = sameDay
+    ? `${danishDate(start)} ${danishTime(start)} til ${parts(f.meeting.endsAt).time}`
+    : `${danishDate(start)} ${danishTime(start)} til ${danishDate(f.meeting.endsAt)} ${danishTime(f.meeting.endsAt)}`;
+  const where = placeLine(f.meeting.placeKind, f.meeting.placeText);
+  const who = f.people.map(personLine);
+  const purpose = MEETING_TYPE_PURPOSES[f.meeting.type] ?? 'Vi mødes for at tale om din plan og om, hvad der skal ske nu.';
+  const contact = f.contactPerson
+    ? `Passer tidspunktet ikke, eller har du spørgsmål, så kontakt ${f.contactPerson}. Det er helt i orden at flytte mødet.`
+    : 'Passer tidspunktet ikke, eller har du spørgsmål, så kontakt os. Det er helt i orden at flytte mødet.';
+  const subject = `Invitation til ${name} ${danishDate(start)} ${danishTime(start)}`;
+
+  if (f.channel === 'sms') {
+    // A text message is read on a shared screen: no other people's names, short.
+    const first = f.citizenName.trim().split(/\s+/)[0] ?? '';
+    const text = [
+      `Hej ${first}. Du er inviteret til ${name} ${when}.`,
+      `Sted: ${where}.`,
+      f.contactPerson ? `Passer det ikke, så kontakt ${f.contactPerson}.` : 'Passer det ikke, så kontakt os.',
+      `Hilsen ${f.municipalityName}`,
+    ].join(' ');
+    return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
+  }
+
+  const text = [
+    `Kære ${f.citizenName}`,
+    '',
+    `Du er inviteret til et ${name}.`,
+    '',
+    `Hvornår: ${when}`,
+    `Hvor: ${where}`,
+    `Hvem kommer: ${who.join(', ')}`,
+    '',
+    `Hvad skal vi: ${purpose}`,
+    '',
+    'Du må gerne tage en, du har tillid til, med.',
+    contact,
+    '',
+    'Venlig hilsen',
+    f.municipalityName,
+  ].join('\n');
+
+  const e = escapeHtml;
+  const html = [
+    '<!doctype html>',
+    '<html lang="da">',
+    `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
+    '<body>',
+    `<p>Kære ${e(f.citizenName)}</p>`,
+    `<p>Du er inviteret til et ${e(name)}.</p>`,
+    '<dl>',
+    `<dt>Hvornår</dt><dd>${e(when)}</dd>`,
+    `<dt>Hvor</dt><dd>${e(where)}</dd>`,
+    `<dt>Hvem kommer</dt><dd><ul>${who.map((w) => `<li>${e(w)}</li>`).join('')}</ul></dd>`,
+    `<dt>Hvad skal vi</dt><dd>${e(purpose)}</dd>`,
+    '</dl>',
+    '<p>Du må gerne tage en, du har tillid til, med.</p>',
+    `<p>${e(contact)}</p>`,
+    `<p>Venlig hilsen<br>${e(f.municipalityName)}</p>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { subject, text, html };
+}

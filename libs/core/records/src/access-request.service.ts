@@ -1,0 +1,347 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AccessLogEntry, view as accessLogView } from '@enplan/core/access';
+import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
+import { Consent, Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { Municipality } from '@enplan/core/database';
+import { JournalNote } from '@enplan/core/journal';
+import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant, OutboxMessage, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
+import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { Plan, PlanVersion } from '@enplan/core/plans';
+import { CLOCK, type Clock } from '@enplan/shared/util';
+import type {
+  AccessRequestDto,
+  ExportConsentDto,
+  ExportContactDto,
+  ExportCourseDto,
+  ExportFollowUpDto,
+  ExportJournalNoteDto,
+  ExportMeetingDto,
+  ExportPlanVersionDto,
+  ExportProviderOrderDto,
+} from './access-request.dto.js';
+import { concernsOnlyOthers, redacted, redactPlan, type Redacted } from './redaction.js';
+
+const dateOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The access request (aktindsigt): everything held about one citizen, for the citizen. In a family course,
+ * what concerns only other household members is withheld item by item (its id, kind and date remain), and
+ * the other members' master data never appears. The CPR number is in full: it is the citizen's own.
+ */
+@Injectable()
+export class AccessRequestService {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async export(municipalityId: string, citizenId: string): Promise<AccessRequestDto> {
+    const em = this.ds.manager;
+    const citizen = await em.findOneOrFail(Citizen, { where: { id: citizenId, municipalityId } });
+    const municipality = await em.findOneOrFail(Municipality, { where: { id: municipalityId } });
+    const memberships = await em.find(HouseholdMember, { where: { municipalityId, citizenId } });
+    const householdIds = memberships.map((m) => m.householdId);
+    const households = householdIds.length ? await em.find(Household, { where: { municipalityId, id: In(householdIds) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+    const allMembers = householdIds.length ? await em.find(HouseholdMember, { where: { municipalityId, householdId: In(householdIds) } }) : [];
+
+    const courses = await em
+      .getRepository(Course)
+      .createQueryBuilder('c')
+      .where('c.municipalityId = :municipalityId', { municipalityId })
+      .andWhere(householdIds.length ? '(c.citizenId = :citizenId OR c.householdId IN (:...householdIds))' : 'c.citizenId = :citizenId', { citizenId, householdIds })
+      .orderBy('c.referredOn', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .getMany();
+
+    const names = new Names(em, municipalityId);
+    let redactions = 0;
+    const courseDtos: ExportCourseDto[] = [];
+    for (const course of courses) {
+      const { dto, withheld } = await this.course(em, names, municipalityId, citizenId, course);
+      redactions += withheld;
+      courseDtos.push(dto);
+    }
+
+    const messages = await em.find(OutboxMessage, {
+      where: { municipalityId, recipientKind: 'citizen', recipientId: citizenId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const log = await em
+      .getRepository(AccessLogEntry)
+      .createQueryBuilder('l')
+      .where('l.municipalityId = :municipalityId', { municipalityId })
+      .andWhere(':citizenId = ANY(l.citizenIds)', { citizenId })
+      .orderBy('l.at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .getMany();
+
+    return {
+      generatedAt: this.clock.now().toISOString(),
+      municipality: municipality.name,
+      citizen: {
+        id: citizen.id,
+        cpr: citizen.cpr,
+        name: citizen.name,
+        birthDate: citizen.birthDate,
+        contactChannel: citizen.contactChannel,
+        languageNeeds: citizen.languageNeeds,
+        registeredAt: citizen.createdAt.toISOString(),
+        updatedAt: citizen.updatedAt.toISOString(),
+      },
+      households: households.map((h) => ({
+        id: h.id,
+        label: h.label,
+        yourRelation: memberships.find((m) => m.householdId === h.id)?.relation ?? 'other',
+        otherMembers: allMembers.filter((m) => m.householdId === h.id && m.citizenId !== citizenId).map((m) => m.relation),
+      })),
+      courses: courseDtos,
+      messages: messages.map((m) => ({
+        id: m.id,
+        topic: m.topic,
+        subject: typeof m.payload?.subject === 'string' ? m.payload.subject : null,
+        createdAt: m.createdAt.toISOString(),
+        status: m.status,
+      })),
+      accessLog: await Promise.all(log.map(async (l) => ({ ...accessLogView(l), actorName: await names.staff(l.actorId) }))),
+      redactions,
+    };
+  }
+
+  private async course(em: EntityManager, names: Names, municipalityId: string, me: string, c: Course): Promise<{ dto: ExportCourseDto; withheld: number }> {
+    let withheld = 0;
+    const hide = <T>(item: T | Redacted): T | Redacted => {
+      if ((item as Redacted).redacted === true) withheld++;
+      return item;
+    };
+    const where = { municipalityId, courseId: c.id };
+    const transitions = await em.find(CourseTransition, { where, order: { at: 'ASC', id: 'ASC' } });
+    const team = await em.find(TeamAssignment, { where, order: { startsOn: 'ASC', id: 'ASC' } });
+    const consents = await em.find(Consent, { where, order: { recordedAt: 'ASC', id: 'ASC' } });
+
+    // Plan versions, oldest first; the latest decides which provider orders (tied to actions) are withheld.
+    const plan = await em.findOne(Plan, { where });
+    const versions = plan ? await em.find(PlanVersion, { where: { municipalityId, planId: plan.id }, order: { version: 'ASC' } }) : [];
+    const planVersions: ExportPlanVersionDto[] = [];
+    let hiddenActions = new Set<string>();
+    for (const v of versions) {
+      const r = redactPlan(me, v.content);
+      withheld += r.redactions;
+      hiddenActions = r.hiddenActionIds;
+      planVersions.push({
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        authorName: await names.staff(v.authorId),
+        changeSummary: v.changeSummary,
+        citizenWords: { ...v.content.citizenWords },
+        overallGoal: { ...v.content.overallGoal },
+        goals: r.content.goals,
+        actions: r.content.actions,
+        agreements: r.content.agreements,
+      });
+    }
+
+    // The course's own meetings, and board meetings that reviewed it among others.
+    const own = await em.find(Meeting, { where, order: { startsAt: 'ASC', id: 'ASC' } });
+    const links = await em.find(MeetingCourse, { where });
+    const board = links.length
+      ? await em.find(Meeting, { where: { municipalityId, id: In(links.map((l) => l.meetingId)) }, order: { startsAt: 'ASC', id: 'ASC' } })
+      : [];
+    const boardCourses = links.length ? await em.find(MeetingCourse, { where: { municipalityId, meetingId: In(board.map((m) => m.id)) } }) : [];
+    const meetings: ExportMeetingDto[] = [];
+    for (const m of [...own, ...board.filter((b) => !own.some((o) => o.id === b.id))].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+      const several = m.courseId === null && boardCourses.filter((l) => l.meetingId === m.id).length > 1;
+      const participants = await em.find(MeetingParticipant, { where: { municipalityId, meetingId: m.id }, order: { id: 'ASC' } });
+      const agenda = await em.find(AgendaItem, { where: { municipalityId, meetingId: m.id }, order: { position: 'ASC' } });
+      const outcomes = several ? [] : await em.find(MeetingOutcome, { where: { municipalityId, meetingId: m.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      let minutes: string | Redacted | null = m.minutes;
+      if (several && m.minutes !== null) minutes = hide(redacted(m.id, 'meeting-minutes', dateOf(m.startsAt), 'covers-several-courses'));
+      meetings.push({
+        id: m.id,
+        type: m.type,
+        startsAt: m.startsAt.toISOString(),
+        endsAt: m.endsAt.toISOString(),
+        placeKind: m.placeKind,
+        placeText: m.placeText,
+        status: m.status,
+        minutes,
+        participants: await Promise.all(
+          participants
+            // On a board meeting, other citizens taking part are not shown at all.
+            .filter((p) => !(several && p.kind === 'citizen' && p.citizenId !== me))
+            .map(async (p) => ({
+              kind: p.kind,
+              you: p.kind === 'citizen' && p.citizenId === me,
+              // Another household member taking part is shown as "a citizen", never by name.
+              name: p.kind === 'staff' && p.staffMemberId ? await names.staff(p.staffMemberId) : p.kind === 'citizen' ? null : p.name,
+              organisation: p.kind === 'citizen' ? null : p.organisation,
+              roles: p.roles,
+              attendance: p.attendance,
+            })),
+        ),
+        agenda: several ? [] : agenda.map((a) => a.title),
+        outcomes: outcomes.map((o) => ({ kind: o.kind, text: o.text, due: o.due })),
+      });
+    }
+
+    const contacts = await em.find(Contact, { where, order: { at: 'ASC', id: 'ASC' } });
+    const followUps = await em.find(FollowUp, { where, order: { dueOn: 'ASC', id: 'ASC' } });
+    const followUpView = async (f: FollowUp): Promise<ExportFollowUpDto> => ({
+      id: f.id,
+      text: f.text,
+      ownerName: await names.staff(f.ownerId),
+      dueOn: f.dueOn,
+      doneAt: f.doneAt ? f.doneAt.toISOString() : null,
+    });
+    const contactDtos: (ExportContactDto | Redacted)[] = [];
+    const hiddenContacts = new Set<string>();
+    for (const k of contacts) {
+      // Contacts carry `concerns` once the meetings lib records them; until then a contact concerns the course.
+      const concerns = (k as Contact & { concerns?: string[] }).concerns;
+      if (concernsOnlyOthers(me, concerns)) {
+        hiddenContacts.add(k.id);
+        contactDtos.push(hide(redacted(k.id, 'contact', k.at.toISOString())));
+        continue;
+      }
+      contactDtos.push({
+        id: k.id,
+        kind: 'contact',
+        date: k.at.toISOString(),
+        redacted: false,
+        contactKind: k.kind,
+        staff: await Promise.all((k.staffMemberIds.length ? k.staffMemberIds : [k.staffMemberId]).map(async (s) => (await names.staff(s)) ?? s)),
+        legalArea: k.legalArea,
+        note: k.note,
+        followUps: await Promise.all(followUps.filter((f) => f.contactId === k.id).map(followUpView)),
+      });
+    }
+    // Follow-ups of a withheld contact go with it; the rest of the course's follow-ups stand alone.
+    const looseFollowUps = await Promise.all(followUps.filter((f) => !f.contactId || !contacts.some((k) => k.id === f.contactId)).map(followUpView));
+
+    const notes = await em.find(JournalNote, { where, order: { writtenAt: 'ASC', id: 'ASC' } });
+    const noteDtos: (ExportJournalNoteDto | Redacted)[] = [];
+    for (const n of notes) {
+      if (concernsOnlyOthers(me, n.concerns)) {
+        noteDtos.push(hide(redacted(n.id, 'journal-note', n.writtenAt.toISOString())));
+        continue;
+      }
+      noteDtos.push({
+        id: n.id,
+        kind: 'journal-note',
+        date: n.writtenAt.toISOString(),
+        redacted: false,
+        legalArea: n.legalArea,
+        concerns: n.concerns,
+        authorName: await names.staff(n.authorId),
+        text: n.text,
+        correctsId: n.correctsId,
+      });
+    }
+
+    const orders = await em.find(ProviderOrder, { where, order: { startsOn: 'ASC', id: 'ASC' } });
+    const reports = orders.length ? await em.find(ProviderReport, { where: { municipalityId, orderId: In(orders.map((o) => o.id)) }, order: { receivedOn: 'ASC', id: 'ASC' } }) : [];
+    const orderDtos: (ExportProviderOrderDto | Redacted)[] = [];
+    for (const o of orders) {
+      if (hiddenActions.has(o.actionId)) {
+        orderDtos.push(hide(redacted(o.id, 'provider-order', o.startsOn)));
+        continue;
+      }
+      orderDtos.push({
+        id: o.id,
+        kind: 'provider-order',
+        date: o.startsOn,
+        redacted: false,
+        actionId: o.actionId,
+        purpose: o.purpose,
+        providerUnit: await names.unit(o.providerUnitId),
+        endsOn: o.endsOn,
+        reports: reports.filter((r) => r.orderId === o.id).map((r) => ({ receivedOn: r.receivedOn, summary: r.summary })),
+      });
+    }
+
+    const consentDtos: (ExportConsentDto | Redacted)[] = [];
+    for (const k of consents) {
+      // A consent another household member gave is theirs: withheld.
+      if (k.citizenId !== me) {
+        consentDtos.push(hide(redacted(k.id, 'consent', k.validFrom)));
+        continue;
+      }
+      consentDtos.push({
+        id: k.id,
+        kind: 'consent',
+        date: k.validFrom,
+        redacted: false,
+        consentKind: k.kind,
+        parties: await Promise.all(k.partyUnitIds.map(async (u) => (await names.unit(u)) ?? u)),
+        purpose: k.purpose,
+        categories: k.categories,
+        validFrom: k.validFrom,
+        validTo: k.validTo,
+        form: k.form,
+        witness: k.witness,
+        recordedAt: k.recordedAt.toISOString(),
+        revokedAt: k.revokedAt ? k.revokedAt.toISOString() : null,
+      });
+    }
+
+    const dto: ExportCourseDto = {
+      id: c.id,
+      yourRole: c.citizenId === me ? 'citizen' : 'household-member',
+      targetGroup: c.targetGroup,
+      modelId: c.modelId,
+      status: c.status,
+      referredBy: c.referredBy,
+      referredOn: c.referredOn,
+      referralReasonCode: c.referralReasonCode,
+      referralReason: c.referralReason,
+      activatedOn: c.activatedOn,
+      outcomeCode: c.outcomeCode,
+      outcomeText: c.outcomeText,
+      endDate: c.endDate,
+      retentionUntil: c.retentionUntil,
+      transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, at: t.at.toISOString(), actorId: t.actorId, reason: t.reason })),
+      team: await Promise.all(
+        team.map(async (a) => ({
+          staffMemberId: a.staffMemberId,
+          staffName: (await names.staff(a.staffMemberId)) ?? '',
+          role: a.role,
+          startsOn: a.startsOn,
+          endsOn: a.endsOn,
+          handoverNote: a.handoverNote,
+        })),
+      ),
+      consents: consentDtos,
+      planVersions,
+      meetings,
+      contacts: contactDtos,
+      followUps: looseFollowUps,
+      journalNotes: noteDtos,
+      providerOrders: orderDtos,
+    };
+    return { dto, withheld };
+  }
+}
+
+/** Staff and unit names, looked up once each (staff and units are not citizens: their names may appear). */
+class Names {
+  private readonly staffNames = new Map<string, Promise<string | null>>();
+  private readonly unitNames = new Map<string, Promise<string | null>>();
+  constructor(
+    private readonly em: EntityManager,
+    private readonly municipalityId: string,
+  ) {}
+
+  staff(id: string): Promise<string | null> {
+    if (!this.staffNames.has(id)) {
+      this.staffNames.set(id, this.em.findOne(StaffMember, { where: { id, municipalityId: this.municipalityId }, select: { id: true, name: true } }).then((s) => s?.name ?? null));
+    }
+    return this.staffNames.get(id) as Promise<string | null>;
+  }
+
+  unit(id: string): Promise<string | null> {
+    if (!this.unitNames.has(id)) {
+      this.unitNames.set(id, this.em.findOne(OrgUnit, { where: { id, municipalityId: this.municipalityId }, select: { id: true, name: true } }).then((u) => u?.name ?? null));
+    }
+    return this.unitNames.get(id) as Promise<string | null>;
+  }
+}

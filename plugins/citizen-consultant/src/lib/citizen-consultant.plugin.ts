@@ -1,0 +1,59 @@
+import { Module } from '@nestjs/common';
+import { definePlugin } from '@enplan/plugin-api';
+import { ConsultantLoadController, CoverController } from './citizen-consultant.controller.js';
+import { CitizenConsultantService, coveringStaffIds } from './citizen-consultant.service.js';
+import { CitizenConsultantCover } from './cover.entity.js';
+import { citizenConsultantMigrations } from './migrations/index.js';
+import {
+  areaCoverageProblems,
+  cadencePolicy,
+  caseloadPolicy,
+  consultantOf,
+  danishDay,
+  deciderProblems,
+  decisionAuthority,
+  MEETING_TYPES,
+  teamProblems,
+} from './rules.js';
+import { CITIZEN_CONSULTANT_ID, CitizenConsultantSettings } from './settings.js';
+
+@Module({ controllers: [ConsultantLoadController, CoverController], providers: [CitizenConsultantService] })
+export class CitizenConsultantModule {}
+
+/**
+ * The integrated citizen consultant (borgerkonsulent, Halsnæs): one person holds authority across several
+ * legal areas and the provider role, and is the citizen's only contact; a buddy with another background
+ * covers and spars; about 15 active courses per full-time consultant. See the plugin's README.
+ */
+export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
+  id: CITIZEN_CONSULTANT_ID,
+  displayName: 'Borgerkonsulent',
+  description: 'Integrated all-in-one citizen consultant: authority in several legal areas and the provider role in one person, with a buddy for cover',
+  version: '0.1.0',
+  compatibleCore: '^0.1.0',
+  model: true,
+  module: CitizenConsultantModule,
+  entities: [CitizenConsultantCover],
+  migrations: citizenConsultantMigrations,
+  settings: CitizenConsultantSettings,
+  extensions: (s) => ({
+    teamRules: (team) => teamProblems(team, s),
+    meetingTypes: MEETING_TYPES,
+    cadencePolicy: cadencePolicy(s),
+    caseload: caseloadPolicy(s),
+    decisionAuthority,
+    validatePlanPublish: async (input, ctx) => {
+      const consultant = consultantOf(input.team)?.staff ?? null;
+      const decides = input.changedActions.some((a) => a.legalArea);
+      // Covers matter only when someone other than the consultant decides something.
+      const covering =
+        decides && input.publisher && input.publisher.id !== consultant?.id
+          ? await coveringStaffIds(ctx.em, ctx.municipalityId, input.course.id, danishDay(ctx.now))
+          : new Set<string>();
+      return [
+        ...deciderProblems({ content: input.content, changedActions: input.changedActions, team: input.team, publisher: input.publisher, coveringStaffIds: covering }),
+        ...areaCoverageProblems(input.content, consultant),
+      ];
+    },
+  }),
+});

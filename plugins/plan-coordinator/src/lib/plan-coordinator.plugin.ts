@@ -1,0 +1,48 @@
+import { definePlugin } from '@enplan/plugin-api';
+import { loadConsents } from './course-reads.js';
+import { PlanCoordinatorModule } from './plan-coordinator.module.js';
+import {
+  cadenceContribution,
+  caseloadPolicy,
+  consentRequiredError,
+  consentStatus,
+  danishDay,
+  decisionAuthority,
+  extraAreaProblems,
+  PLAN_COORDINATOR_ID,
+  CATALOGUE_ROLES,
+  teamProblems,
+} from './rules.js';
+import { PlanCoordinatorSettings } from './settings.js';
+
+/**
+ * The coordinating caseworker model (plankoordinator, "stafetholder"; Ballerup, Allerød, Fredensborg, Gladsaxe):
+ * the departments keep their authority; one coordinating caseworker owns the course, gathers consent to share
+ * information, convenes and chairs the start-up and network meetings, and keeps the plan. See README.md.
+ */
+export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
+  id: PLAN_COORDINATOR_ID,
+  displayName: 'Plankoordinator',
+  description:
+    'Coordinating caseworker (stafetholder): the departments keep their authority, one coordinator owns the course, gathers consent, ' +
+    'chairs the start-up and network meetings and keeps the plan.',
+  version: '1.0.0',
+  compatibleCore: '^0.1.0',
+  model: true,
+  module: PlanCoordinatorModule,
+  settings: PlanCoordinatorSettings,
+  extensions: (s) => ({
+    teamRules: (team) => teamProblems(team, s),
+    roles: CATALOGUE_ROLES,
+    cadencePolicy: cadenceContribution(s),
+    caseload: caseloadPolicy(s),
+    decisionAuthority: (input) => decisionAuthority(input, s),
+    validatePlanPublish: (input) => extraAreaProblems(input, s),
+    hooks: {
+      onActivation: async (e, ctx) => {
+        const consents = await loadConsents(ctx.em, ctx.municipalityId, e.course.id);
+        if (!consentStatus(consents, [], danishDay(ctx.now), ctx.now).informationSharing) throw consentRequiredError(e.resumed);
+      },
+    },
+  }),
+});

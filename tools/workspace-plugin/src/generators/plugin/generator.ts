@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { generateFiles, getProjects, logger, readJson, type Tree } from '@nx/devkit';
+import { fileDefiningPluginId, pluginIdFormatProblem, pluginNames, type PluginNames } from '../../lib/plugin-names.js';
+import { addPathAlias, addToCatalogue, CATALOGUE_FILE } from '../../lib/workspace-files.js';
+
+export interface PluginGeneratorOptions {
+  name: string;
+  description?: string;
+  displayName?: string;
+}
+
+/** A TypeScript string literal (single quotes, as the workspace writes them). */
+export function tsString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r?\n/g, ' ')}'`;
+}
+
+/** Text safe inside a doc comment (no comment terminator, one line). */
+function commentText(value: string): string {
+  return value.replace(/\*\//g, '*\\/').replace(/\r?\n/g, ' ');
+}
+
+/** TypeORM's DefaultNamingStrategy names (sha1 of table and columns): the migration must use exactly these. */
+function constraintName(prefix: 'PK' | 'FK' | 'IDX', table: string, columns: string[]): string {
+  const hash = createHash('sha1').update(`${table}_${[...columns].sort().join('_')}`).digest('hex');
+  return `${prefix}_${hash.slice(0, prefix === 'IDX' ? 26 : 27)}`;
+}
+
+/** A migration timestamp after every core migration (plugin tables reference the core's `municipality`). */
+function migrationTimestamp(tree: Tree): number {
+  const dir = 'libs/core/database/src/migrations';
+  const core = tree.exists(dir) ? tree.children(dir).map((f) => Number(/^(\d{13})-/.exec(f)?.[1] ?? 0)) : [];
+  return Math.max(Date.now(), ...core.map((t) => t + 1));
+}
+
+/** Every reason this plugin cannot be generated here; empty when it can. Nothing is written before this passes. */
+export function pluginProblems(tree: Tree, options: PluginGeneratorOptions): string[] {
+  const formatProblem = pluginIdFormatProblem(options.name);
+  if (formatProblem) return [formatProblem];
+  const n = pluginNames(options.name);
+  const problems: string[] = [];
+  const taken = (path: string, what: string) => tree.exists(path) && problems.push(`${path} already exists (${what})`);
+  taken(`plugins/${n.id}`, 'a plugin folder of that name');
+  taken(`apps/api-e2e/src/plugins/${n.id}`, 'the folder its e2e test would go in');
+  taken(`deployments/${n.id}.json`, 'the example deployment file it would write');
+  const definedIn = fileDefiningPluginId(tree, n.id);
+  if (definedIn) problems.push(`a plugin with id "${n.id}" is already defined in ${definedIn}`);
+  const project = getProjects(tree).get(n.projectName);
+  if (project) problems.push(`an Nx project named ${n.projectName} already exists (${project.root})`);
+  const paths = tree.exists('tsconfig.base.json') ? readJson(tree, 'tsconfig.base.json').compilerOptions?.paths ?? {} : {};
+  if (paths[n.importPath]) problems.push(`the path alias ${n.importPath} already exists in tsconfig.base.json`);
+  if (!tree.exists(CATALOGUE_FILE)) problems.push(`${CATALOGUE_FILE} (the plugin catalogue) is missing: is this the enplan workspace?`);
+  const version = tree.exists('package.json') ? (readJson(tree, 'package.json').version as string | undefined) : undefined;
+  if (!version || !/^\d+\.\d+\.\d+/.test(version)) problems.push('package.json has no semver "version": the core version a plugin is compatible with is read from it');
+  return problems;
+}
+
+/** The compatible-core range for a plugin written against this core: `^<major.minor.patch>` of package.json. */
+function compatibleCore(tree: Tree): string {
+  const version = readJson(tree, 'package.json').version as string;
+  return `^${/^\d+\.\d+\.\d+/.exec(version)?.[0]}`;
+}
+
+function substitutions(tree: Tree, n: PluginNames, options: PluginGeneratorOptions) {
+  const displayName = options.displayName?.trim() || n.title;
+  const description = options.description?.trim() || `${displayName}: an organisational model for Én plan.`;
+  const timestamp = migrationTimestamp(tree);
+  const table = `${n.tablePrefix}event`;
+  return {
+    ...n,
+    name: n.id,
+    timestamp,
+    displayName,
+    description,
+    displayNameTs: tsString(displayName),
+    displayNameComment: commentText(displayName),
+    descriptionComment: commentText(description),
+    descriptionTs: tsString(description),
+    reviewLabelDaTs: tsString(`${displayName}: opfølgningsmøde`),
+    reviewLabelEnTs: tsString(`${displayName}: review meeting`),
+    facilitatorLabelDaTs: tsString(`${displayName}: facilitator`),
+    facilitatorLabelEnTs: tsString(`${displayName}: facilitator`),
+    overviewSummaryTs: tsString(`${displayName} in the caller's municipality: its settings and how many courses it has recorded`),
+    compatibleCore: compatibleCore(tree),
+    table,
+    pkName: constraintName('PK', table, ['id']),
+    municipalityIndex: constraintName('IDX', table, ['municipality_id']),
+    courseIndex: constraintName('IDX', table, ['course_id']),
+    municipalityFk: constraintName('FK', table, ['municipality_id']),
+    tmpl: '',
+  };
+}
+
+/**
+ * `npx nx g @enplan/tools:plugin <name> [--description ...] [--displayName ...]`: a complete, working
+ * organisational-model plugin that passes lint, typecheck and its tests as generated. Fails, writing
+ * nothing, when the name is not a valid plugin id, is reserved, or is taken.
+ */
+export async function pluginGenerator(tree: Tree, options: PluginGeneratorOptions): Promise<() => void> {
+  const problems = pluginProblems(tree, options);
+  if (problems.length) {
+    throw new Error(`Cannot generate plugin "${options.name}":\n  - ${problems.join('\n  - ')}\nNothing was written.`);
+  }
+  const n = pluginNames(options.name);
+  const vars = substitutions(tree, n, options);
+  // Compute the shared-file edits first: if one cannot be made, nothing is written.
+  const tsconfig = addPathAlias(tree.read('tsconfig.base.json', 'utf-8') ?? '', n.importPath, `./plugins/${n.id}/src/index.ts`);
+  const catalogue = addToCatalogue(tree.read(CATALOGUE_FILE, 'utf-8') ?? '', `${n.propertyName}Plugin`, n.importPath);
+
+  generateFiles(tree, join(import.meta.dirname, 'files', 'plugin'), `plugins/${n.id}`, vars);
+  generateFiles(tree, join(import.meta.dirname, 'files', 'e2e'), `apps/api-e2e/src/plugins/${n.id}`, vars);
+  tree.write(`deployments/${n.id}.json`, deploymentFile(n));
+  tree.write('tsconfig.base.json', tsconfig);
+  tree.write(CATALOGUE_FILE, catalogue);
+
+  return () => {
+    logger.info(
+      [
+        '',
+        `Plugin ${n.id} is in plugins/${n.id}/ (read its README.md), registered in ${CATALOGUE_FILE}, aliased as ${n.importPath}.`,
+        'Next:',
+        `  npx nx test ${n.projectName}     its unit and e2e tests (PGlite, then PostgreSQL when one answers)`,
+        `  ENPLAN_DEPLOYMENT_FILE=deployments/${n.id}.json npm start     then GET /api/v1/plugins/${n.id}/overview`,
+        `  npx nx g @enplan/tools:migration ${n.id} <ChangeName>     after you change its entities`,
+      ].join('\n'),
+    );
+  };
+}
+
+/** An example deployment: the demo municipality (the one `npm start` seeds and `enplan token` signs for) with the plugin enabled. */
+export function deploymentFile(n: PluginNames): string {
+  const deployment = {
+    municipalities: [{ code: '999', name: 'Demo Kommune', plugins: [{ id: n.id, settings: { reviewEveryDays: 90 } }] }],
+  };
+  return JSON.stringify(deployment, null, 2) + '\n';
+}
+
+export default pluginGenerator;
