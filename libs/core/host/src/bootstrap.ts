@@ -9,6 +9,7 @@ import { createValidationPipe, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
+import { withProblemResponses } from './openapi-problems.js';
 
 /** The API's version is the core's, written once in package.json. */
 export const API_VERSION = CORE_VERSION;
@@ -25,7 +26,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .setVersion(API_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return withProblemResponses(SwaggerModule.createDocument(app, config));
 }
 
 /** Creates the configured API host (not yet listening). Used by main.ts, the CLI and the tests alike. */

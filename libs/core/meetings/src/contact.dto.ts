@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import { CONTACT_KINDS, type ContactKind } from './vocabulary.js';
 
@@ -110,16 +110,7 @@ export class FollowUpDto {
   doneAt: string | null;
 }
 
-export class FollowUpPageDto {
-  @ApiProperty({ type: [FollowUpDto] })
-  items: FollowUpDto[];
-  @ApiProperty({ example: 1 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class FollowUpPageDto extends PageOf(FollowUpDto, 'follow-ups') {}
 
 export class ContactDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
@@ -142,13 +133,4 @@ export class ContactDto {
   followUps: FollowUpDto[];
 }
 
-export class ContactPageDto {
-  @ApiProperty({ type: [ContactDto] })
-  items: ContactDto[];
-  @ApiProperty({ example: 1 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class ContactPageDto extends PageOf(ContactDto, 'contacts') {}

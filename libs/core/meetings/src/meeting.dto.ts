@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@enplan/core/common';
+import { PageQuery, PageOf } from '@enplan/core/common';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import {
   ATTENDANCES,
@@ -305,16 +305,7 @@ export class MeetingDto {
   warnings?: WarningDto[];
 }
 
-export class MeetingPageDto {
-  @ApiProperty({ type: [MeetingDto] })
-  items: MeetingDto[];
-  @ApiProperty({ example: 1 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class MeetingPageDto extends PageOf(MeetingDto, 'meetings') {}
 
 export class ParticipantWithWarningsDto extends ParticipantDto {
   @ApiPropertyOptional({ type: [WarningDto], description: 'e.g. meeting.staff-overlap' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageOf } from '@enplan/core/common';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -91,24 +92,6 @@ export class ProviderOrderDto {
   createdBy: string;
 }
 
-export class ProviderOrderPageDto {
-  @ApiProperty({ type: [ProviderOrderDto] })
-  items: ProviderOrderDto[];
-  @ApiProperty({ example: 1 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class ProviderOrderPageDto extends PageOf(ProviderOrderDto, 'provider orders') {}
 
-export class ProviderReportPageDto {
-  @ApiProperty({ type: [ProviderReportDto] })
-  items: ProviderReportDto[];
-  @ApiProperty({ example: 1 })
-  total: number;
-  @ApiProperty({ example: 25 })
-  limit: number;
-  @ApiProperty({ example: 0 })
-  offset: number;
-}
+export class ProviderReportPageDto extends PageOf(ProviderReportDto, 'provider reports') {}
