@@ -5,6 +5,7 @@ export enum AccessErrorCode {
   ConsentMissing = 'access.consent-missing',
   RoleRequired = 'access.role-required',
   RouteUnclassified = 'access.route-unclassified',
+  ModelDisabled = 'course.model-disabled',
   GrantNotFound = 'access-grant.not-found',
   GrantTooLong = 'access-grant.too-long',
   GrantInPast = 'access-grant.in-past',
@@ -23,6 +24,13 @@ export const accessError = {
       `No information-sharing consent in force covers your organisation on this course, so the ${record} cannot be shared with you`,
     ),
   roleRequired: (roles: readonly string[]) => new DomainError(AccessErrorCode.RoleRequired, 'forbidden', `This needs one of the roles: ${roles.join(', ')}`),
+  modelDisabled: (modelId: string) =>
+    new DomainError(
+      AccessErrorCode.ModelDisabled,
+      'conflict',
+      `The course's model "${modelId}" is not enabled in your municipality any more, so the course is read-only; enable the plugin again to change it`,
+      { modelId },
+    ),
   routeUnclassified: () => new DomainError(AccessErrorCode.RouteUnclassified, 'forbidden', 'This route declares no access rule and is closed'),
   notFound: (record: string) => DomainError.notFound(`${record}.not-found`, record[0].toUpperCase() + record.slice(1).replaceAll('-', ' ')),
   grantNotFound: () => DomainError.notFound(AccessErrorCode.GrantNotFound, 'Access grant'),

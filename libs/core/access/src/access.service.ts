@@ -64,6 +64,9 @@ export class AccessService {
       if (external && rule.external && staff && facts.every((f) => f.team.includes(p.userId))) throw accessError.consentMissing(rule.record);
       throw accessError.denied(rule.record);
     }
+    // A course whose model plugin is no longer enabled here keeps its data, read-only: its rules are not there to apply.
+    const orphaned = rule.action !== 'read' ? facts.find((f) => !this.plugins.hasModel(p.municipalityCode, f.modelId)) : undefined;
+    if (orphaned) throw accessError.modelDisabled(orphaned.modelId);
     return { principal: p, staff, facts, external, basis: facts.map((f) => basisOf(p, staff, f)) };
   }
 

@@ -21,6 +21,8 @@ export interface TestAppOptions {
   captureLogs?: boolean;
   /** The plugin catalogue the host boots with (default none); the deployment enables them per municipality. */
   plugins?: readonly PluginDefinition[];
+  /** A database the test owns (e.g. `createTestDatabase(engine, { persistent: true })`), kept when the host closes. */
+  database?: TestDatabase;
 }
 
 export interface TokenOptions {
@@ -47,7 +49,8 @@ export interface TestApp {
  * controllable clock and a private data directory holding its signing key.
  */
 export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = o.database ?? (await createTestDatabase());
+  const ownsDatabase = !o.database;
   const dataDir = await mkdtemp(join(tmpdir(), 'enplan-test-'));
   const clock = new FixedClock(o.now ?? '2026-01-05T09:00:00Z');
   const logs: string[] = [];
@@ -77,7 +80,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   try {
     app = await createApp(host);
   } catch (e) {
-    await db.drop();
+    if (ownsDatabase) await db.drop();
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   }
@@ -103,7 +106,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
       }),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (ownsDatabase) await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { DatabaseSettings } from '@enplan/core/config';
 
@@ -34,9 +37,12 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
  * A fresh, empty database for one test file (or one host inside it), so tests never see each other's rows
  * and files can run in parallel. On PostgreSQL it is a new database on the test server, dropped afterwards.
  */
-export async function createTestDatabase(engine: TestEngine = testEngine()): Promise<TestDatabase> {
+export async function createTestDatabase(engine: TestEngine = testEngine(), o: { persistent?: boolean } = {}): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    return { engine, settings: { kind: 'pglite', dataDir: 'memory' }, drop: async () => undefined };
+    if (!o.persistent) return { engine, settings: { kind: 'pglite', dataDir: 'memory' }, drop: async () => undefined };
+    // On disk, so that one test can stop a host and boot another on the same data (e.g. with a plugin disabled).
+    const dir = await mkdtemp(join(tmpdir(), 'enplan-pglite-'));
+    return { engine, settings: { kind: 'pglite', dataDir: dir }, drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const name = `enplan_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
