@@ -120,7 +120,8 @@ describe('access request (e2e): a two-parent family', () => {
       placeKind: 'citizen-home',
       placeText: null,
       status: 'held',
-      minutes: 'Hele familien deltog; aftensmadsaftalen holder.',
+      // Minutes are free text with no `concerns`: this one mentions the mother's referral.
+      minutes: 'Hele familien deltog; aftensmadsaftalen holder. Maria er henvist til psykiatrisk udredning.',
       createdBy: caseworker,
     });
     for (const p of [
@@ -163,7 +164,13 @@ describe('access request (e2e): a two-parent family', () => {
     expect(body.households).toEqual([expect.objectContaining({ label: 'Familien Hansen', yourRelation: 'parent', otherMembers: expect.arrayContaining(['parent', 'child']) })]);
     expect(body.courses).toHaveLength(1);
     const course = body.courses[0];
-    expect(course).toMatchObject({ id: courseId, yourRole: 'household-member', referralReason: 'Familien har brug for en samlet indsats' });
+    // Untagged free text of a family course waits for a caseworker's review instead of being released.
+    expect(course).toMatchObject({
+      id: courseId,
+      yourRole: 'household-member',
+      referralReason: null,
+      withheldForReview: ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'],
+    });
 
     const [plan] = course.planVersions;
     const goal = (id: string) => plan.goals.find((g: Item) => g.id === id);
@@ -185,7 +192,7 @@ describe('access request (e2e): a two-parent family', () => {
     ]);
     expect(course.contacts).toEqual([expect.objectContaining({ redacted: false, note: 'Hjemmebesøg: god stemning ved aftensmaden.', staff: ['Ole Friis'] })]);
     const [meeting] = course.meetings;
-    expect(meeting.minutes).toBe('Hele familien deltog; aftensmadsaftalen holder.');
+    expect(meeting.minutes).toMatchObject({ kind: 'meeting-minutes', redacted: true, reason: 'review-required' });
     expect(meeting.participants).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'staff', name: 'Mette Holm', roles: ['chair'] }),
@@ -194,7 +201,7 @@ describe('access request (e2e): a two-parent family', () => {
       ]),
     );
     expect(course.team.map((a: { staffName: string }) => a.staffName).sort()).toEqual(['Mette Holm', 'Ole Friis']);
-    expect(body.redactions).toBe(5);
+    expect(body.redactions).toBe(6);
     // The log of accesses to the family's data (the plan, the notes) is the father's too.
     expect(body.accessLog.length).toBeGreaterThan(0);
     expect(body.accessLog.every((e: { citizenIds: string[] }) => e.citizenIds.includes(father))).toBe(true);

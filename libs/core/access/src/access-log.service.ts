@@ -50,11 +50,11 @@ export class AccessLogService {
 
   /** Who has looked at (or changed) this citizen's data, newest first. */
   async forCitizen(municipalityId: string, citizenId: string, q: AccessLogQuery): Promise<Page<AccessLogEntryDto>> {
-    return this.query(municipalityId, ':id = ANY(l.citizenIds)', citizenId, q);
+    return this.query(municipalityId, 'l.citizenIds @> ARRAY[:id]::uuid[]', citizenId, q);
   }
 
   async forCourse(municipalityId: string, courseId: string, q: AccessLogQuery): Promise<Page<AccessLogEntryDto>> {
-    return this.query(municipalityId, ':id = ANY(l.courseIds)', courseId, q);
+    return this.query(municipalityId, 'l.courseIds @> ARRAY[:id]::uuid[]', courseId, q);
   }
 
   private async query(municipalityId: string, condition: string, id: string, q: AccessLogQuery): Promise<Page<AccessLogEntryDto>> {

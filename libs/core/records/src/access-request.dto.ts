@@ -409,8 +409,8 @@ export class ExportCourseDto {
   @ApiProperty({ example: 'family-at-risk', description: 'Referral reason code' })
   referralReasonCode: string;
 
-  @ApiProperty({ example: 'Familien har brug for en samlet indsats', description: 'Why, in words' })
-  referralReason: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Familien har brug for en samlet indsats', description: 'Why, in words; null when withheld for review (see withheldForReview)' })
+  referralReason: string | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-01-02', description: 'Active from' })
   activatedOn: string | null;
@@ -453,6 +453,13 @@ export class ExportCourseDto {
 
   @ApiProperty(orRedacted('ExportProviderOrderDto', 'Orders to providers (mentor, support contact person) and their reports'))
   providerOrders: unknown[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'],
+    description: 'In a family course, free texts not tagged with whom they concern may mention another household member: they are withheld here until a caseworker has reviewed them',
+  })
+  withheldForReview: string[];
 }
 
 export class ExportMessageDto {

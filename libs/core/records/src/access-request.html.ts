@@ -53,6 +53,7 @@ const OUTCOME_DA: Record<string, string> = { allowed: '', denied: ' (afvist)', f
 const REDACTION_DA: Record<string, string> = {
   'concerns-another-household-member': 'Udeladt: vedrører et andet medlem af husstanden',
   'covers-several-courses': 'Udeladt: mødet behandlede også andre borgeres forløb',
+  'review-required': 'Udeladt indtil videre: teksten kan vedrøre et andet medlem af husstanden og gennemgås af en sagsbehandler',
 };
 const ROLE_DA: Record<string, string> = {
   caseworker: 'sagsbehandler',
@@ -180,12 +181,15 @@ function courseHtml(c: ExportCourseDto, i: number): string {
     dl([
       ['Status', STATUS_DA[c.status] ?? c.status],
       ['Henvist', `${danishDate(c.referredOn)} af ${c.referredBy}`],
-      ['Begrundelse', c.referralReason],
+      ['Begrundelse', c.referralReason ?? (c.withheldForReview.length ? 'Udeladt indtil videre (gennemgås af en sagsbehandler)' : null)],
       ['Startet', c.activatedOn ? danishDate(c.activatedOn) : null],
       ['Afsluttet', c.endDate ? danishDate(c.endDate) : null],
       ['Resultat', c.outcomeText ?? c.outcomeCode],
       ['Opbevares til', c.retentionUntil ? danishDate(c.retentionUntil) : null],
     ]),
+    c.withheldForReview.length
+      ? '<p class="note">Referater, mødeaftaler, overdragelsesnoter og henvisningens begrundelse i et familieforløb kan handle om andre i husstanden. De er udeladt her, indtil en sagsbehandler har gennemgået dem; du får dem derefter.</p>'
+      : '',
     '<h3>Forløbets historik</h3>',
     list(c.transitions.map((t) => `<li>${e(danishDate(t.at))}: ${e(STATUS_DA[t.to] ?? t.to)} – ${e(t.reason)}</li>`)),
     '<h3>Medarbejdere</h3>',

@@ -20,7 +20,7 @@ import type {
   ExportPlanVersionDto,
   ExportProviderOrderDto,
 } from './access-request.dto.js';
-import { concernsOnlyOthers, redacted, redactPlan, type Redacted } from './redaction.js';
+import { concernsOnlyOthers, redacted, redactPlan, type Redacted, REVIEWED_FREE_TEXTS } from './redaction.js';
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -71,7 +71,7 @@ export class AccessRequestService {
       .getRepository(AccessLogEntry)
       .createQueryBuilder('l')
       .where('l.municipalityId = :municipalityId', { municipalityId })
-      .andWhere(':citizenId = ANY(l.citizenIds)', { citizenId })
+      .andWhere('l.citizenIds @> ARRAY[:citizenId]::uuid[]', { citizenId })
       .orderBy('l.at', 'DESC')
       .addOrderBy('l.id', 'DESC')
       .getMany();
@@ -115,6 +115,8 @@ export class AccessRequestService {
       return item;
     };
     const where = { municipalityId, courseId: c.id };
+    // In a family course with other members, untagged free text waits for a caseworker's review.
+    const othersInHousehold = c.householdId ? await em.count(HouseholdMember, { where: { municipalityId, householdId: c.householdId } }).then((n) => n > 1) : false;
     const transitions = await em.find(CourseTransition, { where, order: { at: 'ASC', id: 'ASC' } });
     const team = await em.find(TeamAssignment, { where, order: { startsOn: 'ASC', id: 'ASC' } });
     const consents = await em.find(Consent, { where, order: { recordedAt: 'ASC', id: 'ASC' } });
@@ -156,6 +158,7 @@ export class AccessRequestService {
       const outcomes = several ? [] : await em.find(MeetingOutcome, { where: { municipalityId, meetingId: m.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       let minutes: string | Redacted | null = m.minutes;
       if (several && m.minutes !== null) minutes = hide(redacted(m.id, 'meeting-minutes', dateOf(m.startsAt), 'covers-several-courses'));
+      else if (othersInHousehold && m.minutes !== null) minutes = hide(redacted(m.id, 'meeting-minutes', dateOf(m.startsAt), 'review-required'));
       meetings.push({
         id: m.id,
         type: m.type,
@@ -180,7 +183,7 @@ export class AccessRequestService {
             })),
         ),
         agenda: several ? [] : agenda.map((a) => a.title),
-        outcomes: outcomes.map((o) => ({ kind: o.kind, text: o.text, due: o.due })),
+        outcomes: othersInHousehold ? [] : outcomes.map((o) => ({ kind: o.kind, text: o.text, due: o.due })),
       });
     }
 
@@ -293,7 +296,7 @@ export class AccessRequestService {
       referredBy: c.referredBy,
       referredOn: c.referredOn,
       referralReasonCode: c.referralReasonCode,
-      referralReason: c.referralReason,
+      referralReason: othersInHousehold ? null : c.referralReason,
       activatedOn: c.activatedOn,
       outcomeCode: c.outcomeCode,
       outcomeText: c.outcomeText,
@@ -307,7 +310,7 @@ export class AccessRequestService {
           role: a.role,
           startsOn: a.startsOn,
           endsOn: a.endsOn,
-          handoverNote: a.handoverNote,
+          handoverNote: othersInHousehold ? null : a.handoverNote,
         })),
       ),
       consents: consentDtos,
@@ -317,6 +320,7 @@ export class AccessRequestService {
       followUps: looseFollowUps,
       journalNotes: noteDtos,
       providerOrders: orderDtos,
+      withheldForReview: othersInHousehold ? [...REVIEWED_FREE_TEXTS] : [],
     };
     return { dto, withheld };
   }

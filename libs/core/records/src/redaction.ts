@@ -1,6 +1,6 @@
 import type { PlanAction, PlanAgreement, PlanContent, PlanGoal } from '@enplan/core/plans';
 
-export const REDACTION_REASONS = ['concerns-another-household-member', 'covers-several-courses'] as const;
+export const REDACTION_REASONS = ['concerns-another-household-member', 'covers-several-courses', 'review-required'] as const;
 export type RedactionReason = (typeof REDACTION_REASONS)[number];
 
 /** What is left of an item the requesting citizen may not see: that it exists, what kind it is and when. */
@@ -21,6 +21,14 @@ export function redacted(id: string, kind: string, date: string | null, reason: 
  * citizen, concerns only others. An item with no `concerns` belongs to the whole family (or, outside a
  * family, to the course's citizen) and is shown.
  */
+/**
+ * Free texts of a family course that carry no `concerns` (meeting minutes and outcomes, handover notes, the
+ * referral reason) may mention another household member ("the mother is referred to a psychiatric
+ * examination"); no rule can tell, so they are withheld from a member's access request for a caseworker to
+ * review and release by hand. Outside a family, or when the requester is the only member, they are shown.
+ */
+export const REVIEWED_FREE_TEXTS = ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'] as const;
+
 export function concernsOnlyOthers(citizenId: string, concerns: readonly string[] | null | undefined): boolean {
   return !!concerns && concerns.length > 0 && !concerns.includes(citizenId);
 }
