@@ -3,19 +3,13 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { danishToday } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
-import { CLOCK, type Clock } from '@enplan/shared/util';
+import { addDays, CLOCK, type Clock } from '@enplan/shared/util';
 import { AccessGrant } from './access-grant.entity.js';
 import type { AccessGrantDto, CreateAccessGrantDto } from './access-grant.dto.js';
 import { accessError } from './access.error.js';
 
 /** A grant is for cover, not a standing back door: it expires within this many days. */
 export const MAX_GRANT_DAYS = 30;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 @Injectable()
 export class AccessGrantsService {

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CitizenAccessRule, CourseAccessRule, CourseScope, Principal } from '@enplan/core/auth';
 import { Citizen } from '@enplan/core/citizens';
-import { Course, danishToday } from '@enplan/core/courses';
+import { danishToday } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { PluginRegistry } from '@enplan/core/extensions';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -45,13 +45,10 @@ export class AccessService {
     const em = this.ds.manager;
     const notFound = rule.locate ? accessError.notFound(rule.record) : accessError.notFound('course');
     if (!isUUID(recordId)) throw notFound;
-    const courseIds = rule.locate
-      ? await rule.locate(em, p.municipalityId, recordId)
-      : (await em.exists(Course, { where: { id: recordId, municipalityId: p.municipalityId } }))
-        ? [recordId]
-        : [];
-    if (!courseIds.length) throw notFound;
+    const courseIds = rule.locate ? await rule.locate(em, p.municipalityId, recordId) : [recordId];
+    // Facts are loaded for the caller's municipality only: none found is "not found".
     const facts = await loadCourseFacts(em, p.municipalityId, courseIds, this.today(), this.clock.now());
+    if (!facts.length) throw notFound;
     const staff = await this.staffProfile(em, p);
     const ability = this.ability(p, staff);
     const external = p.roles.includes('external') && !p.roles.some((r) => r === 'caseworker' || r === 'manager' || r === 'integrator');

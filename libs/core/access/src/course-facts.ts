@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { Consent, Course, TeamAssignment, inForce, type CourseStatus, type InformationCategory } from '@enplan/core/courses';
+import { Consent, Course, TeamAssignment, sharedCategoriesByUnit, type CourseStatus, type InformationCategory } from '@enplan/core/courses';
 import { HouseholdMember } from '@enplan/core/citizens';
 import { StaffMember } from '@enplan/core/organisation';
 import { AccessGrant } from './access-grant.entity.js';
@@ -50,10 +50,11 @@ export async function loadCourseFacts(em: EntityManager, municipalityId: string,
     const closed = c.status === 'closed' || c.status === 'declined';
     const overseen = closed ? mine : current;
     const liveGrants = grants.filter((g) => g.courseId === c.id && g.revokedAt === null && g.validUntil >= day);
-    const sharedCategories: Record<string, InformationCategory[]> = {};
-    for (const consent of consents.filter((k) => k.courseId === c.id && inForce(k, day, now))) {
-      for (const unit of consent.partyUnitIds) sharedCategories[unit] = [...new Set([...(sharedCategories[unit] ?? []), ...consent.categories])];
-    }
+    const sharedCategories = sharedCategoriesByUnit(
+      consents.filter((k) => k.courseId === c.id),
+      day,
+      now,
+    );
     return {
       id: c.id,
       status: c.status,

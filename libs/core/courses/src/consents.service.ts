@@ -48,6 +48,16 @@ export const consentError = {
     ),
 };
 
+/** For each unit, the categories of information the information-sharing consents in force let it see. */
+export function sharedCategoriesByUnit(consents: readonly Consent[], day: string, now: Date): Record<string, InformationCategory[]> {
+  const byUnit: Record<string, InformationCategory[]> = {};
+  for (const c of consents) {
+    if (c.kind !== 'information-sharing' || !inForce(c, day, now)) continue;
+    for (const unit of c.partyUnitIds) byUnit[unit] = [...new Set([...(byUnit[unit] ?? []), ...c.categories])];
+  }
+  return byUnit;
+}
+
 /** Whether a consent applies on a day: inside its period and not revoked by then. */
 export function inForce(c: Pick<Consent, 'validFrom' | 'validTo' | 'revokedAt'>, day: string, now: Date): boolean {
   return c.validFrom <= day && (c.validTo === null || c.validTo >= day) && (c.revokedAt === null || c.revokedAt > now);
@@ -132,9 +142,7 @@ export class ConsentsService {
       .where('c.municipalityId = :municipalityId AND c.courseId = :courseId AND c.kind = :kind', { municipalityId, courseId, kind: 'information-sharing' })
       .andWhere(':unitId = ANY(c.partyUnitIds)', { unitId })
       .getMany();
-    const day = today(this.clock);
-    const now = this.clock.now();
-    return [...new Set(rows.filter((c) => inForce(c, day, now)).flatMap((c) => c.categories))];
+    return sharedCategoriesByUnit(rows, today(this.clock), this.clock.now())[unitId] ?? [];
   }
 
   /** Refuses to bring a unit into a course (meeting, team) unless a consent in force covers it. */

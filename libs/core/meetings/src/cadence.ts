@@ -1,4 +1,7 @@
 import type { CadencePolicy, CadenceRule, CadenceSuppression } from '@enplan/core/extensions';
+import { addDays } from '@enplan/shared/util';
+
+export { addDays, danishDay } from '@enplan/shared/util';
 
 /**
  * The cadence engine: which meetings a course needs and when, computed from its facts. Pure: the work list
@@ -44,12 +47,6 @@ export const DEFAULT_CADENCE_POLICY: CadencePolicy = {
   suppressions: [],
 };
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The date `years` after `date` (YYYY-MM-DD); a fraction counts in whole months (17.5 = 17 years 6 months), the day clamped to the month's end. */
 export function addYears(date: string, years: number): string {
   const months = Math.round(years * 12);
@@ -63,13 +60,6 @@ export function addYears(date: string, years: number): string {
 
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date (YYYY-MM-DD) in Denmark at an instant: for checking dates people enter against "today". */
-export function danishDay(d: Date): string {
-  return COPENHAGEN_DATE.format(d);
 }
 
 /** Days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */

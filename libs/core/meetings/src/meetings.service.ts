@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CourseScope, Principal } from '@enplan/core/auth';
-import { HouseholdMember } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
-import { ConsentsService, Course, courseFacts } from '@enplan/core/courses';
+import { ConsentsService, Course, courseCitizenIds, courseFacts } from '@enplan/core/courses';
 import { loadStaffFacts, PluginRegistry } from '@enplan/core/extensions';
 import { EXTERNAL_UNIT_KINDS, OrgUnit, StaffMember, type LegalArea } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -324,13 +323,8 @@ export class MeetingsService {
       staffMemberId = staff.id;
     } else if (dto.kind === 'citizen') {
       if (!dto.citizenId) throw meetingsError.participantIncomplete(`${prefix}citizenId`, 'A citizen participant needs citizenId');
-      const allowed = new Set<string>();
-      if (course?.citizenId) allowed.add(course.citizenId);
-      if (course?.householdId) {
-        const members = await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: m }, select: { id: true, citizenId: true } });
-        for (const x of members) allowed.add(x.citizenId);
-      }
-      if (!allowed.has(dto.citizenId)) throw meetingsError.participantUnknown(`${prefix}citizenId`, 'citizen');
+      const allowed = course ? await courseCitizenIds(em, course) : [];
+      if (!allowed.includes(dto.citizenId)) throw meetingsError.participantUnknown(`${prefix}citizenId`, 'citizen');
       if (existing.some((x) => x.citizenId === dto.citizenId)) throw meetingsError.participantDuplicate(`${prefix}citizenId`);
       citizenId = dto.citizenId;
     } else {

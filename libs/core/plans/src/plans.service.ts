@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { Citizen, HouseholdMember } from '@enplan/core/citizens';
+import { Citizen } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
-import { Course } from '@enplan/core/courses';
+import { Course, courseCitizenIds } from '@enplan/core/courses';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { buildCitizenView, type CitizenView } from './citizen-view.js';
@@ -263,12 +263,7 @@ export class PlansService {
   }
 
   private async courseCitizens(em: EntityManager, course: CourseRef): Promise<Set<string>> {
-    const members = course.householdId
-      ? await em.find(HouseholdMember, { where: { householdId: course.householdId, municipalityId: course.municipalityId }, select: { id: true, citizenId: true } })
-      : [];
-    const ids = new Set(members.map((x) => x.citizenId));
-    if (course.citizenId) ids.add(course.citizenId);
-    return ids;
+    return new Set(await courseCitizenIds(em, course));
   }
 
   /** What a save starts from: the draft if there is one, else the current version. */

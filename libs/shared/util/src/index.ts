@@ -1,2 +1,3 @@
 export * from './cpr.js';
 export * from './clock.js';
+export * from './calendar.js';
