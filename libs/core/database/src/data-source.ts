@@ -37,8 +37,8 @@ export async function dataSourceOptions(settings: DatabaseSettings, parts: Schem
   }
   const db = await openPglite(settings.dataDir);
   const dataDir = settings.dataDir;
-  const { Pool } = pglitePool(db, dataDir === 'memory' ? undefined : () => unlockDataDir(dataDir));
-  return { ...commonOptions(parts), driver: { Pool } } as DataSourceOptions;
+  const { driver } = pglitePool(db, dataDir === 'memory' ? undefined : () => unlockDataDir(dataDir));
+  return { ...commonOptions(parts), driver, parseInt8: true } as DataSourceOptions;
 }
 
 export async function createDataSource(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSource> {
