@@ -149,6 +149,7 @@ describe('access matrix: every route × every kind of caller', () => {
       assignmentId: team.body.find((a: { role: string }) => a.role === 'caseworker').id,
       version: '1',
       staffId: w.ids.teamMember,
+      citizenId: w.citizenId,
       unitId: w.jobCentre,
     };
     const doc = (await t.http().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };

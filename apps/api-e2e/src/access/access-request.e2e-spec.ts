@@ -4,6 +4,7 @@ import { Course, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { Contact, Meeting, MeetingParticipant } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { REVIEWED_FREE_TEXTS } from '@enplan/core/records';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 
 const YEAR = 365 * 86_400;
@@ -169,28 +170,35 @@ describe('access request (e2e): a two-parent family', () => {
       id: courseId,
       yourRole: 'household-member',
       referralReason: null,
-      withheldForReview: ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'],
+      withheldForReview: [...REVIEWED_FREE_TEXTS, 'citizen-words'],
     });
 
     const [plan] = course.planVersions;
     const goal = (id: string) => plan.goals.find((g: Item) => g.id === id);
     expect(goal('g-family')).toMatchObject({ redacted: false, title: 'Fælles mål: faste rammer i hverdagen' });
-    expect(goal('g-mother')).toEqual({ id: 'g-mother', kind: 'plan-goal', date: null, redacted: true, reason: 'concerns-another-household-member' });
-    expect(goal('g-child').redacted).toBe(true);
-    expect(plan.actions.find((a: Item) => a.id === 'a-psych')).toEqual({ id: 'a-psych', kind: 'plan-action', date: '2026-02-15', redacted: true, reason: 'concerns-another-household-member' });
+    // The mother's goal and action are stubs with an opaque reference; the child's goal is the father's too (joint custody).
+    expect(plan.goals[1]).toEqual({ ref: expect.stringMatching(/^udeladt-\d+$/), kind: 'plan-goal', date: null, redacted: true, reason: 'concerns-another-household-member' });
+    expect(goal('g-child')).toMatchObject({ redacted: false, title: 'Emil trives i skolen' });
+    expect(plan.actions[1]).toEqual({ ref: expect.stringMatching(/^udeladt-\d+$/), kind: 'plan-action', date: '2026-02-15', redacted: true, reason: 'concerns-another-household-member' });
+    expect(all).not.toContain('g-mother');
+    expect(all).not.toContain('a-psych');
+    // The family course has no main citizen: whose words these are waits for review.
+    expect(plan.citizenWords).toMatchObject({ kind: 'citizen-words', redacted: true, reason: 'review-required' });
     expect(plan.actions.find((a: Item) => a.id === 'a-family')).toMatchObject({ redacted: false, title: 'Familiebehandling hver anden uge' });
     expect(plan.agreements).toEqual([expect.objectContaining({ id: 'ag-dinner', redacted: false, text: 'Spise aftensmad sammen tre gange om ugen' })]);
     expect(plan.overallGoal.text).toBe('En rolig hverdag for hele familien');
 
     expect(course.journalNotes).toEqual([
-      { id: motherNoteId, kind: 'journal-note', date: '2026-03-02T09:00:00.000Z', redacted: true, reason: 'concerns-another-household-member' },
+      { ref: expect.stringMatching(/^udeladt-\d+$/), kind: 'journal-note', date: '2026-03-02T09:00:00.000Z', redacted: true, reason: 'concerns-another-household-member' },
       expect.objectContaining({ redacted: false, text: 'Familien ønsker møderne holdt hjemme hos dem.', authorName: 'Mette Holm' }),
     ]);
     expect(course.consents.map((c: Item) => [c.kind, c.redacted])).toEqual([
       ['consent', true],
       ['consent', false],
     ]);
-    expect(course.contacts).toEqual([expect.objectContaining({ redacted: false, note: 'Hjemmebesøg: god stemning ved aftensmaden.', staff: ['Ole Friis'] })]);
+    // An untagged contact note of a family course waits for review; the contact itself is shown.
+    expect(course.contacts).toEqual([expect.objectContaining({ redacted: false, note: null, staff: ['Ole Friis'] })]);
+    expect(all).not.toContain(motherNoteId);
     const [meeting] = course.meetings;
     expect(meeting.minutes).toMatchObject({ kind: 'meeting-minutes', redacted: true, reason: 'review-required' });
     expect(meeting.participants).toEqual(

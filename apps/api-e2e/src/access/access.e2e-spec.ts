@@ -8,7 +8,7 @@ describe('access: consent, visibility, grants and the access log', () => {
   let w: AccessWorld;
   let childId: string;
 
-  const call = (method: 'get' | 'post' | 'put', path: string, as: string, body?: object) => {
+  const call = (method: 'get' | 'post' | 'put' | 'patch', path: string, as: string, body?: object) => {
     const req = t.http()[method](`/api/v1${path}`).set('Authorization', as);
     return body ? req.send(body) : req;
   };
@@ -75,9 +75,16 @@ describe('access: consent, visibility, grants and the access log', () => {
       expect(full.body.content.goals[0].title).toBe('Ro og overblik i familien');
     });
 
-    it("gives each family member their own linked plan: the shared items and their own", async () => {
-      const mother = await call('get', `/courses/${w.courseId}/plan/citizen-view?citizenId=${w.citizenId}`, w.as.integration);
-      const child = await call('get', `/courses/${w.courseId}/plan/citizen-view?citizenId=${childId}`, w.as.integration);
+    it("gives each family member their own linked plan: the shared items, their own and (with custody) their children's", async () => {
+      const view = (citizenId: string) => call('get', `/courses/${w.courseId}/plan/citizen-view?citizenId=${citizenId}`, w.as.integration);
+      const household = (await t.app.get(DataSource).query(`SELECT household_id FROM course WHERE id = $1`, [w.courseId]))[0].household_id as string;
+      const custody = (value: boolean) => call('patch', `/households/${household}/members/${w.citizenId}`, w.as.integration, { custody: value });
+      const child = await view(childId);
+      // A parent holding custody (joint custody by default) is told what concerns the child.
+      expect(JSON.stringify((await view(w.citizenId)).body)).toContain('Emil til lægen');
+      expect((await custody(false)).status).toBe(200);
+      const mother = await view(w.citizenId);
+      expect((await custody(true)).status).toBe(200);
       expect(mother.status).toBe(200);
       expect(JSON.stringify(mother.body)).not.toContain('Emil til lægen');
       expect(JSON.stringify(mother.body)).not.toContain('Støttende indsats for Emil');

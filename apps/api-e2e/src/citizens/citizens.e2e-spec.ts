@@ -165,8 +165,8 @@ describe('citizens API', () => {
         label: 'Family Nielsen',
         createdAt: expect.any(String),
         members: [
-          { id: expect.any(String), citizenId: sara, name: 'Sara Nielsen', cprMasked: '150385-****', birthDate: '1985-03-15', relation: 'parent' },
-          { id: expect.any(String), citizenId: mads, name: 'Mads Nielsen', cprMasked: '020710-****', birthDate: '2010-07-02', relation: 'child' },
+          { id: expect.any(String), citizenId: sara, name: 'Sara Nielsen', cprMasked: '150385-****', birthDate: '1985-03-15', relation: 'parent', custody: true },
+          { id: expect.any(String), citizenId: mads, name: 'Mads Nielsen', cprMasked: '020710-****', birthDate: '2010-07-02', relation: 'child', custody: null },
         ],
       });
       const read = await get(`/households/${household}`);

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Principal } from '@enplan/core/auth';
+import { disclosedTo } from '@enplan/core/citizens';
 import type { InformationCategory } from '@enplan/core/courses';
 import type { LegalArea } from '@enplan/core/organisation';
 import type { CourseFacts } from './course-facts.js';
@@ -69,11 +70,12 @@ export function canSee(v: Viewer, item: VisibleItem): boolean {
   return v.areas === 'all' || v.areas.includes(item.legalArea);
 }
 
-/** Whether a family member (a citizen view or their access request) may see an item. */
-export function memberMaySee(citizenId: string, item: { visibility?: ItemVisibility; concerns?: readonly string[] }): boolean {
-  const visibility = item.visibility ?? 'team';
-  const concerns = item.concerns ?? [];
-  if (visibility === 'authority') return concerns.includes(citizenId);
-  if (visibility === 'member') return concerns.length === 0 || concerns.includes(citizenId);
-  return true;
+/**
+ * Whether a family member's own view of the plan (the citizen view) shows an item: the household's disclosure
+ * rule (`disclosedTo`: it concerns them or a child in their custody, or names nobody), except that an
+ * `authority` item is a staff record and reaches the family only when it names whom it concerns.
+ */
+export function memberMaySee(circle: ReadonlySet<string>, item: { visibility?: ItemVisibility; concerns?: readonly string[] }): boolean {
+  if ((item.visibility ?? 'team') === 'authority' && !item.concerns?.length) return false;
+  return disclosedTo(circle, item.concerns);
 }

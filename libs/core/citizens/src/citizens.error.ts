@@ -8,6 +8,8 @@ export enum CitizenErrorCode {
   MemberUnknown = 'household.member-unknown',
   MemberDuplicate = 'household.member-duplicate',
   MemberExists = 'household.member-exists',
+  MemberNotFound = 'household.member-not-found',
+  CustodyNotParent = 'household.custody-not-parent',
 }
 
 /**
@@ -22,5 +24,7 @@ export const citizenError = {
   householdNotFound: () => DomainError.notFound(CitizenErrorCode.HouseholdNotFound, 'Household'),
   memberUnknown: (field: string) => DomainError.field(CitizenErrorCode.MemberUnknown, field, `${field} does not name a citizen of your municipality`),
   memberDuplicate: (field: string) => DomainError.field(CitizenErrorCode.MemberDuplicate, field, `${field} is listed more than once`),
+  memberNotFound: () => DomainError.notFound(CitizenErrorCode.MemberNotFound, 'Household member'),
+  custodyNotParent: (field: string) => DomainError.field(CitizenErrorCode.CustodyNotParent, field, `${field} applies to a parent only`),
   memberExists: () => DomainError.field(CitizenErrorCode.MemberExists, 'citizenId', 'The citizen is already a member of this household', 'conflict'),
 };

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { HOUSEHOLD_RELATIONS, type HouseholdRelation } from './vocabulary.js';
 
 export class HouseholdMemberInputDto {
@@ -11,6 +11,19 @@ export class HouseholdMemberInputDto {
   @ApiProperty({ enum: HOUSEHOLD_RELATIONS, enumName: 'HouseholdRelation', example: 'parent', description: "The citizen's place in the household" })
   @IsIn(HOUSEHOLD_RELATIONS)
   relation: HouseholdRelation;
+
+  @ApiPropertyOptional({
+    example: true,
+    description: "For a parent: whether they hold custody (forældremyndighed) of the household's children. Default true (joint custody is the Danish default after a divorce); only a parent may carry it",
+  })
+  @IsOptional() @IsBoolean()
+  custody?: boolean;
+}
+
+export class SetCustodyDto {
+  @ApiProperty({ example: false, description: "Whether the parent holds custody of the household's children" })
+  @IsBoolean()
+  custody: boolean;
 }
 
 export class CreateHouseholdDto {
@@ -41,6 +54,9 @@ export class HouseholdMemberDto {
 
   @ApiProperty({ enum: HOUSEHOLD_RELATIONS, enumName: 'HouseholdRelation', example: 'parent', description: 'Place in the household' })
   relation: HouseholdRelation;
+
+  @ApiProperty({ type: Boolean, nullable: true, example: true, description: "A parent's custody of the household's children; null for a member who is not a parent" })
+  custody: boolean | null;
 }
 
 export class HouseholdDto {

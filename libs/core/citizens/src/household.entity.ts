@@ -41,4 +41,12 @@ export class HouseholdMember extends TenantEntity {
 
   @Column({ type: 'enum', enum: HOUSEHOLD_RELATIONS, enumName: 'household_relation' })
   relation: HouseholdRelation;
+
+  /**
+   * A parent's custody (forældremyndighed) of the household's children: true, or false for a parent without
+   * it (after a divorce). Null for members who are not parents, and for a parent whose custody was never
+   * recorded, who holds it: joint custody is the Danish default after a divorce. See `disclosureCircle`.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  custody: boolean | null;
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CITIZEN_ROLES, CitizenAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
-import { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto } from './household.dto.js';
+import { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto, SetCustodyDto } from './household.dto.js';
 import { HouseholdsService } from './households.service.js';
 import { Household, HouseholdMember } from './household.entity.js';
 import type { EntityManager } from 'typeorm';
@@ -43,5 +43,18 @@ export class HouseholdsController {
   @ApiCreatedResponse({ type: HouseholdDto })
   addMember(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddHouseholdMemberDto): Promise<HouseholdDto> {
     return this.households.addMember(p.municipalityId, id, dto);
+  }
+
+  @Patch(':id/members/:citizenId')
+  @CitizenAccess('update', { record: 'household', locate: householdCitizens })
+  @ApiOperation({
+    summary: "Record a parent's custody of the household's children",
+    description:
+      'A parent holding custody is told what concerns the children (access request, citizen view); one without it only what concerns themself. ' +
+      '404 `household.member-not-found`; 422 `household.custody-not-parent` for a member who is not a parent.',
+  })
+  @ApiOkResponse({ type: HouseholdDto })
+  setCustody(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('citizenId') citizenId: string, @Body() dto: SetCustodyDto): Promise<HouseholdDto> {
+    return this.households.setCustody(p.municipalityId, id, citizenId, dto.custody);
   }
 }

@@ -5,6 +5,7 @@ import { maskCpr } from '@enplan/shared/util';
 import { Citizen } from './citizen.entity.js';
 import { Household, HouseholdMember } from './household.entity.js';
 import type { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto, HouseholdMemberInputDto } from './household.dto.js';
+import type { HouseholdRelation } from './vocabulary.js';
 import { citizenError } from './citizens.error.js';
 
 @Injectable()
@@ -14,11 +15,12 @@ export class HouseholdsService {
   async create(municipalityId: string, dto: CreateHouseholdDto): Promise<HouseholdDto> {
     return this.ds.transaction(async (em) => {
       await this.requireCitizens(em, municipalityId, dto.members, (i) => `members[${i}].citizenId`);
+      dto.members.forEach((m, i) => custodyOf(m, `members[${i}].custody`));
       const household = await em.save(em.create(Household, { municipalityId, label: dto.label }));
       if (dto.members.length) {
         await em.insert(
           HouseholdMember,
-          dto.members.map((m) => ({ municipalityId, householdId: household.id, citizenId: m.citizenId, relation: m.relation })),
+          dto.members.map((m, i) => ({ municipalityId, householdId: household.id, citizenId: m.citizenId, relation: m.relation, custody: custodyOf(m, `members[${i}].custody`) })),
         );
       }
       return this.load(em, municipalityId, household.id);
@@ -35,8 +37,22 @@ export class HouseholdsService {
       const household = await em.findOne(Household, { where: { id: householdId, municipalityId }, lock: { mode: 'pessimistic_write' } });
       if (!household) throw citizenError.householdNotFound();
       await this.requireCitizens(em, municipalityId, [dto], () => 'citizenId');
+      const custody = custodyOf(dto, 'custody');
       if (await em.exists(HouseholdMember, { where: { householdId, citizenId: dto.citizenId } })) throw citizenError.memberExists();
-      await em.insert(HouseholdMember, { municipalityId, householdId, citizenId: dto.citizenId, relation: dto.relation });
+      await em.insert(HouseholdMember, { municipalityId, householdId, citizenId: dto.citizenId, relation: dto.relation, custody });
+      return this.load(em, municipalityId, householdId);
+    });
+  }
+
+  /** Records a parent's custody (e.g. after a court decision); what each member is told follows from it at once. */
+  async setCustody(municipalityId: string, householdId: string, citizenId: string, custody: boolean): Promise<HouseholdDto> {
+    if (!isUUID(householdId)) throw citizenError.householdNotFound();
+    return this.ds.transaction(async (em) => {
+      if (!(await em.exists(Household, { where: { id: householdId, municipalityId } }))) throw citizenError.householdNotFound();
+      const member = isUUID(citizenId) ? await em.findOne(HouseholdMember, { where: { householdId, citizenId, municipalityId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!member) throw citizenError.memberNotFound();
+      if (member.relation !== 'parent') throw citizenError.custodyNotParent('custody');
+      await em.update(HouseholdMember, { id: member.id, municipalityId }, { custody });
       return this.load(em, municipalityId, householdId);
     });
   }
@@ -72,7 +88,17 @@ export class HouseholdsService {
         cprMasked: maskCpr(c.cpr),
         birthDate: c.birthDate,
         relation: m.relation,
+        custody: m.relation === 'parent' ? m.custody !== false : null,
       })),
     };
   }
+}
+
+/** A parent's custody as stored: given, or true (joint custody, the Danish default); null for anyone else. */
+function custodyOf(m: { relation: HouseholdRelation; custody?: boolean }, field: string): boolean | null {
+  if (m.relation !== 'parent') {
+    if (m.custody !== undefined) throw citizenError.custodyNotParent(field);
+    return null;
+  }
+  return m.custody ?? true;
 }

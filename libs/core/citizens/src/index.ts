@@ -7,3 +7,4 @@ export * from './household.dto.js';
 export * from './citizens.service.js';
 export * from './households.service.js';
 export * from './citizens.module.js';
+export * from './disclosure.js';

@@ -1,4 +1,6 @@
+import type { HouseholdRelation } from '@enplan/core/citizens';
 import type { ActionStatus, GoalStatus, PlanContent, PlanGoal, Responsible } from './plan-content.js';
+import type { WordsDisclosure } from './plan-visibility.js';
 
 /**
  * The plan as the citizen reads it: plain Danish, short enough for the fridge. It deliberately leaves out
@@ -12,7 +14,8 @@ export interface CitizenView {
   version: number;
   /** e.g. "Version 2 af din plan, fra 5. januar 2026" */
   versionText: string;
-  myWords: { heading: string; sections: { label: string; text: string }[] };
+  /** `withheld` says why the sections are empty: the words are another member's, or wait for review. */
+  myWords: { heading: string; sections: { label: string; text: string }[]; withheld: string | null };
   goal: { label: string; text: string; agreement: string };
   subGoals: { label: string; items: CitizenViewGoal[] };
   actions: { label: string; items: CitizenViewAction[] };
@@ -53,6 +56,12 @@ export interface CitizenViewMeta {
   version: number;
   publishedAt: Date;
   citizenName: string | null;
+  /**
+   * Which household member reads (absent: the course's citizen, outside a family). `agreedBy` is who gave the
+   * yes to the overall goal, as the reader sees them: themself, another member by their place in the
+   * household, or the family when the course has no main citizen. `words`: whether the citizen's words are shown.
+   */
+  member?: { readerId: string | null; agreedBy: 'you' | HouseholdRelation | 'family'; words: WordsDisclosure };
 }
 
 export const LABELS = {
@@ -69,7 +78,25 @@ export const LABELS = {
   yourself: 'Dig selv',
   municipality: 'Kommunen',
   closing: 'Planen er lavet sammen med dig. Spørg din kontaktperson, hvis noget er uklart eller skal laves om.',
+  family: 'Familien',
+  wordsOfAnother: 'Udeladt: det er et andet medlem af familiens egne ord.',
+  wordsForReview: 'Udeladt indtil videre: familiens egne ord gennemgås af en sagsbehandler, fordi de kan handle om et andet medlem af familien.',
 } as const;
+
+/** Who gave the yes to the overall goal, when it was not the reader: named by their place in the household, never by name. */
+const AGREED_BY_DA: Record<HouseholdRelation | 'family', string> = {
+  parent: 'En forælder',
+  child: 'Et barn i familien',
+  partner: 'Din partner',
+  other: 'Et andet medlem af familien',
+  family: 'Familien',
+};
+
+function agreementText(og: PlanContent['overallGoal'], by: 'you' | HouseholdRelation | 'family'): string {
+  if (!og.citizenAgreed) return by === 'you' ? 'Du har endnu ikke sagt ja til målet.' : 'Der er endnu ikke sagt ja til målet.';
+  const subject = by === 'you' ? 'Du' : AGREED_BY_DA[by];
+  return og.agreedOn ? `${subject} sagde ja til målet den ${danishDate(og.agreedOn)}.` : `${subject} har sagt ja til målet.`;
+}
 
 export const GOAL_STATUS_DA: Record<GoalStatus, string> = {
   'not-started': 'Ikke begyndt',
@@ -94,8 +121,16 @@ export function danishDate(iso: string): string {
   return `${d}. ${MONTHS[m - 1]} ${y}`;
 }
 
-function who(r: Responsible, names: CitizenViewNames): string {
-  if (r.kind === 'citizen') return LABELS.yourself;
+/**
+ * "The citizen" responsible for an item is the reader when the item names them, or names nobody and the reader
+ * is the course's citizen; in a family, anyone else is shown as the family (never another member by name).
+ */
+function who(r: Responsible, names: CitizenViewNames, concerns: readonly string[] | undefined, member: CitizenViewMeta['member']): string {
+  if (r.kind === 'citizen') {
+    if (!member) return LABELS.yourself;
+    const mine = concerns?.length ? !!member.readerId && concerns.includes(member.readerId) : member.agreedBy === 'you';
+    return mine ? LABELS.yourself : LABELS.family;
+  }
   if (r.kind === 'staff' && r.id) {
     const s = names.staff.get(r.id);
     if (s) return s.unitName ? `${s.name} (${s.unitName})` : s.name;
@@ -119,17 +154,18 @@ export function buildCitizenView(content: PlanContent, names: CitizenViewNames, 
   const goalTitle = new Map(content.goals.map((g) => [g.id, g.title]));
   const publishedOn = danishDate(meta.publishedAt.toISOString());
   const og = content.overallGoal;
+  const words = meta.member?.words ?? 'disclosed';
 
   const actions = content.actions.map((a) => ({
     title: a.title,
     goal: goalTitle.get(a.goalId) ?? null,
-    who: who(a.responsible, names),
+    who: who(a.responsible, names, a.concerns, meta.member),
     when: a.deadline ? `Fra ${danishDate(a.startDate)} til ${danishDate(a.deadline)}` : `Fra ${danishDate(a.startDate)}`,
     status: ACTION_STATUS_DA[a.status],
   }));
   const agreements = content.agreements.map((a) => ({
     text: a.text,
-    who: who(a.responsible, names),
+    who: who(a.responsible, names, a.concerns, meta.member),
     when: a.due ? `Senest ${danishDate(a.due)}` : null,
     status: a.done ? 'Klaret' : 'Ikke klaret endnu',
   }));
@@ -152,21 +188,17 @@ export function buildCitizenView(content: PlanContent, names: CitizenViewNames, 
     versionText: `Version ${meta.version} af din plan, fra ${publishedOn}`,
     myWords: {
       heading: LABELS.myWords,
-      sections: [
-        { label: LABELS.worries, text: content.citizenWords.worries },
-        { label: LABELS.whatWorks, text: content.citizenWords.whatWorks },
-        { label: LABELS.dreamsAndWishes, text: content.citizenWords.dreamsAndWishes },
-      ],
+      sections:
+        words === 'disclosed'
+          ? [
+              { label: LABELS.worries, text: content.citizenWords.worries },
+              { label: LABELS.whatWorks, text: content.citizenWords.whatWorks },
+              { label: LABELS.dreamsAndWishes, text: content.citizenWords.dreamsAndWishes },
+            ]
+          : [],
+      withheld: words === 'disclosed' ? null : words === 'another-member' ? LABELS.wordsOfAnother : LABELS.wordsForReview,
     },
-    goal: {
-      label: LABELS.goal,
-      text: og.text,
-      agreement: og.citizenAgreed
-        ? og.agreedOn
-          ? `Du sagde ja til målet den ${danishDate(og.agreedOn)}.`
-          : 'Du har sagt ja til målet.'
-        : 'Du har endnu ikke sagt ja til målet.',
-    },
+    goal: { label: LABELS.goal, text: og.text, agreement: agreementText(og, meta.member?.agreedBy ?? 'you') },
     subGoals: { label: LABELS.subGoals, items: goalTree(content.goals, undefined) },
     actions: { label: LABELS.actions, items: actions },
     agreements: { label: LABELS.agreements, items: agreements },
@@ -246,7 +278,9 @@ export function renderCitizenViewHtml(v: CitizenView): string {
     `<p class="meta">${v.citizenName ? `${e(v.citizenName)} · ` : ''}${e(v.versionText)}</p>`,
     '</header>',
     '<main>',
-    `<section><h2>${e(v.myWords.heading)}</h2>${v.myWords.sections.map((s) => `<h3>${e(s.label)}</h3>${paragraph(s.text)}`).join('')}</section>`,
+    `<section><h2>${e(v.myWords.heading)}</h2>${v.myWords.withheld ? `<p><em>${e(v.myWords.withheld)}</em></p>` : ''}${v.myWords.sections
+      .map((s) => `<h3>${e(s.label)}</h3>${paragraph(s.text)}`)
+      .join('')}</section>`,
     `<section><h2>${e(v.goal.label)}</h2><p class="goal">${e(v.goal.text)}</p><p>${e(v.goal.agreement)}</p></section>`,
     `<section><h2>${e(v.subGoals.label)}</h2>${goalsHtml(v.subGoals.items) || none}</section>`,
     `<section><h2>${e(v.actions.label)}</h2>${actions}</section>`,

@@ -23,6 +23,7 @@ import { renderCitizenViewHtml, type CitizenView } from './citizen-view.js';
 import { etag } from './etag.js';
 import {
   CitizenViewDto,
+  CitizenViewPageQuery,
   CitizenViewQuery,
   CurrentPlanDto,
   PlanDiffDto,
@@ -204,6 +205,7 @@ export class PlanController {
   })
   @ApiProduces('application/json', 'text/html')
   @ApiOkResponse({ type: CitizenViewDto })
+  @ApiBadRequestResponse({ description: '`plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   async citizenView(
     @CurrentPrincipal() p: Principal,
@@ -223,8 +225,14 @@ export class PlanController {
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async citizenViewHtml(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const view = await this.plans.citizenView(p, courseId);
+  @ApiBadRequestResponse({ description: '`plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter' })
+  async citizenViewHtml(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId') courseId: string,
+    @Query() q: CitizenViewPageQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const view = await this.plans.citizenView(p, courseId, q.citizenId);
     res.type('html');
     return renderCitizenViewHtml(view);
   }

@@ -175,14 +175,21 @@ export class PlanDiffDto {
 
 export const CITIZEN_VIEW_FORMATS = ['json', 'html'] as const;
 
-export class CitizenViewQuery {
+/** The printable page's query: the same reader as the JSON's, and nothing else (unknown parameters are refused). */
+export class CitizenViewPageQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22',
+    description: "In a family course: the member whose plan to show (their own items, their children's when they hold custody, and the shared family ones); default the course's citizen",
+  })
+  @IsOptional() @IsUUID()
+  citizenId?: string;
+}
+
+export class CitizenViewQuery extends CitizenViewPageQuery {
   @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
   @IsOptional() @IsIn(CITIZEN_VIEW_FORMATS)
   format?: (typeof CITIZEN_VIEW_FORMATS)[number];
-
-  @ApiPropertyOptional({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: "In a family course: the member whose plan to show (their own items and the shared family ones); default the course's citizen" })
-  @IsOptional() @IsUUID()
-  citizenId?: string;
 }
 
 class CitizenViewSectionDto {
@@ -195,8 +202,15 @@ class CitizenViewSectionDto {
 class CitizenViewWordsDto {
   @ApiProperty({ example: 'Med mine egne ord' })
   heading: string;
-  @ApiProperty({ type: [CitizenViewSectionDto] })
+  @ApiProperty({ type: [CitizenViewSectionDto], description: 'Empty when the words are withheld from this reader' })
   sections: CitizenViewSectionDto[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Why the words are left out: they are another household member’s own words, or wait for a caseworker’s review (a family course without a main citizen)',
+  })
+  withheld: string | null;
 }
 
 class CitizenViewGoalTextDto {
@@ -204,7 +218,7 @@ class CitizenViewGoalTextDto {
   label: string;
   @ApiProperty({ example: 'Jeg vil have et job i et køkken.' })
   text: string;
-  @ApiProperty({ example: 'Du sagde ja til målet den 5. januar 2026.' })
+  @ApiProperty({ example: 'Du sagde ja til målet den 5. januar 2026.', description: 'Who said yes to the goal: "Du" when it was the reader, else the member by their place in the household (never by name)' })
   agreement: string;
 }
 

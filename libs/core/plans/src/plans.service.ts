@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { Citizen } from '@enplan/core/citizens';
+import { Citizen, disclosureCircle, HouseholdMember } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
 import { Course, courseCitizenIds } from '@enplan/core/courses';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
@@ -10,7 +10,7 @@ import { buildCitizenView, type CitizenView } from './citizen-view.js';
 import { parseIfMatch } from './etag.js';
 import { LegalBasisService } from './legal-basis.service.js';
 import type { PlanContent } from './plan-content.js';
-import { keepHidden, planFor, planForMember } from './plan-visibility.js';
+import { keepHidden, planFor, planForMember, wordsDisclosure } from './plan-visibility.js';
 import type { Viewer } from '@enplan/core/access';
 import { toPlanContent } from './plan-content.dto.js';
 import { referencedResponsibles, validatePlanContent } from './plan-content.validator.js';
@@ -186,16 +186,27 @@ export class PlansService {
     return { from, to, ...diffPlans(before, after) };
   }
 
-  /** The plan as one citizen reads it: in a family course, that member's own items and the shared family ones. */
+  /**
+   * The plan as one citizen reads it. In a family course: what the household's disclosure rule gives that member
+   * (their own items, their children's when they hold custody, the shared family ones), the citizen's words
+   * only when they are theirs to read, and the yes to the goal attributed to whoever gave it.
+   */
   async citizenView(p: Principal, courseId: string, citizenId?: string): Promise<CitizenView> {
     const em = this.ds.manager;
     const course = await this.course(em, p, courseId);
     const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
     if (!plan || plan.currentVersion === 0) throw plansError.notPublished();
     const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
-    const readerId = citizenId ?? course.citizenId;
     if (citizenId && !(await this.courseCitizens(em, course)).has(citizenId)) throw plansError.readerNotOnCourse();
-    const content = planForMember(readerId ?? '', row.content);
+    const readerId = citizenId ?? course.citizenId;
+    const members = course.householdId
+      ? await em.find(HouseholdMember, { where: { municipalityId: p.municipalityId, householdId: course.householdId }, select: { citizenId: true, relation: true, custody: true } })
+      : [];
+    // No reader (a family course without a main citizen, read as a whole): only what concerns the whole family.
+    const circle = readerId ? disclosureCircle(readerId, members) : new Set<string>();
+    const family = members.some((m) => m.citizenId !== readerId);
+    const agreedBy = !course.citizenId ? 'family' : course.citizenId === readerId ? 'you' : (members.find((m) => m.citizenId === course.citizenId)?.relation ?? 'other');
+    const content = planForMember(circle, row.content);
     const { staffIds, unitIds } = referencedResponsibles(content);
     const staff = staffIds.size
       ? await em.find(StaffMember, { where: { id: In([...staffIds]), municipalityId: p.municipalityId }, select: { id: true, name: true, unitId: true } })
@@ -212,7 +223,12 @@ export class PlansService {
     return buildCitizenView(
       content,
       { staff: new Map(staff.map((s) => [s.id, { name: s.name, unitName: unitName.get(s.unitId) ?? null }])), units: unitName },
-      { version: row.version, publishedAt: row.publishedAt, citizenName: citizen?.name ?? null },
+      {
+        version: row.version,
+        publishedAt: row.publishedAt,
+        citizenName: citizen?.name ?? null,
+        member: { readerId, agreedBy, words: wordsDisclosure(circle, course.citizenId, family) },
+      },
     );
   }
 

@@ -5,12 +5,15 @@ import { REDACTION_REASONS, type RedactionReason } from './redaction.js';
 const UUID = '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22';
 const COURSE_UUID = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 
-/** An item withheld because it concerns only other household members: only its id, kind and date remain. */
+/** An item withheld from this citizen: an opaque reference, its kind and date remain, never its id. */
 export class RedactedItemDto {
-  @ApiProperty({ example: 'a-psych', description: 'The item id' })
-  id: string;
+  @ApiProperty({
+    example: 'udeladt-3',
+    description: 'An opaque reference, numbering the withheld items of this export (one item keeps one reference wherever it recurs, e.g. in every plan version); never the item’s id',
+  })
+  ref: string;
 
-  @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order or meeting-minutes' })
+  @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, meeting-minutes or citizen-words' })
   kind: string;
 
   @ApiProperty({ type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
@@ -82,8 +85,8 @@ export class ExportTransitionDto {
   @ApiProperty({ format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'Who' })
   actorId: string;
 
-  @ApiProperty({ example: 'Borgeren er i job', description: 'Why' })
-  reason: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Borgeren er i job', description: 'Why; null when withheld for review (see withheldForReview)' })
+  reason: string | null;
 }
 
 export class ExportTeamMemberDto {
@@ -175,16 +178,16 @@ export class ExportPlanVersionDto {
   @ApiProperty({ type: String, nullable: true, example: 'Mette Holm', description: 'Published by' })
   authorName: string | null;
 
-  @ApiProperty({ example: 'Opstartsmødet 7. januar', description: 'What changed' })
-  changeSummary: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Opstartsmødet 7. januar', description: 'What changed; null when withheld for review (see withheldForReview)' })
+  changeSummary: string | null;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    oneOf: [{ type: 'object', additionalProperties: true }, { $ref: getSchemaPath(RedactedItemDto) }],
     example: { worries: 'At jeg ikke kan betale huslejen.', whatWorks: 'Jeg er god til at lave mad.', dreamsAndWishes: 'Et arbejde i et køkken.' },
-    description: 'The citizen’s (family’s) own words',
+    description:
+      'The course citizen’s own words; a RedactedItem for another household member unless that citizen is a child in their custody, or (`review-required`) in a family course without a main citizen',
   })
-  citizenWords: Record<string, unknown>;
+  citizenWords: Record<string, unknown> | RedactedItemDto;
 
   @ApiProperty({ type: 'object', additionalProperties: true, example: { text: 'Jeg vil have et job.', citizenAgreed: true }, description: 'The overall goal' })
   overallGoal: Record<string, unknown>;
@@ -209,7 +212,7 @@ export class ExportParticipantDto {
   @ApiProperty({ type: String, nullable: true, example: 'Mette Holm', description: 'Name of a staff, external or network participant; never another household member’s' })
   name: string | null;
 
-  @ApiProperty({ type: String, nullable: true, example: 'Psykiatrien Nord', description: 'Organisation' })
+  @ApiProperty({ type: String, nullable: true, example: 'Psykiatrien Nord', description: 'Organisation; null in a family course until reviewed (see withheldForReview)' })
   organisation: string | null;
 
   @ApiProperty({ type: [String], example: ['chair'], description: 'Meeting roles' })
@@ -264,7 +267,7 @@ export class ExportMeetingDto {
   @ApiProperty({ type: [ExportParticipantDto], description: 'Participants' })
   participants: ExportParticipantDto[];
 
-  @ApiProperty({ type: [String], example: ['Velkomst'], description: 'Agenda' })
+  @ApiProperty({ type: [String], example: ['Velkomst'], description: 'Agenda; empty in a family course until reviewed (see withheldForReview)' })
   agenda: string[];
 
   @ApiProperty({ type: [ExportMeetingOutcomeDto], description: 'Agreements and decisions' })
@@ -275,8 +278,8 @@ export class ExportFollowUpDto {
   @ApiProperty({ format: 'uuid', example: UUID, description: 'Follow-up id' })
   id: string;
 
-  @ApiProperty({ example: 'Send praktikaftalen', description: 'What' })
-  text: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Send praktikaftalen', description: 'What; null in a family course until reviewed (see withheldForReview)' })
+  text: string | null;
 
   @ApiProperty({ type: String, nullable: true, example: 'Mette Holm', description: 'Owner' })
   ownerName: string | null;
@@ -310,8 +313,8 @@ export class ExportContactDto {
   @ApiProperty({ example: 'employment', description: 'Legal area' })
   legalArea: string;
 
-  @ApiProperty({ example: 'Ringede om praktikken.', description: 'The note' })
-  note: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Ringede om praktikken.', description: 'The note; null in a family course until reviewed (see withheldForReview)' })
+  note: string | null;
 
   @ApiProperty({ type: [ExportFollowUpDto], description: 'Open points from the contact' })
   followUps: ExportFollowUpDto[];
@@ -456,8 +459,10 @@ export class ExportCourseDto {
 
   @ApiProperty({
     type: [String],
-    example: ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'],
-    description: 'In a family course, free texts not tagged with whom they concern may mention another household member: they are withheld here until a caseworker has reviewed them',
+    example: ['meeting-minutes', 'meeting-outcomes', 'meeting-agenda', 'participant-organisations', 'handover-notes', 'referral-reason', 'transition-reasons', 'plan-change-summaries', 'contact-notes', 'follow-up-texts', 'access-grant-reasons'],
+    description:
+      'In a family course, free texts not tagged with whom they concern may mention another household member: they are withheld here until a caseworker has reviewed them ' +
+      '(`citizen-words` too when the course has no main citizen; `access-grant-reasons`: the reason of a log entry that also concerns other members is null)',
   })
   withheldForReview: string[];
 }
@@ -479,7 +484,9 @@ export class ExportMessageDto {
   status: string;
 }
 
+/** A log entry as the citizen gets it: a temporary grant's `reason` is null when the entry also concerns other citizens (it may speak of them). */
 export class ExportAccessLogEntryDto extends AccessLogEntryDto {
+
   @ApiProperty({ type: String, nullable: true, example: 'Mette Holm', description: 'The staff member’s name; null for an integration or the system' })
   actorName: string | null;
 }

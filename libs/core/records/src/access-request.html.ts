@@ -107,27 +107,34 @@ const KIND_DA: Record<string, string> = {
   consent: 'Samtykke',
   'provider-order': 'Bestilling hos udfører',
   'meeting-minutes': 'Referat',
+  'citizen-words': 'Borgerens egne ord',
 };
 
 const isRedacted = (x: unknown): x is Redacted => typeof x === 'object' && x !== null && (x as Redacted).redacted === true;
 const redactedLi = (r: Redacted) =>
   `<li class="redacted">${e(KIND_DA[r.kind] ?? r.kind)}${r.date ? ` (${e(danishDate(r.date))})` : ''}: <em>${e(REDACTION_DA[r.reason] ?? r.reason)}</em></li>`;
+const REVIEW_P = `<p><em>${REDACTION_DA['review-required']}</em></p>`;
 const text = (s: string | null | undefined) => (s && s.trim() ? `<p>${e(s).replace(/\n/g, '<br>')}</p>` : '<p>–</p>');
 const list = (items: string[]) => (items.length ? `<ul>${items.join('')}</ul>` : '<p>Ingen.</p>');
 const dl = (rows: [string, string | null | undefined][]) => `<dl>${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v ?? '–') || '–'}</dd>`).join('')}</dl>`;
 
 function planHtml(v: ExportPlanVersionDto): string {
-  const words = v.citizenWords as { worries?: string; whatWorks?: string; dreamsAndWishes?: string };
+  const words = (isRedacted(v.citizenWords) ? {} : v.citizenWords) as { worries?: string; whatWorks?: string; dreamsAndWishes?: string };
   const goal = v.overallGoal as { text?: string };
   const item = (x: unknown, render: (i: Record<string, unknown>) => string) => (isRedacted(x) ? redactedLi(x) : render(x as Record<string, unknown>));
   const s = (x: unknown) => (typeof x === 'string' ? x : '');
   return [
     `<h4>Version ${v.version}, ${e(danishDate(v.publishedAt))}${v.authorName ? ` (${e(v.authorName)})` : ''}</h4>`,
-    `<p class="meta">${e(v.changeSummary)}</p>`,
+    v.changeSummary ? `<p class="meta">${e(v.changeSummary)}</p>` : '',
+    isRedacted(v.citizenWords) ? `<ul>${redactedLi(v.citizenWords)}</ul>` : '',
     dl([
-      ['Det bekymrer mig', words.worries],
-      ['Det går godt', words.whatWorks],
-      ['Drømme og ønsker', words.dreamsAndWishes],
+      ...(isRedacted(v.citizenWords)
+        ? []
+        : ([
+            ['Det bekymrer mig', words.worries],
+            ['Det går godt', words.whatWorks],
+            ['Drømme og ønsker', words.dreamsAndWishes],
+          ] as [string, string | undefined][])),
       ['Overordnet mål', goal.text],
     ]),
     '<h5>Mål</h5>',
@@ -153,7 +160,7 @@ function courseHtml(c: ExportCourseDto, i: number): string {
     return `<li>${e(kind)}${parties}: ${e(x.purpose)} (${e(period)})${x.revokedAt ? `. Tilbagekaldt ${e(danishDate(x.revokedAt))}` : ''}</li>`;
   });
   const meetings = c.meetings.map((m) => {
-    const minutes = isRedacted(m.minutes) ? `<p><em>${e(REDACTION_DA[m.minutes.reason])}</em></p>` : m.minutes ? text(m.minutes) : '';
+    const minutes = isRedacted(m.minutes) ? `<p><em>${e(REDACTION_DA[m.minutes.reason])}</em></p>` : typeof m.minutes === 'string' ? text(m.minutes) : '';
     const who = m.participants.map((p) => (p.you ? 'dig' : p.name ? `${p.name}${p.organisation ? ` (${p.organisation})` : ''}` : p.kind === 'citizen' ? 'en borger fra husstanden' : p.kind));
     return `<li><strong>${e(MEETING_TYPE_LABELS[m.type] ?? m.type)}</strong>, ${e(danishDate(m.startsAt))}${m.placeText ? `, ${e(m.placeText)}` : ''}<br>Deltagere: ${e(who.join(', ')) || '–'}${minutes}${
       m.outcomes.length ? `<ul>${m.outcomes.map((o) => `<li>${o.kind === 'decision' ? 'Beslutning' : 'Aftale'}: ${e(o.text)}</li>`).join('')}</ul>` : ''
@@ -161,8 +168,8 @@ function courseHtml(c: ExportCourseDto, i: number): string {
   });
   const contacts = c.contacts.map((k) => {
     if (isRedacted(k)) return redactedLi(k);
-    const x = k as { date: string; contactKind: string; staff: string[]; legalArea: string; note: string };
-    return `<li>${e(danishDate(x.date))}, ${e(x.staff.join(', '))} (${e(AREA_DA[x.legalArea] ?? x.legalArea)})${text(x.note)}</li>`;
+    const x = k as { date: string; contactKind: string; staff: string[]; legalArea: string; note: string | null };
+    return `<li>${e(danishDate(x.date))}, ${e(x.staff.join(', '))} (${e(AREA_DA[x.legalArea] ?? x.legalArea)})${x.note === null ? REVIEW_P : text(x.note)}</li>`;
   });
   const notes = c.journalNotes.map((n) => {
     if (isRedacted(n)) return redactedLi(n);
@@ -188,10 +195,12 @@ function courseHtml(c: ExportCourseDto, i: number): string {
       ['Opbevares til', c.retentionUntil ? danishDate(c.retentionUntil) : null],
     ]),
     c.withheldForReview.length
-      ? '<p class="note">Referater, mødeaftaler, overdragelsesnoter og henvisningens begrundelse i et familieforløb kan handle om andre i husstanden. De er udeladt her, indtil en sagsbehandler har gennemgået dem; du får dem derefter.</p>'
+      ? '<p class="note">Fritekster i et familieforløb (referater, dagsordener, mødeaftaler, deltagernes organisationer, kontaktnotater, opfølgningspunkter, ' +
+        'overdragelsesnoter, begrundelser for henvisning, statusskift og planændringer) kan handle om andre i husstanden. De er udeladt her, indtil en ' +
+        'sagsbehandler har gennemgået dem; du får dem derefter.</p>'
       : '',
     '<h3>Forløbets historik</h3>',
-    list(c.transitions.map((t) => `<li>${e(danishDate(t.at))}: ${e(STATUS_DA[t.to] ?? t.to)} – ${e(t.reason)}</li>`)),
+    list(c.transitions.map((t) => `<li>${e(danishDate(t.at))}: ${e(STATUS_DA[t.to] ?? t.to)}${t.reason === null ? '' : ` – ${e(t.reason)}`}</li>`)),
     '<h3>Medarbejdere</h3>',
     list(c.team.map((a) => `<li>${e(a.staffName)} (${e(TEAM_ROLE_DA[a.role] ?? a.role)}), fra ${e(danishDate(a.startsOn))}${a.endsOn ? ` til ${e(danishDate(a.endsOn))}` : ''}</li>`)),
     '<h3>Samtykker</h3>',
@@ -202,7 +211,9 @@ function courseHtml(c: ExportCourseDto, i: number): string {
     list(meetings),
     '<h3>Kontakter</h3>',
     list(contacts),
-    ...(c.followUps.length ? ['<h3>Opfølgningspunkter</h3>', list(c.followUps.map((f) => `<li>${e(f.text)} – senest ${e(danishDate(f.dueOn))}</li>`))] : []),
+    ...(c.followUps.length
+      ? ['<h3>Opfølgningspunkter</h3>', list(c.followUps.map((f) => `<li>${f.text === null ? 'Et opfølgningspunkt' : e(f.text)} – senest ${e(danishDate(f.dueOn))}</li>`))]
+      : []),
     '<h3>Journalnotater</h3>',
     list(notes),
     ...(c.providerOrders.length ? ['<h3>Bestillinger hos udførere</h3>', list(orders)] : []),

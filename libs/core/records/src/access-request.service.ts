@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessLogEntry, view as accessLogView } from '@enplan/core/access';
-import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
+import { Citizen, disclosureCircle, Household, HouseholdMember } from '@enplan/core/citizens';
 import { Consent, Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { JournalNote } from '@enplan/core/journal';
 import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant, OutboxMessage, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
-import { Plan, PlanVersion } from '@enplan/core/plans';
+import { Plan, PlanVersion, wordsDisclosure } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AccessRequestDto,
@@ -20,14 +20,16 @@ import type {
   ExportPlanVersionDto,
   ExportProviderOrderDto,
 } from './access-request.dto.js';
-import { concernsOnlyOthers, redacted, redactPlan, type Redacted, REVIEWED_FREE_TEXTS } from './redaction.js';
+import { concernsOnlyOthers, redactPlan, type Redacted, REVIEWED_FREE_TEXTS, type ReviewedFreeText, StubRefs } from './redaction.js';
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The access request (aktindsigt): everything held about one citizen, for the citizen. In a family course,
- * what concerns only other household members is withheld item by item (its id, kind and date remain), and
- * the other members' master data never appears. The CPR number is in full: it is the citizen's own.
+ * The access request (aktindsigt): everything held about one citizen, for the citizen. In a family course an
+ * item is disclosed by the household's disclosure rule (it concerns the citizen or a child in their custody,
+ * or names nobody); anything else is withheld item by item (an opaque reference, its kind and date remain),
+ * untagged free text waits for a caseworker's review, and the other members' master data never appears. The
+ * CPR number is in full: it is the citizen's own.
  */
 @Injectable()
 export class AccessRequestService {
@@ -55,10 +57,18 @@ export class AccessRequestService {
       .getMany();
 
     const names = new Names(em, municipalityId);
+    const refs = new StubRefs();
     let redactions = 0;
     const courseDtos: ExportCourseDto[] = [];
     for (const course of courses) {
-      const { dto, withheld } = await this.course(em, names, municipalityId, citizenId, course);
+      // The course's household decides whom the citizen is told about; a course of their own alone has nobody else.
+      const household = !course.householdId
+        ? []
+        : householdIds.includes(course.householdId)
+          ? allMembers.filter((m) => m.householdId === course.householdId)
+          : await em.find(HouseholdMember, { where: { municipalityId, householdId: course.householdId } });
+      const circle = disclosureCircle(citizenId, household);
+      const { dto, withheld } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course);
       redactions += withheld;
       courseDtos.push(dto);
     }
@@ -103,20 +113,42 @@ export class AccessRequestService {
         createdAt: m.createdAt.toISOString(),
         status: m.status,
       })),
-      accessLog: await Promise.all(log.map(async (l) => ({ ...accessLogView(l), actorName: await names.staff(l.actorId) }))),
+      accessLog: await Promise.all(
+        log.map(async (l) => ({
+          ...accessLogView(l),
+          // A reason (a temporary grant's) written for an access that also concerned other members may speak of them.
+          reason: l.citizenIds.some((c) => c !== citizenId) ? null : l.reason,
+          actorName: await names.staff(l.actorId),
+        })),
+      ),
       redactions,
     };
   }
 
-  private async course(em: EntityManager, names: Names, municipalityId: string, me: string, c: Course): Promise<{ dto: ExportCourseDto; withheld: number }> {
+  /**
+   * One course as `me` may see it. `circle`: whom `me` is told about (`disclosureCircle`); `othersInHousehold`:
+   * the course's household has other members, so untagged free text waits for a caseworker's review.
+   */
+  private async course(
+    em: EntityManager,
+    names: Names,
+    refs: StubRefs,
+    municipalityId: string,
+    me: string,
+    circle: ReadonlySet<string>,
+    othersInHousehold: boolean,
+    c: Course,
+  ): Promise<{ dto: ExportCourseDto; withheld: number }> {
     let withheld = 0;
-    const hide = <T>(item: T | Redacted): T | Redacted => {
-      if ((item as Redacted).redacted === true) withheld++;
-      return item;
+    const stub = (kind: string, id: string, date: string | null, reason?: Redacted['reason']): Redacted => {
+      withheld++;
+      return refs.stub(`${c.id}:${kind}:${id}`, kind, date, reason);
     };
+    const review = (text: string | null): string | null => (othersInHousehold ? null : text);
     const where = { municipalityId, courseId: c.id };
-    // In a family course with other members, untagged free text waits for a caseworker's review.
-    const othersInHousehold = c.householdId ? await em.count(HouseholdMember, { where: { municipalityId, householdId: c.householdId } }).then((n) => n > 1) : false;
+    const forReview = new Set<ReviewedFreeText>(othersInHousehold ? REVIEWED_FREE_TEXTS : []);
+    const words = wordsDisclosure(circle, c.citizenId, othersInHousehold);
+    if (words === 'review-required') forReview.add('citizen-words');
     const transitions = await em.find(CourseTransition, { where, order: { at: 'ASC', id: 'ASC' } });
     const team = await em.find(TeamAssignment, { where, order: { startsOn: 'ASC', id: 'ASC' } });
     const consents = await em.find(Consent, { where, order: { recordedAt: 'ASC', id: 'ASC' } });
@@ -127,15 +159,19 @@ export class AccessRequestService {
     const planVersions: ExportPlanVersionDto[] = [];
     let hiddenActions = new Set<string>();
     for (const v of versions) {
-      const r = redactPlan(me, v.content);
+      const r = redactPlan(circle, v.content, refs, c.id);
       withheld += r.redactions;
       hiddenActions = r.hiddenActionIds;
       planVersions.push({
         version: v.version,
         publishedAt: v.publishedAt.toISOString(),
         authorName: await names.staff(v.authorId),
-        changeSummary: v.changeSummary,
-        citizenWords: { ...v.content.citizenWords },
+        changeSummary: review(v.changeSummary),
+        // The citizen's words are theirs: another member is told them only as something concerning that citizen.
+        citizenWords:
+          words === 'disclosed'
+            ? { ...v.content.citizenWords }
+            : stub('citizen-words', `v${v.version}`, v.publishedAt.toISOString(), words === 'review-required' ? 'review-required' : undefined),
         overallGoal: { ...v.content.overallGoal },
         goals: r.content.goals,
         actions: r.content.actions,
@@ -157,8 +193,8 @@ export class AccessRequestService {
       const agenda = await em.find(AgendaItem, { where: { municipalityId, meetingId: m.id }, order: { position: 'ASC' } });
       const outcomes = several ? [] : await em.find(MeetingOutcome, { where: { municipalityId, meetingId: m.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       let minutes: string | Redacted | null = m.minutes;
-      if (several && m.minutes !== null) minutes = hide(redacted(m.id, 'meeting-minutes', dateOf(m.startsAt), 'covers-several-courses'));
-      else if (othersInHousehold && m.minutes !== null) minutes = hide(redacted(m.id, 'meeting-minutes', dateOf(m.startsAt), 'review-required'));
+      if (several && m.minutes !== null) minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'covers-several-courses');
+      else if (othersInHousehold && m.minutes !== null) minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'review-required');
       meetings.push({
         id: m.id,
         type: m.type,
@@ -177,12 +213,13 @@ export class AccessRequestService {
               you: p.kind === 'citizen' && p.citizenId === me,
               // Another household member taking part is shown as "a citizen", never by name.
               name: p.kind === 'staff' && p.staffMemberId ? await names.staff(p.staffMemberId) : p.kind === 'citizen' ? null : p.name,
-              organisation: p.kind === 'citizen' ? null : p.organisation,
+              // An organisation ("Psykiatrien Nord") can say whom of the family a meeting was about.
+              organisation: p.kind === 'citizen' ? null : review(p.organisation),
               roles: p.roles,
               attendance: p.attendance,
             })),
         ),
-        agenda: several ? [] : agenda.map((a) => a.title),
+        agenda: several || othersInHousehold ? [] : agenda.map((a) => a.title),
         outcomes: othersInHousehold ? [] : outcomes.map((o) => ({ kind: o.kind, text: o.text, due: o.due })),
       });
     }
@@ -191,7 +228,7 @@ export class AccessRequestService {
     const followUps = await em.find(FollowUp, { where, order: { dueOn: 'ASC', id: 'ASC' } });
     const followUpView = async (f: FollowUp): Promise<ExportFollowUpDto> => ({
       id: f.id,
-      text: f.text,
+      text: review(f.text),
       ownerName: await names.staff(f.ownerId),
       dueOn: f.dueOn,
       doneAt: f.doneAt ? f.doneAt.toISOString() : null,
@@ -201,9 +238,9 @@ export class AccessRequestService {
     for (const k of contacts) {
       // Contacts carry `concerns` once the meetings lib records them; until then a contact concerns the course.
       const concerns = (k as Contact & { concerns?: string[] }).concerns;
-      if (concernsOnlyOthers(me, concerns)) {
+      if (concernsOnlyOthers(circle, concerns)) {
         hiddenContacts.add(k.id);
-        contactDtos.push(hide(redacted(k.id, 'contact', k.at.toISOString())));
+        contactDtos.push(stub('contact', k.id, k.at.toISOString()));
         continue;
       }
       contactDtos.push({
@@ -214,7 +251,8 @@ export class AccessRequestService {
         contactKind: k.kind,
         staff: await Promise.all((k.staffMemberIds.length ? k.staffMemberIds : [k.staffMemberId]).map(async (s) => (await names.staff(s)) ?? s)),
         legalArea: k.legalArea,
-        note: k.note,
+        // A note tagged with whom it concerns was decided by the rule above; an untagged one waits for review.
+        note: concerns?.length ? k.note : review(k.note),
         followUps: await Promise.all(followUps.filter((f) => f.contactId === k.id).map(followUpView)),
       });
     }
@@ -224,8 +262,8 @@ export class AccessRequestService {
     const notes = await em.find(JournalNote, { where, order: { writtenAt: 'ASC', id: 'ASC' } });
     const noteDtos: (ExportJournalNoteDto | Redacted)[] = [];
     for (const n of notes) {
-      if (concernsOnlyOthers(me, n.concerns)) {
-        noteDtos.push(hide(redacted(n.id, 'journal-note', n.writtenAt.toISOString())));
+      if (concernsOnlyOthers(circle, n.concerns)) {
+        noteDtos.push(stub('journal-note', n.id, n.writtenAt.toISOString()));
         continue;
       }
       noteDtos.push({
@@ -246,7 +284,7 @@ export class AccessRequestService {
     const orderDtos: (ExportProviderOrderDto | Redacted)[] = [];
     for (const o of orders) {
       if (hiddenActions.has(o.actionId)) {
-        orderDtos.push(hide(redacted(o.id, 'provider-order', o.startsOn)));
+        orderDtos.push(stub('provider-order', o.id, o.startsOn));
         continue;
       }
       orderDtos.push({
@@ -264,9 +302,9 @@ export class AccessRequestService {
 
     const consentDtos: (ExportConsentDto | Redacted)[] = [];
     for (const k of consents) {
-      // A consent another household member gave is theirs: withheld.
-      if (k.citizenId !== me) {
-        consentDtos.push(hide(redacted(k.id, 'consent', k.validFrom)));
+      // A consent is the member's who gave it: disclosed by the rule as an item concerning them.
+      if (concernsOnlyOthers(circle, [k.citizenId])) {
+        consentDtos.push(stub('consent', k.id, k.validFrom));
         continue;
       }
       consentDtos.push({
@@ -296,13 +334,13 @@ export class AccessRequestService {
       referredBy: c.referredBy,
       referredOn: c.referredOn,
       referralReasonCode: c.referralReasonCode,
-      referralReason: othersInHousehold ? null : c.referralReason,
+      referralReason: review(c.referralReason),
       activatedOn: c.activatedOn,
       outcomeCode: c.outcomeCode,
       outcomeText: c.outcomeText,
       endDate: c.endDate,
       retentionUntil: c.retentionUntil,
-      transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, at: t.at.toISOString(), actorId: t.actorId, reason: t.reason })),
+      transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, at: t.at.toISOString(), actorId: t.actorId, reason: review(t.reason) })),
       team: await Promise.all(
         team.map(async (a) => ({
           staffMemberId: a.staffMemberId,
@@ -310,7 +348,7 @@ export class AccessRequestService {
           role: a.role,
           startsOn: a.startsOn,
           endsOn: a.endsOn,
-          handoverNote: othersInHousehold ? null : a.handoverNote,
+          handoverNote: review(a.handoverNote),
         })),
       ),
       consents: consentDtos,
@@ -320,7 +358,7 @@ export class AccessRequestService {
       followUps: looseFollowUps,
       journalNotes: noteDtos,
       providerOrders: orderDtos,
-      withheldForReview: othersInHousehold ? [...REVIEWED_FREE_TEXTS] : [],
+      withheldForReview: [...forReview],
     };
     return { dto, withheld };
   }

@@ -1,98 +1,115 @@
-import type { PlanAction, PlanAgreement, PlanContent, PlanGoal } from '@enplan/core/plans';
+import { disclosedTo } from '@enplan/core/citizens';
+import { memberHidden, type PlanAction, type PlanAgreement, type PlanContent, type PlanGoal } from '@enplan/core/plans';
 
 export const REDACTION_REASONS = ['concerns-another-household-member', 'covers-several-courses', 'review-required'] as const;
 export type RedactionReason = (typeof REDACTION_REASONS)[number];
 
-/** What is left of an item the requesting citizen may not see: that it exists, what kind it is and when. */
+/**
+ * What is left of an item the requesting citizen may not see: that it exists, what kind it is and when. `ref`
+ * is opaque and numbers the export's withheld items; the item's own id never appears, since a client-chosen
+ * id ("mor-psykiatri-henvisning") can say what the item says.
+ */
 export interface Redacted {
-  id: string;
+  ref: string;
   kind: string;
   date: string | null;
   redacted: true;
   reason: RedactionReason;
 }
 
-export function redacted(id: string, kind: string, date: string | null, reason: RedactionReason = 'concerns-another-household-member'): Redacted {
-  return { id, kind, date, redacted: true, reason };
+/**
+ * One export's opaque references: a per-export sequence, the same for one item wherever it recurs (a plan
+ * goal in every version, a withheld goal that a shown action serves), never derived from the item's id.
+ */
+export class StubRefs {
+  private readonly refs = new Map<string, string>();
+
+  /** `key` identifies the item inside this export only (e.g. course id + kind + item id). */
+  ref(key: string): string {
+    let ref = this.refs.get(key);
+    if (!ref) {
+      ref = `udeladt-${this.refs.size + 1}`;
+      this.refs.set(key, ref);
+    }
+    return ref;
+  }
+
+  stub(key: string, kind: string, date: string | null, reason: RedactionReason = 'concerns-another-household-member'): Redacted {
+    return { ref: this.ref(key), kind, date, redacted: true, reason };
+  }
 }
 
 /**
- * The access-request rule: an item that names the household members it concerns, and not the requesting
- * citizen, concerns only others. An item with no `concerns` belongs to the whole family (or, outside a
- * family, to the course's citizen) and is shown.
+ * Free texts of a family course that carry no `concerns` may mention another household member ("the mother
+ * is referred to a psychiatric examination"); no rule can tell, so they are withheld from a member's access
+ * request for a caseworker to review. Outside a family, or when the requester is the only member, they are
+ * shown. (The citizen's words are listed when the course has no main citizen to whom they belong.)
  */
-/**
- * Free texts of a family course that carry no `concerns` (meeting minutes and outcomes, handover notes, the
- * referral reason) may mention another household member ("the mother is referred to a psychiatric
- * examination"); no rule can tell, so they are withheld from a member's access request for a caseworker to
- * review and release by hand. Outside a family, or when the requester is the only member, they are shown.
- */
-export const REVIEWED_FREE_TEXTS = ['meeting-minutes', 'meeting-outcomes', 'handover-notes', 'referral-reason'] as const;
+export const REVIEWED_FREE_TEXTS = [
+  'meeting-minutes',
+  'meeting-outcomes',
+  'meeting-agenda',
+  'participant-organisations',
+  'handover-notes',
+  'referral-reason',
+  'transition-reasons',
+  'plan-change-summaries',
+  'contact-notes',
+  'follow-up-texts',
+  'access-grant-reasons',
+] as const;
+export type ReviewedFreeText = (typeof REVIEWED_FREE_TEXTS)[number] | 'citizen-words';
 
-export function concernsOnlyOthers(citizenId: string, concerns: readonly string[] | null | undefined): boolean {
-  return !!concerns && concerns.length > 0 && !concerns.includes(citizenId);
+/** The access-request face of the household's disclosure rule (`disclosedTo`): an item naming only others is withheld. */
+export function concernsOnlyOthers(circle: ReadonlySet<string>, concerns: readonly string[] | null | undefined): boolean {
+  return !disclosedTo(circle, concerns);
 }
 
-export type ExportGoal = (PlanGoal & { kind: 'plan-goal'; redacted: false }) | Redacted;
+export type ExportGoal = (Omit<PlanGoal, 'parentId'> & { parentId?: string; kind: 'plan-goal'; redacted: false }) | Redacted;
 export type ExportAction = (PlanAction & { kind: 'plan-action'; redacted: false }) | Redacted;
 export type ExportAgreement = (PlanAgreement & { kind: 'plan-agreement'; redacted: false }) | Redacted;
 
 export interface ExportPlanContent {
-  citizenWords: PlanContent['citizenWords'];
-  overallGoal: PlanContent['overallGoal'];
   goals: ExportGoal[];
   actions: ExportAction[];
   agreements: ExportAgreement[];
 }
 
 /**
- * A plan version as one household member's access request shows it. Concerns are inherited: a sub-goal or
- * an action that names nobody belongs to its goal, so it is withheld with a goal that concerns only others
- * (unless it names the citizen themself).
+ * A plan version as one household member's access request shows it: the same decisions as their citizen view
+ * (`memberHidden`), except that `authority` items stay in (an access request is the whole record). A shown
+ * item under a withheld goal points at the goal's stub reference instead of its id.
  */
-export function redactPlan(citizenId: string, content: PlanContent): { content: ExportPlanContent; hiddenActionIds: Set<string>; redactions: number } {
-  const byId = new Map(content.goals.map((g) => [g.id, g]));
-  const memo = new Map<string, boolean>();
-  const goalHidden = (g: PlanGoal, seen: Set<string> = new Set()): boolean => {
-    const known = memo.get(g.id);
-    if (known !== undefined) return known;
-    let hidden: boolean;
-    if (g.concerns?.length) hidden = concernsOnlyOthers(citizenId, g.concerns);
-    else {
-      const parent = g.parentId ? byId.get(g.parentId) : undefined;
-      hidden = !!parent && !seen.has(parent.id) && goalHidden(parent, new Set([...seen, g.id]));
-    }
-    memo.set(g.id, hidden);
-    return hidden;
-  };
-  const actionHidden = (a: PlanAction): boolean => {
-    if (a.concerns?.length) return concernsOnlyOthers(citizenId, a.concerns);
-    const goal = byId.get(a.goalId);
-    return !!goal && goalHidden(goal);
-  };
+export function redactPlan(
+  circle: ReadonlySet<string>,
+  content: PlanContent,
+  refs: StubRefs,
+  keyPrefix: string,
+): { content: ExportPlanContent; hiddenActionIds: Set<string>; redactions: number } {
+  const hidden = memberHidden(circle, content, false);
+  const key = (kind: string, id: string) => `${keyPrefix}:${kind}:${id}`;
+  const goalRef = (id: string) => (hidden.goals.has(id) ? refs.ref(key('plan-goal', id)) : id);
   let redactions = 0;
-  const hiddenActionIds = new Set<string>();
   const goals = content.goals.map((g): ExportGoal => {
-    if (goalHidden(g)) {
+    if (hidden.goals.has(g.id)) {
       redactions++;
-      return redacted(g.id, 'plan-goal', g.targetDate ?? null);
+      return refs.stub(key('plan-goal', g.id), 'plan-goal', g.targetDate ?? null);
     }
-    return { ...g, kind: 'plan-goal', redacted: false };
+    return { ...g, ...(g.parentId ? { parentId: goalRef(g.parentId) } : {}), kind: 'plan-goal', redacted: false };
   });
   const actions = content.actions.map((a): ExportAction => {
-    if (actionHidden(a)) {
+    if (hidden.actions.has(a.id)) {
       redactions++;
-      hiddenActionIds.add(a.id);
-      return redacted(a.id, 'plan-action', a.startDate ?? null);
+      return refs.stub(key('plan-action', a.id), 'plan-action', a.startDate ?? null);
     }
-    return { ...a, kind: 'plan-action', redacted: false };
+    return { ...a, goalId: goalRef(a.goalId), kind: 'plan-action', redacted: false };
   });
   const agreements = content.agreements.map((a): ExportAgreement => {
-    if (concernsOnlyOthers(citizenId, a.concerns)) {
+    if (hidden.agreements.has(a.id)) {
       redactions++;
-      return redacted(a.id, 'plan-agreement', a.due ?? null);
+      return refs.stub(key('plan-agreement', a.id), 'plan-agreement', a.due ?? null);
     }
     return { ...a, kind: 'plan-agreement', redacted: false };
   });
-  return { content: { citizenWords: content.citizenWords, overallGoal: content.overallGoal, goals, actions, agreements }, hiddenActionIds, redactions };
+  return { content: { goals, actions, agreements }, hiddenActionIds: new Set(hidden.actions), redactions };
 }
