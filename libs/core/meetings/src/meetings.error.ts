@@ -99,7 +99,7 @@ export const meetingsError = {
   invitationMeetingOver: () =>
     DomainError.field(MeetingsErrorCode.InvitationMeetingOver, 'meetingId', 'The meeting is cancelled or has already started'),
   notChangeable: (status: string) =>
-    new DomainError(MeetingsErrorCode.NotChangeable, 'conflict', `The meeting is ${status}: it can no longer be moved or cancelled; schedule a new meeting instead`, { status }),
+    new DomainError(MeetingsErrorCode.NotChangeable, 'conflict', `The meeting is ${status}: it can no longer be moved or cancelled; schedule a new meeting instead`, { meetingStatus: status }),
   calendarNotOwner: () => new DomainError(MeetingsErrorCode.CalendarNotOwner, 'forbidden', 'A calendar feed and its subscription are its owner’s only'),
   calendarSubscriptionNotFound: () => DomainError.notFound(MeetingsErrorCode.CalendarSubscriptionNotFound, 'Calendar subscription'),
 };
