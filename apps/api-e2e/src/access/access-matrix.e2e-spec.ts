@@ -33,10 +33,16 @@ const EXTERNAL_READS = new Set(['GET /courses/{courseId}/plan']);
 /** Organisation data: read by all staff, written by managers, admins and integrations. */
 const ORGANISATION_WRITES = new Set(['POST /org-units', 'POST /staff', 'PATCH /staff/{id}']);
 const CATALOGUE_WRITES = new Set(['POST /legal-bases']);
+/** A staff member's calendar feed and subscription URL: the owner's only (the fixture's staffId is the team member). */
+const OWNER_ONLY = /^\/staff\/\{staffId\}\/calendar(\.ics|-subscription)$/;
+/** No bearer token: the secret in the path is the credential (an unknown one is a 404 for everyone). */
+const PUBLIC = new Set(['GET /calendar/{token}.ics']);
 
 function expected(actor: Actor, method: string, path: string): Expectation {
-  if (actor === 'anonymous') return 401;
   const route = `${method} ${path}`;
+  if (PUBLIC.has(route)) return 'allowed';
+  if (actor === 'anonymous') return 401;
+  if (OWNER_ONLY.test(path)) return actor === 'team' ? 'allowed' : actor === 'otherMunicipality' ? 404 : 403;
   const read = method === 'GET';
   if (COURSE_SCOPED.some((r) => r.test(path))) {
     if (actor === 'otherMunicipality') return 404;
@@ -151,6 +157,7 @@ describe('access matrix: every route × every kind of caller', () => {
       staffId: w.ids.teamMember,
       citizenId: w.citizenId,
       unitId: w.jobCentre,
+      token: 'A'.repeat(43),
     };
     const doc = (await t.http().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths)
@@ -179,9 +186,12 @@ describe('access matrix: every route × every kind of caller', () => {
     });
   }
 
-  it('leaves only the health checks public', async () => {
+  it('leaves only the health checks and the calendar subscription feed public', async () => {
     expect((await t.http().get('/health')).status).toBe(200);
     expect((await t.http().get('/api/openapi.json')).status).toBe(200);
+    const feed = await t.http().get(`/api/v1/calendar/${'A'.repeat(43)}.ics`);
+    expect([feed.status, feed.body.code]).toEqual([404, 'calendar-subscription.not-found']);
+    expect(routes.filter((r) => PUBLIC.has(`${r.method} ${r.path}`))).toHaveLength(PUBLIC.size);
   });
 
   it('covers the API (the matrix is not vacuous)', () => {

@@ -23,8 +23,11 @@ describe('the OpenAPI document', () => {
         .map(([method, op]) => ({ path, method, op })),
     );
 
+  /** The only /api operations without a bearer token: the secret in a calendar subscription URL is the credential. */
+  const PUBLIC = ['get /api/v1/calendar/{token}.ics'];
+
   it('describes every /api operation with a summary, bearer security and the shared problem answers', () => {
-    const api = operations().filter((o) => o.path.startsWith('/api/'));
+    const api = operations().filter((o) => o.path.startsWith('/api/') && !PUBLIC.includes(`${o.method} ${o.path}`));
     expect(api.length).toBeGreaterThan(80);
     const missing = api.flatMap(({ path, method, op }) => {
       const out: string[] = [];
@@ -56,5 +59,13 @@ describe('the OpenAPI document', () => {
 
   it('keeps the health checks out of the bearer-secured API', () => {
     expect(doc.paths['/health']?.get.security ?? []).toEqual([]);
+  });
+
+  it('documents the calendar subscription feed as public: no bearer token, no 401 or 403, a 404 problem', () => {
+    const feed = doc.paths['/api/v1/calendar/{token}.ics']?.get;
+    expect(feed?.summary).toBeTruthy();
+    expect(feed?.security ?? []).toEqual([]);
+    expect(Object.keys(feed?.responses ?? {}).sort()).toEqual(['200', '404']);
+    expect(feed?.responses['404'].content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/Problem');
   });
 });

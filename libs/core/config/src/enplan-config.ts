@@ -22,6 +22,8 @@ export class EnplanConfig {
   readonly retentionYears: number;
   /** Cron expression (Europe/Copenhagen) for the work-list reminder job; the job runs only on PostgreSQL. */
   readonly remindersCron: string | undefined;
+  /** The API's public address without a trailing slash (ENPLAN_PUBLIC_URL), for URLs handed out (calendar subscriptions). */
+  readonly publicUrl: string | undefined;
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -45,5 +47,6 @@ export class EnplanConfig {
     this.shutdownGraceMs = vars.SHUTDOWN_GRACE_MS ?? 10_000;
     this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
+    this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
   }
 }

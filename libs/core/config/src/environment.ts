@@ -64,6 +64,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
   ENPLAN_RETENTION_YEARS?: number;
 
+  /** The API's address as browsers and calendar programs reach it (behind a proxy); subscription URLs start with it. */
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'ENPLAN_PUBLIC_URL must be an http(s) URL, e.g. https://enplan.kommune.dk' })
+  ENPLAN_PUBLIC_URL?: string;
+
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
   ENPLAN_REMINDERS_CRON?: string;

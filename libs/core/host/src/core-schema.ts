@@ -6,6 +6,7 @@ import { AccessGrant, AccessLogEntry } from '@enplan/core/access';
 import { LegalBasis, Plan, PlanVersion } from '@enplan/core/plans';
 import {
   AgendaItem,
+  CalendarSubscription,
   Contact,
   FollowUp,
   Meeting,
@@ -45,6 +46,7 @@ export const coreEntities = [
   ProviderOrder,
   ProviderReport,
   OutboxMessage,
+  CalendarSubscription,
   JournalNote,
 ];
 

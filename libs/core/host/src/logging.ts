@@ -14,6 +14,14 @@ function scrubbingStream(target: NodeJS.WritableStream) {
 }
 
 /**
+ * A request path as logged: without the query string, with the secret of a calendar subscription URL
+ * (`/api/v1/calendar/<token>.ics`) replaced, since whoever reads the logs must not be able to open the feed.
+ */
+export function loggedPath(url: string): string {
+  return scrubCpr(url.split('?')[0].replace(/^(\/api\/v\d+\/calendar\/)[^/]+$/, '$1[redacted]'));
+}
+
+/**
  * Structured JSON logs. Request bodies are never logged, URLs are logged without their query string,
  * credentials are redacted, and every line passes a CPR scrubber as a last line of defence.
  */
@@ -32,7 +40,7 @@ export function pinoParams(level: string, destination?: NodeJS.WritableStream): 
         req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
           id: req.id,
           method: req.method,
-          path: scrubCpr(String(req.url).split('?')[0]),
+          path: loggedPath(String(req.url)),
           userAgent: req.headers?.['user-agent'],
         }),
         // Response headers add nothing an operator needs per request; the status is what matters.

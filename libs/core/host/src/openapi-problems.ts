@@ -39,10 +39,13 @@ export function withProblemResponses(doc: OpenAPIObject): OpenAPIObject {
     if (!path.startsWith('/api/')) continue;
     for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      const add: Record<string, ReturnType<typeof problem>> = {
-        '401': problem('No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`)'),
-        '403': problem('Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`)'),
-      };
+      // An operation without bearer security is public (a calendar subscription feed): no token, so no 401 or 403.
+      const add: Record<string, ReturnType<typeof problem>> = op.security?.length
+        ? {
+            '401': problem('No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`)'),
+            '403': problem('Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`)'),
+          }
+        : {};
       if (path.includes('{')) add['404'] = problem('No such record in your municipality (another municipality’s records are not found either)');
       if (op.requestBody || op.parameters?.some((p) => p.in === 'query')) add['400'] = problem('Malformed input or unknown fields; `errors[]` names each field');
       if (method !== 'get') add['422'] = problem('Well-formed but breaks a rule; `code` says which, `errors[]` names the field');

@@ -2,6 +2,7 @@ export * from './vocabulary.js';
 export * from './meeting.entity.js';
 export * from './provider-order.entity.js';
 export * from './outbox.entity.js';
+export * from './calendar-subscription.entity.js';
 export * from './meetings.error.js';
 export * from './cadence.js';
 export * from './ical.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { INVITATION_CHANNELS, OUTBOX_STATUSES, type InvitationChannel, type OutboxStatus } from './vocabulary.js';
+import { INVITATION_CHANNELS, MEETING_CHANGES, OUTBOX_STATUSES, type InvitationChannel, type MeetingChange, type OutboxStatus } from './vocabulary.js';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 
@@ -31,6 +31,8 @@ export class InvitationDto {
   citizenId: string;
   @ApiProperty({ enum: INVITATION_CHANNELS, example: 'digital-post' })
   channel: InvitationChannel;
+  @ApiProperty({ enum: MEETING_CHANGES, nullable: true, example: null, description: 'An updated invitation: the meeting was moved or cancelled; null for the first invitation' })
+  change: MeetingChange | null;
   @ApiProperty({ enum: OUTBOX_STATUSES, example: 'pending', description: 'Delivery state in the outbox: pending until an integration has sent it' })
   status: OutboxStatus;
   @ApiProperty({ example: 0, description: 'Delivery attempts so far' })

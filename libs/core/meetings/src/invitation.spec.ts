@@ -50,4 +50,34 @@ describe('renderInvitation', () => {
     );
     expect(r.text).not.toContain('Lars');
   });
+
+  it('tells of a moved meeting with the new time, place and online link', () => {
+    const r = renderInvitation(
+      facts({
+        change: 'rescheduled',
+        meeting: { type: 'plan', startsAt: new Date('2026-01-14T12:00:00Z'), endsAt: new Date('2026-01-14T13:00:00Z'), placeKind: 'online', placeText: null, onlineLink: 'https://meet.example.dk/j/1' },
+      }),
+    );
+    expect(r.subject).toBe('Mødet er flyttet: planmøde onsdag den 14. januar 2026 kl. 13.00');
+    expect(r.text).toContain('Dit planmøde er flyttet. Her er den nye tid og det nye sted.');
+    expect(r.text).toContain('Hvor: Online: https://meet.example.dk/j/1');
+    expect(r.html).toContain('<p>Dit planmøde er flyttet. Her er den nye tid og det nye sted.</p>');
+    const sms = renderInvitation(facts({ change: 'rescheduled', channel: 'sms' }));
+    expect(sms.text).toMatch(/^Hej Anna\. Dit planmøde er flyttet til mandag den 12\. januar 2026/);
+  });
+
+  it('gives a hybrid meeting its place and its link', () => {
+    const r = renderInvitation(facts({ meeting: { ...facts().meeting, onlineLink: 'https://meet.example.dk/j/1' } }));
+    expect(r.text).toContain('Hvor: Café Gaden, Nørregade 4, eller online: https://meet.example.dk/j/1');
+  });
+
+  it('tells of a cancellation without repeating who comes or the place', () => {
+    const r = renderInvitation(facts({ change: 'cancelled' }));
+    expect(r.subject).toBe('Aflyst: planmøde mandag den 12. januar 2026 kl. 10.00');
+    expect(r.text).toContain('Dit planmøde mandag den 12. januar 2026 kl. 10.00 til 11.30 er aflyst. Vi kontakter dig om et nyt tidspunkt.');
+    expect(r.text).toContain('kontakt Mette Holm');
+    for (const x of ['Lars Berg', 'Café Gaden']) expect(r.text).not.toContain(x);
+    const sms = renderInvitation(facts({ change: 'cancelled', channel: 'sms' }));
+    expect(sms.text).toMatch(/^Hej Anna\. Dit planmøde .* er aflyst\./);
+  });
 });

@@ -1,4 +1,4 @@
-import { MEETING_TYPE_LABELS, MEETING_TYPE_PURPOSES, type InvitationChannel, type ParticipantKind, type PlaceKind } from './vocabulary.js';
+import { MEETING_TYPE_LABELS, MEETING_TYPE_PURPOSES, type InvitationChannel, type MeetingChange, type ParticipantKind, type PlaceKind } from './vocabulary.js';
 
 /**
  * The citizen's invitation to a meeting, in plain Danish. Pure: the service reads the facts and this turns
@@ -11,7 +11,9 @@ export interface InvitationFacts {
   municipalityName: string;
   citizenName: string;
   channel: InvitationChannel;
-  meeting: { type: string; startsAt: Date; endsAt: Date; placeKind: PlaceKind; placeText: string | null };
+  meeting: { type: string; startsAt: Date; endsAt: Date; placeKind: PlaceKind; placeText: string | null; onlineLink?: string | null };
+  /** An updated invitation: the meeting was moved (the new time and place) or cancelled. */
+  change?: MeetingChange;
   /** Who comes, in the order to show; `self` is the invited citizen. */
   people: { kind: ParticipantKind; name: string; roles: string[]; self?: boolean }[];
   /** Whom to contact to move the meeting or ask (the chair, else the first staff participant). */
@@ -58,7 +60,8 @@ function meetingName(type: string): string {
   return (MEETING_TYPE_LABELS[type] ?? 'Møde').toLowerCase();
 }
 
-function placeLine(kind: PlaceKind, text: string | null): string {
+function placeLine(kind: PlaceKind, text: string | null, link: string | null): string {
+  if (link) return kind === 'online' ? `Online: ${link}` : `${placeLine(kind, text, null)}, eller online: ${link}`;
   switch (kind) {
     case 'citizen-home':
       return 'Hjemme hos dig';
@@ -92,19 +95,21 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
   const when = sameDay
     ? `${danishDate(start)} ${danishTime(start)} til ${parts(f.meeting.endsAt).time}`
     : `${danishDate(start)} ${danishTime(start)} til ${danishDate(f.meeting.endsAt)} ${danishTime(f.meeting.endsAt)}`;
-  const where = placeLine(f.meeting.placeKind, f.meeting.placeText);
+  const where = placeLine(f.meeting.placeKind, f.meeting.placeText, f.meeting.onlineLink ?? null);
   const who = f.people.map(personLine);
   const purpose = MEETING_TYPE_PURPOSES[f.meeting.type] ?? 'Vi mødes for at tale om din plan og om, hvad der skal ske nu.';
   const contact = f.contactPerson
     ? `Passer tidspunktet ikke, eller har du spørgsmål, så kontakt ${f.contactPerson}. Det er helt i orden at flytte mødet.`
     : 'Passer tidspunktet ikke, eller har du spørgsmål, så kontakt os. Det er helt i orden at flytte mødet.';
-  const subject = `Invitation til ${name} ${danishDate(start)} ${danishTime(start)}`;
+  const at = `${danishDate(start)} ${danishTime(start)}`;
+  const subject = f.change === 'cancelled' ? `Aflyst: ${name} ${at}` : f.change === 'rescheduled' ? `Mødet er flyttet: ${name} ${at}` : `Invitation til ${name} ${at}`;
+  if (f.change === 'cancelled') return renderCancellation(f, subject, name, when);
 
   if (f.channel === 'sms') {
     // A text message is read on a shared screen: no other people's names, short.
     const first = f.citizenName.trim().split(/\s+/)[0] ?? '';
     const text = [
-      `Hej ${first}. Du er inviteret til ${name} ${when}.`,
+      f.change === 'rescheduled' ? `Hej ${first}. Dit ${name} er flyttet til ${when}.` : `Hej ${first}. Du er inviteret til ${name} ${when}.`,
       `Sted: ${where}.`,
       f.contactPerson ? `Passer det ikke, så kontakt ${f.contactPerson}.` : 'Passer det ikke, så kontakt os.',
       `Hilsen ${f.municipalityName}`,
@@ -112,10 +117,11 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
     return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
   }
 
+  const opening = f.change === 'rescheduled' ? `Dit ${name} er flyttet. Her er den nye tid og det nye sted.` : `Du er inviteret til et ${name}.`;
   const text = [
     `Kære ${f.citizenName}`,
     '',
-    `Du er inviteret til et ${name}.`,
+    opening,
     '',
     `Hvornår: ${when}`,
     `Hvor: ${where}`,
@@ -137,7 +143,7 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
     `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
     '<body>',
     `<p>Kære ${e(f.citizenName)}</p>`,
-    `<p>Du er inviteret til et ${e(name)}.</p>`,
+    `<p>${e(opening)}</p>`,
     '<dl>',
     `<dt>Hvornår</dt><dd>${e(when)}</dd>`,
     `<dt>Hvor</dt><dd>${e(where)}</dd>`,
@@ -145,6 +151,32 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
     `<dt>Hvad skal vi</dt><dd>${e(purpose)}</dd>`,
     '</dl>',
     '<p>Du må gerne tage en, du har tillid til, med.</p>',
+    `<p>${e(contact)}</p>`,
+    `<p>Venlig hilsen<br>${e(f.municipalityName)}</p>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+/** The cancellation of a meeting the citizen was invited to: what is cancelled, and whom to contact. */
+function renderCancellation(f: InvitationFacts, subject: string, name: string, when: string): RenderedInvitation {
+  const contact = f.contactPerson ? `Har du spørgsmål, så kontakt ${f.contactPerson}.` : 'Har du spørgsmål, så kontakt os.';
+  const cancelled = `Dit ${name} ${when} er aflyst. Vi kontakter dig om et nyt tidspunkt.`;
+  if (f.channel === 'sms') {
+    const first = f.citizenName.trim().split(/\s+/)[0] ?? '';
+    const text = [`Hej ${first}. ${cancelled}`, contact, `Hilsen ${f.municipalityName}`].join(' ');
+    return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
+  }
+  const text = [`Kære ${f.citizenName}`, '', cancelled, '', contact, '', 'Venlig hilsen', f.municipalityName].join('\n');
+  const e = escapeHtml;
+  const html = [
+    '<!doctype html>',
+    '<html lang="da">',
+    `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
+    '<body>',
+    `<p>Kære ${e(f.citizenName)}</p>`,
+    `<p>${e(cancelled)}</p>`,
     `<p>${e(contact)}</p>`,
     `<p>Venlig hilsen<br>${e(f.municipalityName)}</p>`,
     '</body>',

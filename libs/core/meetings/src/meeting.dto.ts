@@ -4,17 +4,20 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
@@ -99,9 +102,25 @@ export class CreateMeetingDto {
   @IsIn(PLACE_KINDS)
   placeKind: PlaceKind;
 
-  @ApiPropertyOptional({ example: 'Café Gaden, Nørregade 4', description: 'Where exactly; never shown in calendar feeds for the citizen’s home', maxLength: 300 })
+  @ApiPropertyOptional({
+    example: 'Café Gaden, Nørregade 4',
+    description: 'Where exactly, as the citizen’s invitation shows it. Calendar feeds show it only when placeStaffFacing is true, and never for the citizen’s home',
+    maxLength: 300,
+  })
   @IsOptional() @IsString() @MaxLength(300)
   placeText?: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'True when placeText is written for staff calendars (a room, a building): calendar feeds (LOCATION) then show it. Default false: feeds show only the place kind, since a place name can reveal treatment (“Rusmiddelcenter Nord”)',
+  })
+  @IsOptional() @IsBoolean()
+  placeStaffFacing?: boolean;
+
+  @ApiPropertyOptional({ example: 'https://meet.example.dk/j/123456', description: 'The video link (https) of an online or hybrid meeting; in invitations, never in calendar feeds', maxLength: 500 })
+  @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'onlineLink must be an https URL' }) @MaxLength(500)
+  onlineLink?: string;
 
   @ApiPropertyOptional({ type: [ParticipantInputDto], description: 'Participants to invite at once' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParticipantInputDto)
@@ -110,6 +129,36 @@ export class CreateMeetingDto {
   @ApiPropertyOptional({ type: [String], example: ['Velkomst', 'Borgerens ønsker'], description: 'Agenda item titles, in order' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(300, { each: true })
   agenda?: string[];
+}
+
+/**
+ * Moving a meeting: only the fields sent change. The meeting keeps its id (and calendar UID); its SEQUENCE rises
+ * and the participants get an updated invitation. A held or cancelled meeting cannot be moved (409).
+ */
+export class RescheduleMeetingDto {
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-01-14T09:00:00Z', description: 'The new start; without endsAt the meeting keeps its length' })
+  @ValidateIf((_, v) => v !== undefined) @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', example: '2026-01-14T10:30:00Z', description: 'The new end; must be after the (new) start' })
+  @ValidateIf((_, v) => v !== undefined) @IsISO8601({ strict: true })
+  endsAt?: string;
+
+  @ApiPropertyOptional({ enum: PLACE_KINDS, example: 'online' })
+  @ValidateIf((_, v) => v !== undefined) @IsIn(PLACE_KINDS)
+  placeKind?: PlaceKind;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Mødelokale 2.14', description: 'Where exactly; null clears it', maxLength: 300 })
+  @IsOptional() @IsString() @MaxLength(300)
+  placeText?: string | null;
+
+  @ApiPropertyOptional({ example: true, description: 'As when scheduling: calendar feeds show placeText only when true' })
+  @ValidateIf((_, v) => v !== undefined) @IsBoolean()
+  placeStaffFacing?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://meet.example.dk/j/123456', description: 'The video link (https); null clears it', maxLength: 500 })
+  @IsOptional() @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'onlineLink must be an https URL' }) @MaxLength(500)
+  onlineLink?: string | null;
 }
 
 export class CreateBoardMeetingDto extends CreateMeetingDto {
@@ -289,6 +338,12 @@ export class MeetingDto {
   placeKind: PlaceKind;
   @ApiProperty({ type: String, nullable: true, example: 'Café Gaden' })
   placeText: string | null;
+  @ApiProperty({ example: false, description: 'placeText is written for staff calendars and shows in feeds' })
+  placeStaffFacing: boolean;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The video link of an online or hybrid meeting' })
+  onlineLink: string | null;
+  @ApiProperty({ example: 0, description: 'The calendar SEQUENCE: raised by each move and by the cancellation' })
+  sequence: number;
   @ApiProperty({ enum: MEETING_STATUSES, example: 'planned' })
   status: MeetingStatus;
   @ApiProperty({ type: String, nullable: true, example: null })

@@ -56,6 +56,25 @@ export class Meeting extends TenantEntity {
   @Column({ type: 'varchar', length: 300, nullable: true })
   placeText: string | null;
 
+  /**
+   * The staff member wrote `placeText` for staff calendars (a room, a building). Calendars leak (shared,
+   * synced to phones), and a place name can reveal treatment ("Rusmiddelcenter Nord"): unless this is set,
+   * feeds show only the place kind. The citizen's invitation always shows the place.
+   */
+  @Column({ type: 'boolean', default: false })
+  placeStaffFacing: boolean;
+
+  /** The video link for an online (or hybrid) meeting; in invitations and the API, never in calendar feeds. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  onlineLink: string | null;
+
+  /**
+   * RFC 5545 SEQUENCE: raised by every reschedule and by the cancellation, so calendar clients replace their
+   * copy of the event (same UID) instead of keeping a stale one.
+   */
+  @Column({ type: 'int', default: 0 })
+  sequence: number;
+
   @Column({ type: 'enum', enum: MEETING_STATUSES, enumName: 'meeting_status', default: 'planned' })
   status: MeetingStatus;
 

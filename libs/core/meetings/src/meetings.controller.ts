@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -12,10 +14,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CourseAccess, CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
-import type { Page } from '@enplan/core/common';
-import { CalendarService } from './calendar.service.js';
+import type { Request, Response } from 'express';
+import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
+import { EnplanConfig } from '@enplan/core/config';
+import { requestIdFor, type Page } from '@enplan/core/common';
+import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
   AddOutcomeDto,
@@ -33,8 +36,10 @@ import {
   ParticipantWithWarningsDto,
   PublishFromMeetingDto,
   RecordMinutesDto,
+  RescheduleMeetingDto,
   UpdateParticipantDto,
 } from './meeting.dto.js';
+import { CalendarSubscriptionDto } from './calendar-subscription.dto.js';
 import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
 import { MeetingsService } from './meetings.service.js';
@@ -115,6 +120,22 @@ export class MeetingsController {
     return this.meetings.get(p, id);
   }
 
+  @Patch(':meetingId')
+  @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
+  @ApiOperation({
+    summary: 'Move the meeting: time, place or online link',
+    description:
+      'Only the fields sent change. The meeting keeps its id and calendar UID; its SEQUENCE rises, so calendars replace their copy, and the participants get an updated invitation through the outbox (staff a `meeting-update` with the event, citizens who take part or were invited an updated invitation on the channel of their last one). Sending what is already set changes nothing. `warnings` may carry `meeting.staff-overlap` and `meeting.participants-not-notified`.',
+  })
+  @ApiParam(MEETING_PARAM)
+  @ApiOkResponse({ type: MeetingDto })
+  @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ApiConflictResponse({ description: '`meeting.not-changeable`: the meeting is held or cancelled' })
+  @ApiUnprocessableEntityResponse({ description: '`meeting.ends-before-start` (endsAt)' })
+  reschedule(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: RescheduleMeetingDto): Promise<MeetingDto> {
+    return this.meetings.reschedule(p, id, dto);
+  }
+
   @Post(':meetingId/participants')
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
@@ -181,10 +202,15 @@ export class MeetingsController {
   @Post(':meetingId/cancel')
   @HttpCode(200)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Cancel the meeting' })
+  @ApiOperation({
+    summary: 'Cancel the meeting',
+    description:
+      'The calendar event stays (same UID) with STATUS:CANCELLED and a higher SEQUENCE; the participants are told through the outbox as when the meeting is moved. Cancelling it again changes nothing.',
+  })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ApiConflictResponse({ description: '`meeting.not-changeable`: the meeting is held' })
   cancel(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string): Promise<MeetingDto> {
     return this.meetings.cancel(p, id);
   }
@@ -229,22 +255,98 @@ export class MeetingsController {
   }
 }
 
+const STAFF_PARAM = { name: 'staffId', format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'You (a staff member of your municipality)' };
+const OWNER_ONLY = '`access.denied`: a feed and its subscription are their owner’s only';
+
 @ApiTags('meetings')
 @ApiBearerAuth()
+@ApiParam(STAFF_PARAM)
 @Controller({ path: 'staff/:staffId', version: '1' })
 export class StaffCalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly config: EnplanConfig,
+  ) {}
 
   @Get('calendar.ics')
+  // Who else may read the feed is the service's rule: its owner only.
   @StaffRoute({ record: 'calendar' })
-  @ApiOperation({ summary: 'A staff member’s meetings as a subscribable iCalendar feed', description: 'No CPR numbers, citizen names or home addresses.' })
-  @ApiParam({ name: 'staffId', format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'A staff member of your municipality' })
+  @ApiOperation({
+    summary: 'Your meetings as an iCalendar feed',
+    description:
+      'The owner’s only (a colleague or manager sees meetings through the courses they may open). No CPR numbers, citizen names, home addresses, online links, or place text not marked staff-facing. Every read and refusal is in the access log. Calendar programs cannot send a bearer token: use POST …/calendar-subscription for a subscription URL.',
+  })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
-  async feed(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string, @Query() q: CalendarQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const body = await this.calendar.staffFeed(p, staffId, q.pastDays ?? 90);
+  async feed(
+    @CurrentPrincipal() p: Principal,
+    @Param('staffId') staffId: string,
+    @Query() q: CalendarQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const body = await this.calendar.staffFeed(p, staffId, requestIdFor(req), q.pastDays ?? 90);
     res.type('text/calendar; charset=utf-8');
+    return body;
+  }
+
+  @Post('calendar-subscription')
+  @HttpCode(201)
+  @StaffRoute({ record: 'calendar-subscription' })
+  @ApiOperation({
+    summary: 'Make (or rotate) your calendar subscription URL',
+    description:
+      'Returns a URL with a new random secret, once: Én plan keeps only its SHA-256. Any earlier URL stops working at once (rotation). The URL opens your feed and nothing else, without a bearer token; each use is in the access log. Keep it like a password.',
+  })
+  @ApiCreatedResponse({ type: CalendarSubscriptionDto })
+  @ApiForbiddenResponse({ description: OWNER_ONLY })
+  @ApiNotFoundResponse({ description: '`staff.not-found`' })
+  async subscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string, @Req() req: Request): Promise<CalendarSubscriptionDto> {
+    const s = await this.calendar.subscribe(p, staffId);
+    const path = calendarFeedPath(s.token);
+    // Behind a proxy the request's own host may not be what calendar programs reach: ENPLAN_PUBLIC_URL says.
+    const origin = this.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    return { url: `${origin}${path}`, webcal: `${origin}${path}`.replace(/^https?:/, 'webcal:'), createdAt: s.createdAt.toISOString(), rotated: s.rotated };
+  }
+
+  @Delete('calendar-subscription')
+  @HttpCode(204)
+  @StaffRoute({ record: 'calendar-subscription' })
+  @ApiOperation({ summary: 'Revoke your calendar subscription URL', description: 'The URL answers 404 from now on; make a new one with POST.' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiForbiddenResponse({ description: OWNER_ONLY })
+  @ApiNotFoundResponse({ description: '`staff.not-found`, `calendar-subscription.not-found` (no live subscription)' })
+  async unsubscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<void> {
+    await this.calendar.unsubscribe(p, staffId);
+  }
+}
+
+/**
+ * The feed behind a subscription URL. Public as far as bearer tokens go (calendar programs cannot send one):
+ * the secret in the path is the credential, checked by the service, which also writes the access log.
+ */
+@ApiTags('meetings')
+@Public()
+@Controller({ path: 'calendar', version: '1' })
+export class CalendarFeedController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':token.ics')
+  @ApiOperation({
+    summary: 'A calendar subscription feed (no bearer token: the secret in the URL)',
+    description: 'As GET /staff/{staffId}/calendar.ics for the URL’s owner. An unknown, rotated or revoked URL is 404, and a rotated or revoked one is logged as a refusal.',
+  })
+  @ApiParam({ name: 'token', description: 'The secret of a subscription URL (POST /staff/{staffId}/calendar-subscription)', example: 'q3Xw…' })
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
+  @ApiNotFoundResponse({ description: '`calendar-subscription.not-found`' })
+  async feed(@Param('token') token: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const body = await this.calendar.tokenFeed(token, requestIdFor(req));
+    res.type('text/calendar; charset=utf-8');
+    // A feed read with a secret in its URL should not be kept by shared caches.
+    res.setHeader('Cache-Control', 'private, no-store');
     return body;
   }
 }

@@ -36,6 +36,11 @@ export enum MeetingsErrorCode {
   InvitationNoCitizen = 'invitation.no-citizen',
   InvitationChannelRequired = 'invitation.channel-required',
   InvitationMeetingOver = 'invitation.meeting-over',
+  NotChangeable = 'meeting.not-changeable',
+  ParticipantsNotNotified = 'meeting.participants-not-notified',
+  /** The same public code as every other refusal by the access rules. */
+  CalendarNotOwner = 'access.denied',
+  CalendarSubscriptionNotFound = 'calendar-subscription.not-found',
 }
 
 /** The meetings lib's failures; codes are public API, so they never change once released. */
@@ -93,4 +98,8 @@ export const meetingsError = {
     DomainError.field(MeetingsErrorCode.InvitationChannelRequired, 'preferredChannel', 'The citizen has no preferred channel: give preferredChannel'),
   invitationMeetingOver: () =>
     DomainError.field(MeetingsErrorCode.InvitationMeetingOver, 'meetingId', 'The meeting is cancelled or has already started'),
+  notChangeable: (status: string) =>
+    new DomainError(MeetingsErrorCode.NotChangeable, 'conflict', `The meeting is ${status}: it can no longer be moved or cancelled; schedule a new meeting instead`, { meetingStatus: status }),
+  calendarNotOwner: () => new DomainError(MeetingsErrorCode.CalendarNotOwner, 'forbidden', 'A calendar feed and its subscription are its owner’s only'),
+  calendarSubscriptionNotFound: () => DomainError.notFound(MeetingsErrorCode.CalendarSubscriptionNotFound, 'Calendar subscription'),
 };

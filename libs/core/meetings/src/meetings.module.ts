@@ -7,7 +7,7 @@ import { ContactsService } from './contacts.service.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
-import { CourseMeetingsController, MeetingsController, StaffCalendarController } from './meetings.controller.js';
+import { CalendarFeedController, CourseMeetingsController, MeetingsController, StaffCalendarController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
 import { CourseProviderOrdersController, ProviderOrdersController } from './provider-orders.controller.js';
 import { ProviderOrdersService } from './provider-orders.service.js';
@@ -23,6 +23,7 @@ import { WorkListService } from './work-list.service.js';
     InvitationsController,
     MeetingsController,
     StaffCalendarController,
+    CalendarFeedController,
     WorkListController,
     CourseContactsController,
     ContactsController,

@@ -19,10 +19,12 @@ import type {
   ParticipantDto,
   ParticipantInputDto,
   ParticipantWithWarningsDto,
+  RescheduleMeetingDto,
   UpdateParticipantDto,
   WarningDto,
 } from './meeting.dto.js';
 import { AgendaItem, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from './meeting.entity.js';
+import { writeMeetingUpdates } from './meeting-updates.js';
 import { MeetingsErrorCode, meetingsError } from './meetings.error.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,6 +54,9 @@ export class MeetingsService {
           endsAt,
           placeKind: dto.placeKind,
           placeText: dto.placeText ?? null,
+          placeStaffFacing: dto.placeStaffFacing ?? false,
+          onlineLink: dto.onlineLink ?? null,
+          sequence: 0,
           status: 'planned',
           minutes: null,
           createdBy: p.userId,
@@ -80,6 +85,9 @@ export class MeetingsService {
           endsAt,
           placeKind: dto.placeKind,
           placeText: dto.placeText ?? null,
+          placeStaffFacing: dto.placeStaffFacing ?? false,
+          onlineLink: dto.onlineLink ?? null,
+          sequence: 0,
           status: 'planned',
           minutes: null,
           createdBy: p.userId,
@@ -187,12 +195,59 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * Moves a meeting (time, place, online link) in place: the id and calendar UID stay, SEQUENCE rises, and the
+   * participants get an updated invitation through the outbox. Sending what is already set changes nothing.
+   */
+  async reschedule(p: Principal, id: string, dto: RescheduleMeetingDto): Promise<MeetingDto> {
+    return this.ds.transaction(async (em) => {
+      const m = await this.meeting(em, p, id, true);
+      if (m.status !== 'planned') throw meetingsError.notChangeable(m.status);
+      const startsAt = dto.startsAt !== undefined ? new Date(dto.startsAt) : m.startsAt;
+      // A new start without a new end keeps the meeting's length.
+      const endsAt = dto.endsAt !== undefined ? new Date(dto.endsAt) : new Date(startsAt.getTime() + (m.endsAt.getTime() - m.startsAt.getTime()));
+      if (endsAt.getTime() <= startsAt.getTime()) throw meetingsError.endsBeforeStart();
+      const next = {
+        startsAt,
+        endsAt,
+        placeKind: dto.placeKind ?? m.placeKind,
+        placeText: dto.placeText === undefined ? m.placeText : dto.placeText,
+        placeStaffFacing: dto.placeStaffFacing ?? m.placeStaffFacing,
+        onlineLink: dto.onlineLink === undefined ? m.onlineLink : dto.onlineLink,
+      };
+      const same =
+        next.startsAt.getTime() === m.startsAt.getTime() &&
+        next.endsAt.getTime() === m.endsAt.getTime() &&
+        next.placeKind === m.placeKind &&
+        next.placeText === m.placeText &&
+        next.placeStaffFacing === m.placeStaffFacing &&
+        next.onlineLink === m.onlineLink;
+      if (same) return (await this.dtos(em, p.municipalityId, [m]))[0];
+      const moved: Meeting = { ...m, ...next, sequence: m.sequence + 1 };
+      await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { ...next, sequence: moved.sequence });
+      const sent = await writeMeetingUpdates(em, { municipalityId: p.municipalityId, meeting: moved, change: 'rescheduled', now: this.clock.now(), createdBy: p.userId });
+      const participants = await em.find(MeetingParticipant, { where: { meetingId: m.id, municipalityId: p.municipalityId }, select: { id: true, staffMemberId: true } });
+      const warnings = [...(await this.overlaps(em, p, moved, participants.flatMap((x) => (x.staffMemberId ? [x.staffMemberId] : [])))), ...notNotifiedWarning(sent.notNotified)];
+      const [out] = await this.dtos(em, p.municipalityId, [moved]);
+      return { ...out, warnings };
+    });
+  }
+
+  /**
+   * Cancels a planned meeting: SEQUENCE rises with STATUS:CANCELLED in the feeds, and the participants are told
+   * through the outbox. Cancelling it again changes nothing; a held meeting cannot be cancelled (409).
+   */
   async cancel(p: Principal, id: string): Promise<MeetingDto> {
     return this.ds.transaction(async (em) => {
       const m = await this.meeting(em, p, id, true);
-      await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { status: 'cancelled' });
-      const [dto] = await this.dtos(em, p.municipalityId, [{ ...m, status: 'cancelled' }]);
-      return dto;
+      if (m.status === 'cancelled') return (await this.dtos(em, p.municipalityId, [m]))[0];
+      if (m.status !== 'planned') throw meetingsError.notChangeable(m.status);
+      const cancelled: Meeting = { ...m, status: 'cancelled', sequence: m.sequence + 1 };
+      await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { status: 'cancelled', sequence: cancelled.sequence });
+      const sent = await writeMeetingUpdates(em, { municipalityId: p.municipalityId, meeting: cancelled, change: 'cancelled', now: this.clock.now(), createdBy: p.userId });
+      const [dto] = await this.dtos(em, p.municipalityId, [cancelled]);
+      const warnings = notNotifiedWarning(sent.notNotified);
+      return warnings.length ? { ...dto, warnings } : dto;
     });
   }
 
@@ -251,6 +306,9 @@ export class MeetingsService {
       endsAt: m.endsAt.toISOString(),
       placeKind: m.placeKind,
       placeText: m.placeText,
+      placeStaffFacing: m.placeStaffFacing,
+      onlineLink: m.onlineLink,
+      sequence: m.sequence,
       status: m.status,
       minutes: m.minutes,
       createdBy: m.createdBy,
@@ -378,6 +436,13 @@ export class MeetingsService {
       meetingIds,
     }));
   }
+}
+
+/** Participants Én plan cannot reach (external and network people, citizens with no channel): the chair tells them. */
+function notNotifiedWarning(count: number): WarningDto[] {
+  return count
+    ? [{ code: MeetingsErrorCode.ParticipantsNotNotified, message: `${count} participant(s) have no channel in Én plan (external or network participants, or a citizen with no contact channel): tell them yourself` }]
+    : [];
 }
 
 export function participantDto(r: MeetingParticipant): ParticipantDto {

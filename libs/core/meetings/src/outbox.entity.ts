@@ -18,6 +18,11 @@ import { OUTBOX_STATUSES, OUTBOX_TOPICS, type OutboxStatus, type OutboxTopic } f
  *   - `meeting-invitation`: `{ meetingId, channel, language: 'da', subject, html, text, startsAt, endsAt }`;
  *     `channel` (`digital-post` | `letter` | `email` | `sms`) says how; `html` is the document for Digital
  *     Post and print, `text` the plain version (and the whole message for SMS).
+ *     A moved or cancelled meeting sends the citizen a new one with `change` (`rescheduled` | `cancelled`) and
+ *     the meeting's `sequence`: a later message for the same meeting supersedes an earlier one.
+ *   - `meeting-update` (to staff): `{ meetingId, staffMemberId, change, sequence, subject, text, ics, startsAt,
+ *     endsAt }`; `ics` is the meeting as iCalendar (same UID, the new SEQUENCE, `STATUS:CANCELLED` when
+ *     cancelled) for the staff member's calendar.
  *   - `work-list-reminder`: `{ staffMemberId, day, counts: { overdue, due }, items: [{ kind, state, courseId,
  *     dueOn, ref }], text }`; no titles or notes, only references the staff member opens in the product.
  * - On success set `status = 'sent'`, `sent_at`; on a failure increment `attempts`, set `last_attempt_at` and

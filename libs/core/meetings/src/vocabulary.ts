@@ -29,8 +29,12 @@ export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** What an outbox message is; the delivering integration dispatches on it. */
-export const OUTBOX_TOPICS = ['meeting-invitation', 'work-list-reminder'] as const;
+export const OUTBOX_TOPICS = ['meeting-invitation', 'work-list-reminder', 'meeting-update'] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
+
+/** Why a participant hears about a meeting again: it was moved (time, place, online link) or cancelled. */
+export const MEETING_CHANGES = ['rescheduled', 'cancelled'] as const;
+export type MeetingChange = (typeof MEETING_CHANGES)[number];
 
 /** Danish names used in calendar summaries. */
 export const MEETING_TYPE_LABELS: Record<string, string> = {

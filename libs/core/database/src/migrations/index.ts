@@ -7,6 +7,18 @@ import { CoreJournalAndRetention1795449548572 } from './1795449548572-JournalAnd
 import { CoreMeetingDecisionArea1795450846429 } from './1795450846429-MeetingDecisionArea.js';
 import { CoreAccessLogArrayIndexes1795452000000 } from './1795452000000-AccessLogArrayIndexes.js';
 import { CoreHouseholdCustody1795460000000 } from './1795460000000-HouseholdCustody.js';
+import { CoreCalendarSubscriptionsAndReschedule1796166839486 } from './1796166839486-CalendarSubscriptionsAndReschedule.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
-export const coreMigrations = [CoreInit1795446236796, CoreCoursesAndPlans1795446492012, CoreMeetings1795447402677, CoreAccessAndConsent1795449324919, CoreMeetingsFollowUps1795449442209, CoreJournalAndRetention1795449548572, CoreMeetingDecisionArea1795450846429, CoreAccessLogArrayIndexes1795452000000, CoreHouseholdCustody1795460000000];
+export const coreMigrations = [
+  CoreInit1795446236796,
+  CoreCoursesAndPlans1795446492012,
+  CoreMeetings1795447402677,
+  CoreAccessAndConsent1795449324919,
+  CoreMeetingsFollowUps1795449442209,
+  CoreJournalAndRetention1795449548572,
+  CoreMeetingDecisionArea1795450846429,
+  CoreAccessLogArrayIndexes1795452000000,
+  CoreHouseholdCustody1795460000000,
+  CoreCalendarSubscriptionsAndReschedule1796166839486,
+];
