@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError, type ValidatorOptions } from '@nestjs/common';
+import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { DomainError, type FieldProblem } from './domain-error.js';
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -61,7 +61,7 @@ export function shapeProblems(dto: unknown): ValidationError[] {
 
 /** The global pipe, with the shape rules added to class-validator's own. */
 class EnplanValidationPipe extends ValidationPipe {
-  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+  protected override async validate(object: object, options?: ValidationPipeOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
     const reported = new Set(flatten(errors).map((p) => p.field));
     return [...errors, ...shapeProblems(object).filter((e) => !reported.has(e.property))];
