@@ -20,7 +20,7 @@ const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
 
 /** Field paths echo key names the caller chose: keep them short and printable. */
 function safeKey(key: string): string {
-  const printable = key.replace(LONE_SURROGATES, '\uFFFD').replace(/\u0000/g, '\uFFFD');
+  const printable = key.replace(LONE_SURROGATES, '\uFFFD').replaceAll('\u0000', '\uFFFD');
   return printable.length > 100 ? `${printable.slice(0, 100)}…` : printable;
 }
 
@@ -45,8 +45,8 @@ function textProblem(text: string, field: string): FieldProblem | undefined {
 export function scanInput(value: unknown, root = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: root, depth: 0 }];
-  while (stack.length && problems.length < 20) {
-    const { value: v, path, depth } = stack.pop()!;
+  for (let item = stack.pop(); item && problems.length < 20; item = stack.pop()) {
+    const { value: v, path, depth } = item;
     if (typeof v === 'string') {
       const p = textProblem(v, path || 'body');
       if (p) problems.push(p);
