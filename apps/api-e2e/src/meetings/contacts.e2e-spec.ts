@@ -113,8 +113,9 @@ describe('contacts and follow-ups (e2e)', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ contactId: contact.id, ownerId: colleague });
     const missing = await api.post(`/courses/${w.courseId}/follow-ups`, { text: 'x', ownerId: colleague, dueOn: '2026-01-30', contactId: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' });
-    expect(missing.status).toBe(404);
-    expect(missing.body.code).toBe('contact.not-found');
+    // A record named in the body is a wrong field (422 naming it); 404 is for the record the path names.
+    expect(missing.status).toBe(422);
+    expect(missing.body).toMatchObject({ code: 'follow-up.contact-unknown', errors: [{ field: 'contactId', code: 'follow-up.contact-unknown' }] });
   });
 
   it('answers bad input with problem+json naming the field, and a contact with an invalid follow-up leaves nothing behind', async () => {

@@ -18,7 +18,7 @@ export enum CitizenErrorCode {
  */
 export const citizenError = {
   cprInvalid: (field = 'cpr') =>
-    DomainError.field(CitizenErrorCode.CprInvalid, field, `${field} must be a CPR number (DDMMYY-SSSS or ten digits) with a real birth date`, 'invalid'),
+    DomainError.field(CitizenErrorCode.CprInvalid, field, `${field} must be a CPR number (DDMMYY-SSSS or ten digits) with a real birth date, not in the future`, 'invalid'),
   cprExists: () => DomainError.field(CitizenErrorCode.CprExists, 'cpr', 'A citizen with this CPR number is already registered in your municipality', 'conflict'),
   notFound: () => DomainError.notFound(CitizenErrorCode.NotFound, 'Citizen'),
   householdNotFound: () => DomainError.notFound(CitizenErrorCode.HouseholdNotFound, 'Household'),

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, QueryFailedError, type Repository } from 'typeorm';
 import { page, type Page } from '@enplan/core/common';
-import { parseCpr } from '@enplan/shared/util';
+import { CLOCK, danishToday, parseCpr, type Clock } from '@enplan/shared/util';
 import { Citizen } from './citizen.entity.js';
 import { CitizenDto, CitizenSummaryDto, type CitizenQuery, type CreateCitizenDto, type UpdateCitizenDto } from './citizen.dto.js';
 import { citizenError } from './citizens.error.js';
@@ -23,6 +23,7 @@ export class CitizensService {
   constructor(
     private readonly ds: DataSource,
     @InjectRepository(Citizen) private readonly citizens: Repository<Citizen>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(municipalityId: string, dto: CreateCitizenDto): Promise<CitizenDto> {
@@ -83,7 +84,8 @@ export class CitizensService {
   }
 
   private parse(raw: string) {
-    const r = parseCpr(raw);
+    // A century digit that puts the birth date in the future is a typo, not a citizen.
+    const r = parseCpr(raw, danishToday(this.clock));
     if (!r.ok) throw citizenError.cprInvalid();
     return r.value;
   }

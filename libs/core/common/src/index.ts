@@ -5,3 +5,4 @@ export * from './request-id.js';
 export * from './validation.js';
 export * from './clock.module.js';
 export * from './pagination.js';
+export * from './input-guard.js';

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createValidationPipe, requestIdFor } from '@enplan/core/common';
+import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
@@ -47,6 +47,8 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
+  // Right after parsing: what no DTO may hold (hostile depth, NUL, lone surrogates, prototype keys) is refused here.
+  app.use(inputGuard);
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
   await app.init();

@@ -44,8 +44,8 @@ export class CourseContactsController {
   @CourseAccess('update', { record: 'follow-up' })
   @ApiOperation({ summary: 'Add a follow-up', description: 'An open point with an owner on the team and a due date, optionally from a contact and linked to the meeting where it is taken up.' })
   @ApiCreatedResponse({ type: FollowUpDto })
-  @ApiNotFoundResponse({ description: '`course.not-found`, `contact.not-found` (contactId)' })
-  @ApiUnprocessableEntityResponse({ description: FOLLOW_UP_422 })
+  @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ApiUnprocessableEntityResponse({ description: `${FOLLOW_UP_422}, \`follow-up.contact-unknown\` (contactId: not a contact of the course)` })
   createFollowUp(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateFollowUpDto): Promise<FollowUpDto> {
     return this.contacts.createFollowUp(p, courseId, dto);
   }

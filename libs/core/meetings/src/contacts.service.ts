@@ -84,7 +84,7 @@ export class ContactsService {
     return this.ds.transaction(async (em) => {
       const course = await this.meetings.course(em, p, courseId);
       if (dto.contactId && !(await em.exists(Contact, { where: { id: dto.contactId, courseId: course.id, municipalityId: p.municipalityId } }))) {
-        throw meetingsError.contactNotFound();
+        throw meetingsError.followUpContactUnknown();
       }
       return followUpDto(await this.insertFollowUp(em, p, course.id, dto.contactId ?? null, dto, ''));
     });

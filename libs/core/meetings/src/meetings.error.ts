@@ -22,6 +22,9 @@ export enum MeetingsErrorCode {
   ContactNotFound = 'contact.not-found',
   FollowUpOwnerUnknown = 'follow-up.owner-unknown',
   FollowUpMeetingUnknown = 'follow-up.meeting-unknown',
+  FollowUpContactUnknown = 'follow-up.contact-unknown',
+  ParticipantFieldNotApplicable = 'meeting.participant-field-not-applicable',
+  OutcomeResponsibleUnknown = 'meeting.outcome-responsible-unknown',
   FollowUpNotFound = 'follow-up.not-found',
   ContactInFuture = 'contact.in-future',
   UnitNotFound = 'org-unit.not-found',
@@ -58,8 +61,8 @@ export const meetingsError = {
   participantIncomplete: (field: string, message: string) => DomainError.field(MeetingsErrorCode.ParticipantIncomplete, field, message),
   participantDuplicate: (field: string) =>
     DomainError.field(MeetingsErrorCode.ParticipantDuplicate, field, 'This person already takes part in the meeting', 'conflict'),
-  roleNotParticipant: (field: string) =>
-    DomainError.field(MeetingsErrorCode.RoleNotParticipant, field, 'A role can only be given to a participant of the meeting'),
+  roleNotParticipant: (field: string, message = 'A role can only be given to a participant of the meeting') =>
+    DomainError.field(MeetingsErrorCode.RoleNotParticipant, field, message),
   notHeldYet: () =>
     DomainError.field(MeetingsErrorCode.NotHeldYet, 'minutes', 'Minutes can only be recorded for a meeting that has started and is not cancelled'),
   noCourse: () =>
@@ -78,6 +81,12 @@ export const meetingsError = {
     DomainError.field(MeetingsErrorCode.FollowUpOwnerUnknown, field, 'The owner must be a staff member on the course’s team'),
   followUpMeetingUnknown: (field = 'nextMeetingId') =>
     DomainError.field(MeetingsErrorCode.FollowUpMeetingUnknown, field, 'The next meeting must be a planned meeting of this course'),
+  // A record named in the body (not the path) that does not exist is a wrong field: 422 naming it, not 404.
+  followUpContactUnknown: (field = 'contactId') =>
+    DomainError.field(MeetingsErrorCode.FollowUpContactUnknown, field, 'The contact must be a contact of this course'),
+  participantFieldNotApplicable: (field: string, kind: string) =>
+    DomainError.field(MeetingsErrorCode.ParticipantFieldNotApplicable, field, `Leave this field out for a participant of kind ${kind}`),
+  outcomeResponsibleUnknown: (field: string, message: string) => DomainError.field(MeetingsErrorCode.OutcomeResponsibleUnknown, field, message),
   unitNotFound: () => DomainError.notFound(MeetingsErrorCode.UnitNotFound, 'Organisational unit'),
   providerOrderNotFound: () => DomainError.notFound(MeetingsErrorCode.ProviderOrderNotFound, 'Provider order'),
   providerOrderActionUnknown: () =>

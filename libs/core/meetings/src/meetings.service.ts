@@ -27,6 +27,15 @@ import { AgendaItem, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant 
 import { writeMeetingUpdates } from './meeting-updates.js';
 import { MeetingsErrorCode, meetingsError } from './meetings.error.js';
 
+/** Which of a participant's identifying fields apply to which kind; the others must be left out. */
+const PARTICIPANT_FIELDS = ['staffMemberId', 'citizenId', 'name', 'unitId', 'organisation'] as const;
+const PARTICIPANT_FIELDS_BY_KIND: Record<ParticipantInputDto['kind'], readonly (typeof PARTICIPANT_FIELDS)[number][]> = {
+  staff: ['staffMemberId'],
+  citizen: ['citizenId'],
+  external: ['name', 'unitId', 'organisation'],
+  network: ['name', 'organisation'],
+};
+
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type CourseRef = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' | 'householdId'>;
@@ -156,6 +165,7 @@ export class MeetingsService {
       const m = await this.meeting(em, p, id, true);
       const participants = await em.find(MeetingParticipant, { where: { meetingId: m.id, municipalityId: p.municipalityId } });
       let row: MeetingParticipant | undefined;
+      if (dto.participantId && dto.staffMemberId) throw meetingsError.roleNotParticipant('staffMemberId', 'Name the participant by participantId or by staffMemberId, not both');
       if (dto.participantId) {
         row = participants.find((x) => x.id === dto.participantId);
         if (!row) throw meetingsError.roleNotParticipant('participantId');
@@ -255,6 +265,7 @@ export class MeetingsService {
     if (dto.legalArea && dto.kind !== 'decision') throw meetingsError.legalAreaNotDecision();
     return this.ds.transaction(async (em) => {
       const m = await this.meeting(em, p, id, true);
+      if (dto.responsible) await this.requireResponsible(em, p, dto.responsible);
       if (dto.kind === 'decision' && dto.legalArea) await this.requireDecisionAuthority(em, p, m, dto.legalArea);
       const row = await em.save(
         MeetingOutcome,
@@ -270,6 +281,17 @@ export class MeetingsService {
       );
       return outcomeDto(row);
     });
+  }
+
+  /** The outcome's responsible, like a plan's: the citizen without an id, or a staff member or unit of the municipality. */
+  private async requireResponsible(em: EntityManager, p: Principal, r: { kind: 'staff' | 'unit' | 'citizen'; id?: string }): Promise<void> {
+    if (r.kind === 'citizen') {
+      if (r.id !== undefined) throw meetingsError.outcomeResponsibleUnknown('responsible.id', 'Leave id out when the citizen is responsible');
+      return;
+    }
+    if (r.id === undefined) throw meetingsError.outcomeResponsibleUnknown('responsible.id', `id is required when a ${r.kind === 'staff' ? 'staff member' : 'unit'} is responsible`);
+    const known = r.kind === 'staff' ? await em.exists(StaffMember, { where: { id: r.id, municipalityId: p.municipalityId } }) : await em.exists(OrgUnit, { where: { id: r.id, municipalityId: p.municipalityId } });
+    if (!known) throw meetingsError.outcomeResponsibleUnknown('responsible.id', `id does not name a ${r.kind === 'staff' ? 'staff member' : 'unit'} of your municipality`);
   }
 
   /**
@@ -367,6 +389,10 @@ export class MeetingsService {
     existing: MeetingParticipant[],
   ): Promise<MeetingParticipant> {
     const m = p.municipalityId;
+    // Ids and names of another kind would be stored beside the real ones and read as if they applied.
+    for (const field of PARTICIPANT_FIELDS) {
+      if (dto[field] !== undefined && !PARTICIPANT_FIELDS_BY_KIND[dto.kind].includes(field)) throw meetingsError.participantFieldNotApplicable(`${prefix}${field}`, dto.kind);
+    }
     let staffMemberId: string | null = null;
     let citizenId: string | null = null;
     let name: string | null = null;

@@ -25,11 +25,19 @@ function valid(): PlanContent {
   };
 }
 
-const check = (c: PlanContent, publishing = true) => validatePlanContent(c, refs, { publishing }).map((p) => [p.field, p.code]);
+const check = (c: PlanContent, publishing = true) => validatePlanContent(c, refs, { publishing, today: '2026-01-05' }).map((p) => [p.field, p.code]);
 
 describe('validatePlanContent', () => {
   it('accepts a consistent content', () => {
     expect(check(valid())).toEqual([]);
+  });
+
+  it('refuses an overall goal agreed on a day still to come, and accepts today', () => {
+    const c = valid();
+    c.overallGoal.agreedOn = '2026-01-06';
+    expect(check(c, false)).toEqual([['content.overallGoal.agreedOn', 'plan.agreed-in-future']]);
+    c.overallGoal.agreedOn = '2026-01-05';
+    expect(check(c, false)).toEqual([]);
   });
 
   it('finds ids used twice, across goals, actions and agreements', () => {

@@ -25,9 +25,10 @@ export function referencedResponsibles(content: PlanContent): { staffIds: Set<st
 /**
  * The rules the shape alone cannot express: references inside the content and out to the catalogue, the
  * municipality's staff and the course's citizens. A draft may be unfinished, so the overall goal and the
- * citizen's yes are checked only when publishing. `root` prefixes every field path.
+ * citizen's yes are checked only when publishing. `today` (Danish date, from the clock) bounds agreedOn;
+ * `root` prefixes every field path.
  */
-export function validatePlanContent(content: PlanContent, refs: PlanReferences, opts: { publishing: boolean; root?: string }): FieldProblem[] {
+export function validatePlanContent(content: PlanContent, refs: PlanReferences, opts: { publishing: boolean; today: string; root?: string }): FieldProblem[] {
   const root = opts.root ?? 'content';
   const problems: FieldProblem[] = [];
   const add = (field: string, code: string, message: string) => problems.push({ field: `${root}.${field}`, code, message });
@@ -97,6 +98,10 @@ export function validatePlanContent(content: PlanContent, refs: PlanReferences, 
   });
   content.agreements.forEach((a, i) => responsible(a.responsible, `agreements[${i}].responsible`));
 
+  // The citizen said yes on a day that has been: a future date is a typo (ISO dates compare as strings).
+  if (content.overallGoal.agreedOn !== undefined && content.overallGoal.agreedOn > opts.today) {
+    add('overallGoal.agreedOn', C.AgreedInFuture, 'agreedOn must not be in the future');
+  }
   if (opts.publishing) {
     if (!content.overallGoal.text.trim()) add('overallGoal.text', C.OverallGoalMissing, 'A plan is published with an overall goal, in the citizen’s words');
     if (!content.overallGoal.citizenAgreed) {

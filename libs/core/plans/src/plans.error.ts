@@ -28,6 +28,8 @@ export enum PlansErrorCode {
   VisibilityNeedsConcerns = 'plan.visibility-needs-concerns',
   OverallGoalMissing = 'plan.overall-goal-missing',
   CitizenAgreementMissing = 'plan.citizen-agreement-missing',
+  AgreedInFuture = 'plan.agreed-in-future',
+  SourceMeetingUnknown = 'plan.source-meeting-unknown',
   LegalBasisCodeExists = 'legal-basis.code-exists',
 }
 
@@ -41,6 +43,8 @@ export const plansError = {
     new DomainError(PlansErrorCode.NotPublished, 'not-found', 'No version of this plan has been published yet', { currentVersion: 0 }),
   versionNotFound: () => DomainError.notFound(PlansErrorCode.VersionNotFound, 'Plan version'),
   draftNotFound: () => DomainError.notFound(PlansErrorCode.DraftNotFound, 'Plan draft'),
+  sourceMeetingUnknown: () =>
+    DomainError.field(PlansErrorCode.SourceMeetingUnknown, 'sourceMeetingId', 'sourceMeetingId must name a meeting of this course'),
   draftMissing: () =>
     DomainError.field(PlansErrorCode.DraftMissing, 'content', 'No content was given and the plan has no saved draft to publish'),
   preconditionRequired: (what: string) =>

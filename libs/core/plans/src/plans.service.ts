@@ -5,7 +5,7 @@ import { Citizen, disclosureCircle, HouseholdMember } from '@enplan/core/citizen
 import { page, type Page } from '@enplan/core/common';
 import { Course, courseCitizenIds } from '@enplan/core/courses';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
-import { CLOCK, type Clock } from '@enplan/shared/util';
+import { CLOCK, danishToday, type Clock } from '@enplan/shared/util';
 import { buildCitizenView, type CitizenView } from './citizen-view.js';
 import { parseIfMatch } from './etag.js';
 import { LegalBasisService } from './legal-basis.service.js';
@@ -142,6 +142,7 @@ export class PlansService {
       const content = given && viewer ? keepHidden(given, await this.baseContent(em, plan), viewer) : (given ?? plan.draft);
       if (!content) throw plansError.draftMissing();
       await this.validate(em, course, content, true);
+      if (dto.sourceMeetingId) await this.requireCourseMeeting(em, course, dto.sourceMeetingId);
       await this.extensions.beforePublish(em, p, course.id, plan.id, plan.currentVersion, content, dto.sourceMeetingId ?? null);
       const row = await em.save(
         PlanVersion,
@@ -273,9 +274,22 @@ export class PlansService {
     const problems = validatePlanContent(
       content,
       { legalBases, staffIds: new Set(staff.map((s) => s.id)), unitIds: new Set(units.map((u) => u.id)), citizenIds },
-      { publishing },
+      { publishing, today: danishToday(this.clock) },
     );
     if (problems.length) throw plansError.contentInvalid(problems);
+  }
+
+  /**
+   * sourceMeetingId has no foreign key (meetings build on plans, not the other way round), so the service
+   * checks it: a meeting of the course, or a board meeting that takes the course up.
+   */
+  private async requireCourseMeeting(em: EntityManager, course: CourseRef, meetingId: string): Promise<void> {
+    const rows = (await em.query(
+      `SELECT 1 FROM meeting m WHERE m.id = $1 AND m.municipality_id = $2
+         AND (m.course_id = $3 OR EXISTS (SELECT 1 FROM meeting_course mc WHERE mc.meeting_id = m.id AND mc.municipality_id = $2 AND mc.course_id = $3))`,
+      [meetingId, course.municipalityId, course.id],
+    )) as unknown[];
+    if (!rows.length) throw plansError.sourceMeetingUnknown();
   }
 
   private async courseCitizens(em: EntityManager, course: CourseRef): Promise<Set<string>> {

@@ -29,6 +29,13 @@ describe('parseCpr', () => {
     expect(parseCpr(input)).toEqual({ ok: false, error });
   });
 
+  it('refuses a birth date after today when today is given: the century digit was mistyped', () => {
+    expect(parseCpr('010145-5123', '2026-01-05')).toEqual({ ok: false, error: 'future' });
+    expect(parseCpr('0501265123', '2026-01-05')).toEqual({ ok: true, value: { digits: '0501265123', birthDate: '2026-01-05' } });
+    expect(parseCpr('0601265123', '2026-01-05')).toEqual({ ok: false, error: 'future' });
+    expect(parseCpr('010145-5123')).toMatchObject({ ok: true });
+  });
+
   it('derives centuries from the 7th digit', () => {
     expect([0, 1, 2, 3].map((d) => centuryFor(99, d))).toEqual([1900, 1900, 1900, 1900]);
     expect([4, 9].map((d) => centuryFor(36, d))).toEqual([2000, 2000]);

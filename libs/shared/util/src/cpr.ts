@@ -10,7 +10,8 @@ export interface CprParts {
   readonly birthDate: string;
 }
 
-export type CprError = 'format' | 'date';
+/** `future`: the century digit puts the birth date after `today` (010145-5123 would be born in 2045). */
+export type CprError = 'format' | 'date' | 'future';
 
 const CPR_SHAPE = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/;
 
@@ -21,7 +22,11 @@ export function centuryFor(yy: number, seventhDigit: number): number {
   return yy <= 57 ? 2000 : 1800;
 }
 
-export function parseCpr(input: string): { ok: true; value: CprParts } | { ok: false; error: CprError } {
+/**
+ * `today` (YYYY-MM-DD, from the injectable clock: see danishToday) refuses a birth date after it; without it
+ * only the shape and the calendar are checked (e.g. for trusted seed data).
+ */
+export function parseCpr(input: string, today?: string): { ok: true; value: CprParts } | { ok: false; error: CprError } {
   const m = CPR_SHAPE.exec(input.trim());
   if (!m) return { ok: false, error: 'format' };
   const [, dd, mm, yy, serial] = m;
@@ -32,7 +37,10 @@ export function parseCpr(input: string): { ok: true; value: CprParts } | { ok: f
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     return { ok: false, error: 'date' };
   }
-  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate: date.toISOString().slice(0, 10) } };
+  const birthDate = date.toISOString().slice(0, 10);
+  // ISO dates compare correctly as strings.
+  if (today !== undefined && birthDate > today) return { ok: false, error: 'future' };
+  return { ok: true, value: { digits: `${dd}${mm}${yy}${serial}`, birthDate } };
 }
 
 /** What lists and screens may show: the birth-date part only ("010190-****"). */
