@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-import { arrangeAccessWorld, type AccessWorld, type Actors } from './access-world.js';
+import { arrangeAccessWorld, arrangeCaseRecords, concretePath, type AccessWorld, type Actors, type ApiRoute } from './access-world.js';
 
 /**
  * Every route of the API, called by every kind of caller: the expected answer comes from the rules of the
@@ -81,110 +81,19 @@ function verdict(status: number, code: string | undefined): Expectation | 'error
 describe('access matrix: every route × every kind of caller', () => {
   let t: TestApp;
   let w: AccessWorld;
-  let routes: { method: string; path: string }[];
+  let routes: ApiRoute[];
   let fill: Record<string, string>;
 
   beforeAll(async () => {
     t = await startTestApp({ deployment: TWO_MUNICIPALITIES, now: '2026-02-02T09:00:00Z' });
     w = await arrangeAccessWorld(t);
-    const as = (h: string) => ({ Authorization: h });
-    const api = (method: 'get' | 'post', path: string, body?: object) => {
-      const req = t.http()[method](`/api/v1${path}`).set(as(w.as.integration));
-      return body ? req.send(body) : req;
-    };
-    const plan = await api('post', `/courses/${w.courseId}/plan/versions`, {
-      baseVersion: 0,
-      changeSummary: 'Første plan',
-      content: {
-        citizenWords: { worries: 'Huslejen', whatWorks: 'Madlavning', dreamsAndWishes: 'Et job' },
-        overallGoal: { text: 'Et job i et køkken', citizenAgreed: true, agreedOn: '2026-01-05' },
-        goals: [{ id: 'g-job', title: 'Praktik', status: 'in-progress', concerns: [] }],
-        actions: [{ id: 'a-1', goalId: 'g-job', title: 'Praktik i kantine', legalBasis: 'LAB-57', responsible: { kind: 'unit', id: w.jobCentre }, startDate: '2026-02-01', status: 'planned' }],
-        agreements: [],
-      },
-    });
-    expect(plan.status).toBe(201);
-    const meeting = await api('post', `/courses/${w.courseId}/meetings`, {
-      type: 'plan',
-      startsAt: '2026-02-10T09:00:00Z',
-      endsAt: '2026-02-10T10:00:00Z',
-      placeKind: 'town-hall',
-      participants: [{ kind: 'staff', staffMemberId: w.ids.teamMember, roles: ['chair'] }],
-    });
-    expect(meeting.status).toBe(201);
-    const contact = await api('post', `/courses/${w.courseId}/contacts`, {
-      kind: 'call',
-      at: '2026-02-02T08:00:00Z',
-      note: 'Talt om praktikken',
-      staffMemberIds: [w.ids.teamMember],
-      legalArea: 'employment',
-      followUps: [{ text: 'Ring til virksomheden', ownerId: w.ids.teamMember, dueOn: '2026-02-09' }],
-    });
-    expect([contact.status, contact.body.code]).toEqual([201, undefined]);
-    const followUps = await api('get', `/courses/${w.courseId}/follow-ups`);
-    const order = await api('post', `/courses/${w.courseId}/provider-orders`, {
-      actionId: 'a-1',
-      purpose: 'Praktik med mentor',
-      providerUnitId: w.jobCentre,
-      reportEveryDays: 30,
-      startsOn: '2026-02-01',
-    });
-    expect([order.status, order.body.code]).toEqual([201, undefined]);
-    // A note in the general area: a note in a legal area is for its authority holders only (access.e2e-spec).
-    const note = await api('post', `/courses/${w.courseId}/journal-notes`, { legalArea: 'general', text: 'Samtale om praktik' });
-    expect([note.status, note.body.code]).toEqual([201, undefined]);
-    const consents = await api('get', `/courses/${w.courseId}/consents`);
-    const grant = await t
-      .http()
-      .post(`/api/v1/courses/${w.courseId}/access-grants`)
-      .set(as(w.as.manager))
-      .send({ staffMemberId: w.ids.outsider, reason: 'Ferieafløsning uge 7', validUntil: '2026-02-03' });
-    expect(grant.status).toBe(201);
-    const team = await api('get', `/courses/${w.courseId}/team`);
-    const household = (await t.app.get(DataSource).query(`SELECT household_id FROM course WHERE id = $1`, [w.courseId]))[0].household_id as string;
-    fill = {
-      courseId: w.courseId,
-      meetingId: meeting.body.id,
-      participantId: meeting.body.participants[0].id,
-      contactId: contact.body.id,
-      followUpId: followUps.body[0]?.id ?? followUps.body.items?.[0]?.id,
-      orderId: order.body.id,
-      noteId: note.body.id,
-      consentId: consents.body[0].id,
-      grantId: grant.body.id,
-      assignmentId: team.body.find((a: { role: string }) => a.role === 'caseworker').id,
-      version: '1',
-      staffId: w.ids.teamMember,
-      citizenId: w.citizenId,
-      unitId: w.jobCentre,
-      token: 'A'.repeat(43),
-    };
-    const doc = (await t.http().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths)
-      .filter(([path]) => path.startsWith('/api/v1/'))
-      .flatMap(([path, ops]) =>
-      Object.keys(ops)
-        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-        .map((m) => ({ method: m.toUpperCase(), path: path.replace(/^\/api\/v1/, '') })),
-    );
+    ({ fill, routes } = await arrangeCaseRecords(t, w));
     // The grant ends tomorrow: the outsider's access through it is tested in access.e2e-spec; here they are an outsider.
     t.clock.set('2026-02-05T09:00:00Z');
-    const household_ = household;
-    fill.householdId = household_;
   });
   afterAll(() => t?.close());
 
-  function concrete(path: string): string {
-    return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-      let value = fill[name];
-      if (name === 'id') {
-        const prefix = path.split('/')[1];
-        value = { courses: w.courseId, citizens: w.citizenId, households: fill.householdId, 'org-units': w.jobCentre, staff: w.ids.teamMember }[prefix] ?? '';
-      }
-      if (!value) throw new Error(`No fixture for {${name}} in ${path}: add one to the access matrix`);
-      return value;
-    });
-  }
+  const concrete = (path: string) => concretePath(path, w, fill);
 
   it('leaves only the health checks and the calendar subscription feed public', async () => {
     expect((await t.http().get('/health')).status).toBe(200);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
@@ -76,9 +76,13 @@ describe(`the API process (${testEngine()})`, () => {
     let stderr = '';
     proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     try {
-      const [, port] = await waitForLine(proc, /listening on http:\/\/localhost:(\d+)/);
+      // The address actually bound, not "localhost".
+      const [, port] = await waitForLine(proc, /listening on http:\/\/127\.0\.0\.1:(\d+) /);
       const base = `http://127.0.0.1:${port}`;
-      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      // Idle connections are kept 75 s (past a load balancer's 60 s), and the server says so.
+      expect(health.headers.get('keep-alive')).toBe('timeout=75');
       expect((await fetch(`${base}/health/ready`)).status).toBe(200);
 
       const cli = spawnSync(process.execPath, [cliMain, 'token', '--roles', 'caseworker,manager'], { env: baseEnv(dataDir, db), encoding: 'utf8' });
@@ -102,6 +106,24 @@ describe(`the API process (${testEngine()})`, () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expect(out).toContain('shutdown complete');
+    }
+  });
+
+  it('says why it planted no demo data when the deployment file lacks the demo municipality', async () => {
+    const file = join(dataDir, 'halsnaes.json');
+    await writeFile(file, JSON.stringify({ municipalities: [{ code: '260', name: 'Halsnæs Kommune', plugins: [] }] }));
+    const proc = spawn(process.execPath, [apiMain], {
+      env: { ...baseEnv(dataDir, db), PORT: '0', HOST: '127.0.0.1', ENPLAN_SEED_DEMO: 'true', ENPLAN_DEPLOYMENT_FILE: file },
+    });
+    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+    try {
+      // Boot logs it before listening; SIGTERM is handled once it listens.
+      const [, line] = await waitForLine(proc, /(demo data not planted[^"]*)[\s\S]*listening on/);
+      expect(line).toContain('does not serve the demo municipality 999 (it serves 260)');
+      expect(line).toContain('token --municipality');
+    } finally {
+      proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
     }
   });
 });

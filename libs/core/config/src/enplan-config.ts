@@ -18,6 +18,8 @@ export class EnplanConfig {
   readonly logLevel: string;
   readonly auth: { jwksUrl?: string; issuer: string; audience: string };
   readonly shutdownGraceMs: number;
+  /** Idle keep-alive and request-header timeouts of the HTTP server (announced in the `Keep-Alive` header). */
+  readonly http: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
   /** Years a closed or declined course is kept after its end date (ENPLAN_RETENTION_YEARS). */
   readonly retentionYears: number;
   /** Cron expression (Europe/Copenhagen) for the work-list reminder job; the job runs only on PostgreSQL. */
@@ -45,6 +47,9 @@ export class EnplanConfig {
       audience: vars.AUTH_AUDIENCE ?? 'enplan-api',
     };
     this.shutdownGraceMs = vars.SHUTDOWN_GRACE_MS ?? 10_000;
+    // 75 s outlives the common 60 s idle timeout of load balancers, so the proxy closes first, never us mid-reuse.
+    const keepAliveTimeoutMs = vars.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 75_000;
+    this.http = { keepAliveTimeoutMs, headersTimeoutMs: Math.max(vars.HTTP_HEADERS_TIMEOUT_MS ?? 0, keepAliveTimeoutMs + 1_000) };
     this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;

@@ -60,6 +60,14 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
   SHUTDOWN_GRACE_MS?: number;
 
+  /** How long an idle keep-alive connection stays open: longer than the load balancer's idle timeout (60 s on most). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS?: number;
+
+  /** How long a client may take to send a request's headers; must exceed the keep-alive timeout (Node's rule). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS?: number;
+
   /** Years a closed or declined course is kept after its end date before the retention purge may delete it. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
   ENPLAN_RETENTION_YEARS?: number;

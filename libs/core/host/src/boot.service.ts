@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { Municipality } from '@enplan/core/database';
-import { DemoSeeder } from './demo-seed.js';
+import { DEMO, DemoSeeder } from './demo-seed.js';
 
 /** Makes the database agree with the deployment file, then (embedded default) plants the demo data. */
 @Injectable()
@@ -18,10 +18,18 @@ export class BootService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.syncMunicipalities();
-    if (this.config.seedDemo) {
-      const seeded = await this.seeder.seedIfEmpty();
-      if (seeded) this.logger.log('demo data planted');
-    }
+    if (!this.config.seedDemo) return;
+    // Say what happened either way: a deployment file without the demo municipality plants nothing, and the
+    // CLI's default token (municipality 999) would then be refused; the log line says which code to use.
+    const outcome = await this.seeder.seedIfEmpty();
+    const served = this.deployment.municipalities.map((m) => m.code).join(', ');
+    if (outcome === 'planted') this.logger.log(`demo data planted in municipality ${DEMO.municipalityCode}`);
+    else if (outcome === 'has-data') this.logger.log(`demo data not planted: municipality ${DEMO.municipalityCode} has data already`);
+    else
+      this.logger.warn(
+        `demo data not planted: the deployment does not serve the demo municipality ${DEMO.municipalityCode} (it serves ${served}); ` +
+          `mint tokens for one of those with \`npm run -s enplan -- token --municipality <code>\``,
+      );
   }
 
   async syncMunicipalities(): Promise<void> {

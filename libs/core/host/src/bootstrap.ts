@@ -4,7 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { CORE_VERSION } from '@enplan/core/extensions';
@@ -60,9 +61,12 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   const app = await createApp(options);
   const config = app.get(EnplanConfig);
   const logger = app.get(Logger);
+  const server = app.getHttpServer() as Server;
+  // Node's default (5 s) closes idle connections under clients that reuse them after a normal pause.
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
   await app.listen(config.port, config.host);
-  const port = (app.getHttpServer().address() as { port: number }).port;
-  logger.log(`enplan API listening on http://localhost:${port} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
+  logger.log(`enplan API listening on ${listeningOn(server.address() as AddressInfo)} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -87,4 +91,11 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return app;
+}
+
+/** The address actually bound, as a URL; for "every interface" also where a browser on this machine finds it. */
+export function listeningOn({ address, family, port }: AddressInfo): string {
+  const host = family === 'IPv6' || family === (6 as unknown as string) ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+  return address === '0.0.0.0' || address === '::' ? `${url} (every interface; on this machine http://localhost:${port})` : url;
 }

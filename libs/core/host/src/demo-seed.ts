@@ -20,6 +20,9 @@ export const DEMO = {
 const day = (base: Date, offset: number) => new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Fictitious people; the CPR numbers are well-formed but invented for the demo. */
+/** What `seedIfEmpty` did: planted the data, or why not. */
+export type SeedOutcome = 'planted' | 'has-data' | 'no-demo-municipality';
+
 @Injectable()
 export class DemoSeeder {
   constructor(
@@ -28,13 +31,14 @@ export class DemoSeeder {
   ) {}
 
   /** Plants the demo data once, in one transaction; returns false when it is already there. */
-  async seedIfEmpty(): Promise<boolean> {
+  /** Plants the demo data unless the deployment lacks the demo municipality or it has data already; says which. */
+  async seedIfEmpty(): Promise<SeedOutcome> {
     return this.ds.transaction(async (em) => {
       const m = await em.findOne(Municipality, { where: { code: DEMO.municipalityCode } });
-      if (!m) return false;
-      if (await em.count(OrgUnit, { where: { municipalityId: m.id } })) return false;
+      if (!m) return 'no-demo-municipality';
+      if (await em.count(OrgUnit, { where: { municipalityId: m.id } })) return 'has-data';
       await this.plant(em, m.id);
-      return true;
+      return 'planted';
     });
   }
 
