@@ -178,6 +178,9 @@ describe('calendar: an owner-only feed, subscription URLs, meetings that move (e
     const stale = await viaUrl(first);
     expect([stale.status, stale.body.code]).toEqual([404, 'calendar-subscription.not-found']);
     expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
+    // The problem does not hand the secret back either.
+    expect(stale.body.instance).toBe('/api/v1/calendar/[redacted]');
+    expect(JSON.stringify(stale.body)).not.toContain(first.split('/').pop()!.replace('.ics', ''));
     expect((await viaUrl(second.body.url)).status).toBe(200);
 
     const gone = await api.del(`/staff/${w.staffId}/calendar-subscription`);

@@ -6,3 +6,4 @@ export * from './validation.js';
 export * from './clock.module.js';
 export * from './pagination.js';
 export * from './input-guard.js';
+export * from './request-path.js';

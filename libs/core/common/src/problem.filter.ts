@@ -4,6 +4,7 @@ import { scrubCpr } from '@enplan/shared/util';
 import { DomainError, STATUS_BY_KIND, TITLE_BY_KIND, type ErrorKind } from './domain-error.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem.js';
 import { requestIdFor } from './request-id.js';
+import { loggedPath } from './request-path.js';
 
 const KIND_BY_STATUS: Record<number, ErrorKind> = Object.fromEntries(
   Object.entries(STATUS_BY_KIND).map(([k, s]) => [s, k as ErrorKind]),
@@ -40,7 +41,7 @@ export class ProblemFilter implements ExceptionFilter {
   toProblem(exception: unknown, req: Request): ProblemDetails {
     const requestId = requestIdFor(req);
     // The path only, never the query string: a query could carry a search term with personal data.
-    const instance = req.originalUrl?.split('?')[0];
+    const instance = req.originalUrl === undefined ? undefined : loggedPath(req.originalUrl);
     if (exception instanceof DomainError) {
       if (exception.kind === 'internal') this.logger.error(scrubCpr(exception.message));
       return {

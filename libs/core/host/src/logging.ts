@@ -1,5 +1,5 @@
 import { scrubCpr } from '@enplan/shared/util';
-import { requestIdFor } from '@enplan/core/common';
+import { loggedPath, requestIdFor } from '@enplan/core/common';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
@@ -11,14 +11,6 @@ import type { IncomingMessage } from 'node:http';
  */
 function scrubbingStream(target: NodeJS.WritableStream) {
   return { write: (line: string) => target.write(scrubCpr(line)) };
-}
-
-/**
- * A request path as logged: without the query string, with the secret of a calendar subscription URL
- * (`/api/v1/calendar/<token>.ics`) replaced, since whoever reads the logs must not be able to open the feed.
- */
-export function loggedPath(url: string): string {
-  return scrubCpr(url.split('?')[0].replace(/^(\/api\/v\d+\/calendar\/)[^/]+$/, '$1[redacted]'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { loggedPath } from './logging.js';
+import { loggedPath } from './request-path.js';
 
 describe('loggedPath', () => {
   it('drops the query string', () => {
