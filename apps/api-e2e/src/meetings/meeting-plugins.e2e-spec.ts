@@ -28,7 +28,7 @@ const huddleModel = definePlugin({
       ],
       suppressions: [{ rule: 'plan-every-60-days', legalReason: 'The plan is revised at the huddles (test exemption)' }],
     },
-    decisionAuthority: ({ staff, legalArea }) =>
+    decisionAuthority: async ({ staff, legalArea }) =>
       staff?.unitKind === 'job-centre' && staff.authorityAreas.includes(legalArea)
         ? { allowed: true }
         : { allowed: false, code: 'huddle-model.decision-outside-job-centre', reason: `Only a job-centre caseworker with authority in ${legalArea} decides under it here` },

@@ -108,11 +108,48 @@ export interface EligibilityResult {
 /** A refusal names why and may carry the plugin's own problem code (default `plugin.decision-authority`). */
 export type AuthorityDecision = { allowed: true } | { allowed: false; reason: string; code?: string };
 
+/** A provision of the legal-basis catalogue (the core's or the municipality's). */
+export interface LegalBasisFacts {
+  /** e.g. `SEL-85`. */
+  readonly code: string;
+  /** The law by its Danish name, e.g. `Serviceloven`. */
+  readonly law: string;
+  /** e.g. `§ 85`. */
+  readonly paragraph: string;
+  readonly title: string;
+  /** The legal area the provision belongs to; null when the catalogue cannot place it. */
+  readonly legalArea: LegalArea | null;
+}
+
+/**
+ * Where a decision is being recorded. Every place the core records a decision asks the same extension
+ * point, so a model's rule holds for all of them; `site` lets a rule tell them apart when it must.
+ */
+export type DecisionSite =
+  /** A plan version deciding one of its new or changed actions. */
+  | { readonly kind: 'plan-publish'; readonly version: number; readonly actionId: string; readonly sourceMeetingId: string | null }
+  /** A decision recorded as a meeting outcome. */
+  | { readonly kind: 'meeting-outcome'; readonly meetingId: string; readonly meetingType: string }
+  /** An order to a provider for an action of the plan: the action put into effect. */
+  | { readonly kind: 'provider-order'; readonly actionId: string };
+
+/**
+ * What a decision-authority rule sees: the same facts plan-publish rules get (the course, its team, who
+ * decides) plus the decision's legal area and, when named, its legal basis; the rule runs in the core's
+ * transaction (`HookContext`), so it may read the plugin's own tables through `ctx.em`.
+ */
 export interface DecisionAuthorityInput {
   /** Who records the decision; null when the caller is not a staff member (an integration). */
   readonly staff: StaffFacts | null;
   readonly legalArea: LegalArea;
+  /** The provision the decision is made under, when the decision names one (an action always does). */
+  readonly legalBasis: LegalBasisFacts | null;
   readonly course: CourseFacts;
+  /** The course's current team. */
+  readonly team: readonly TeamMemberFacts[];
+  readonly site: DecisionSite;
+  /** The day of the decision (YYYY-MM-DD, Danish time). */
+  readonly on: string;
 }
 
 /** Targets and caps of a course model. `null`: none. */
@@ -234,6 +271,67 @@ export interface HookContext<S = unknown> extends ExtensionContext<S> {
   get<T = unknown>(token: string | symbol): T;
 }
 
+/**
+ * What runs outside a request (the work list is also computed by the reminder job): the core's `em`, the clock
+ * and the application's providers, but no caller.
+ */
+export type WorkListContext<S = unknown> = Omit<HookContext<S>, 'principal'>;
+
+/** A meeting of a course, as work-list rules see it. */
+export interface WorkListMeetingFacts {
+  readonly id: string;
+  readonly type: string;
+  /** ISO date-time. */
+  readonly startsAt: string;
+  readonly status: 'planned' | 'held' | 'cancelled';
+}
+
+/** A meeting the course's cadence policy requires, as the core computed it (before plugins mark theirs met). */
+export interface CadenceDueFacts {
+  readonly rule: string;
+  readonly meetingType: string;
+  /** YYYY-MM-DD by which the meeting must have been held. */
+  readonly dueOn: string;
+  /** A planned meeting of the type booked in time, if any. */
+  readonly scheduledMeetingId: string | null;
+}
+
+export interface WorkListCourseFacts {
+  readonly course: CourseFacts;
+  readonly meetings: readonly WorkListMeetingFacts[];
+  readonly cadence: readonly CadenceDueFacts[];
+}
+
+export interface WorkListInput {
+  /** The open (not closed or declined) courses the lists are computed for: a model plugin gets its model's, an add-on every course. */
+  readonly courses: readonly WorkListCourseFacts[];
+  /** The day the lists are computed for (YYYY-MM-DD). */
+  readonly today: string;
+  /** Items due after this day (YYYY-MM-DD) are left out by the core; a plugin need not compute them. */
+  readonly horizon: string;
+}
+
+/** A deadline a plugin owns; the core decides from `dueOn` whether it is overdue, due or upcoming. */
+export interface PluginWorkItem {
+  readonly courseId: string;
+  /** Stable within the plugin (e.g. `re-review`): the work list's `ref`. */
+  readonly ref: string;
+  /** YYYY-MM-DD. */
+  readonly dueOn: string;
+  /** Shown to staff: no names, CPR or health details (work lists are shown on boards and sent in reminders). */
+  readonly title: string;
+  /** When the deadline is a meeting. */
+  readonly meetingType?: string;
+  /** Only on this staff member's list (and the team views); without it, on every team member's list. */
+  readonly staffMemberId?: string;
+}
+
+export interface PluginWorkList {
+  items: PluginWorkItem[];
+  /** The plugin's own cadence rules (by id) that its records show met on a course: the core drops those items. */
+  cadenceMet?: { courseId: string; rule: string }[];
+}
+
 export interface LifecycleHooks<S = unknown> {
   /** After the course row and its first transition are written. */
   onReferral?(event: { course: CourseFacts }, ctx: HookContext<S>): void | Promise<void>;
@@ -257,13 +355,22 @@ export interface PluginExtensions<S = unknown> {
   cadencePolicy?: CadencePolicyContribution;
   /** Caseload target and caps of the plugin's model (model plugins only). */
   caseload?: Partial<CaseloadPolicy>;
-  /** Who may record a decision under which legal area. A model plugin's rule replaces the core's; an add-on's narrows it. */
-  decisionAuthority?: (input: DecisionAuthorityInput, ctx: ExtensionContext<S>) => AuthorityDecision;
+  /**
+   * Who may record a decision under which legal area, wherever it is recorded (plan publish, meeting outcome,
+   * provider order). A model plugin's rule replaces the core's; an add-on's narrows it. Runs in the core's
+   * transaction.
+   */
+  decisionAuthority?: (input: DecisionAuthorityInput, ctx: HookContext<S>) => Promise<AuthorityDecision>;
   hooks?: LifecycleHooks<S>;
   /** Extra checks before a plan version is published: problems name the field and carry the plugin's own code. */
   validatePlanPublish?: (input: PlanPublishInput, ctx: HookContext<S>) => FieldProblem[] | Promise<FieldProblem[]>;
   /** Extra target-group rules, checked at referral. */
   eligibility?: (input: EligibilityInput, ctx: HookContext<S>) => EligibilityResult | Promise<EligibilityResult>;
+  /**
+   * Deadlines the plugin owns, for work lists, the board and reminders, and which of its cadence rules its
+   * own records show met. Called for many courses at once; read the plugin's tables in bulk.
+   */
+  workList?: (input: WorkListInput, ctx: WorkListContext<S>) => Promise<PluginWorkList>;
   /** Reserved: extra authorisation rules (wired by the access module). */
   accessRules?: (rules: AccessRuleBuilder, who: AccessRuleSubject, ctx: ExtensionContext<S>) => void;
 }

@@ -38,11 +38,6 @@ export const extensionError = {
       reasons,
       errors: [{ field: 'modelId', code, message: reasons.join('; ') || 'Not in the target group' }],
     }),
-  /** Decisions the caller may not record; the first problem's code (the plugin's, or plugin.decision-authority) heads the problem. */
-  decisionAuthority: (errors: FieldProblem[]) =>
-    new DomainError(errors[0].code, 'unprocessable', errors.length === 1 ? errors[0].message : `${errors[0].message} (and ${errors.length - 1} more)`, {
-      errors,
-    }),
   /** Problems a plugin found with a plan publish: the first one's code heads the problem. */
   planRejected: (errors: FieldProblem[]) =>
     new DomainError(errors[0].code, 'unprocessable', errors.length === 1 ? errors[0].message : `${errors[0].message} (and ${errors.length - 1} more)`, { errors }),

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { Column, Entity, PrimaryGeneratedColumn, type MigrationInterface } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import type { Deployment } from '@enplan/core/config';
 import { CORE_VERSION } from './core-version.js';
-import type { CourseFacts, StaffFacts, TeamFacts, TeamMemberFacts } from './extension-points.js';
+import type { CourseFacts, DecisionAuthorityInput, StaffFacts, TeamFacts, TeamMemberFacts } from './extension-points.js';
 import { PluginError } from './extensions.error.js';
 import { definePlugin, pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
 import { PluginRegistry } from './plugin-registry.js';
@@ -109,8 +109,17 @@ const pairPlugin = definePlugin({
       suppressions: [{ rule: 'plan-every-60-days', legalReason: 'The joint meetings revise the plan' }],
     },
     caseload: { targetPerFte: 40, capPerFte: 2 },
-    decisionAuthority: ({ staff: who, legalArea }) =>
+    decisionAuthority: async ({ staff: who, legalArea }) =>
       who?.authorityAreas.includes(legalArea) ? { allowed: true } : { allowed: false, reason: `pair: not ${who?.name ?? 'anyone'}'s area` },
+    workList: async ({ courses, today }) => ({
+      items: courses.map((c) => ({ courseId: c.course.id, ref: 'pair-review', dueOn: today, title: 'Pair review due' })),
+      // Only its own rules count: the core's plan rule and an unknown course are ignored.
+      cadenceMet: courses.flatMap((c) => [
+        { courseId: c.course.id, rule: 'joint-meetings' },
+        { courseId: c.course.id, rule: 'plan-every-60-days' },
+        { courseId: 'not-asked', rule: 'joint-meetings' },
+      ]),
+    }),
   }),
 });
 
@@ -121,7 +130,7 @@ const addOn = definePlugin({
   compatibleCore: '^0.1.0 || ^1.0.0',
   extensions: {
     teamRules: (t) => (t.members.length ? [] : [{ rule: 'someone', message: 'A course needs a team', code: 'local-rules.team-empty' }]),
-    decisionAuthority: ({ legalArea }) => (legalArea === 'health' ? { allowed: false, reason: 'Health decisions are made by the region' } : { allowed: true }),
+    decisionAuthority: async ({ legalArea }) => (legalArea === 'health' ? { allowed: false, reason: 'Health decisions are made by the region' } : { allowed: true }),
     meetingTypes: [{ id: 'local-check-in', label: { da: 'Tjek ind', en: 'Check-in' } }],
   },
 });
@@ -343,18 +352,34 @@ describe('PluginRegistry resolution', () => {
     expect(() => registry.checkTeam(principal(), 'staffMemberId', team('pair-test', member('caseworker', a), member('provider', staff('p', []))), one)).not.toThrow();
   });
 
-  it('decides authority: core rule by default, the model plugin replacing it, an add-on narrowing both', () => {
+  it('decides authority: core rule by default, the model plugin replacing it, an add-on narrowing both', async () => {
     const jc = staff('a', ['employment', 'health']);
-    const input = (legalArea: 'employment' | 'social-adults' | 'health', modelId = 'generic') => ({ staff: jc, legalArea, course: course(modelId) });
-    expect(registry.decisionAuthority('101', 'm-101', 'generic', input('employment'))).toEqual({ allowed: true });
-    expect(registry.decisionAuthority('101', 'm-101', 'generic', input('social-adults'))).toEqual({ allowed: false, reason: 'The staff member recording it holds no authority in social-adults' });
-    expect(registry.decisionAuthority('999', 'm-999', 'pair-test', input('social-adults', 'pair-test'))).toEqual({ allowed: false, reason: "pair: not Staff a's area" });
-    expect(registry.decisionAuthority('999', 'm-999', 'pair-test', input('health', 'pair-test'))).toEqual({ allowed: false, reason: 'Health decisions are made by the region' });
+    const em = {} as EntityManager;
+    const call = (code: string) => ({ em, principal: principal(code) });
+    const input = (legalArea: 'employment' | 'social-adults' | 'health', modelId = 'generic'): DecisionAuthorityInput => ({
+      staff: jc,
+      legalArea,
+      legalBasis: null,
+      course: course(modelId),
+      team: [],
+      site: { kind: 'meeting-outcome', meetingId: 'm1', meetingType: 'plan' },
+      on: '2026-01-05',
+    });
+    expect(await registry.decisionAuthority(call('101'), input('employment'))).toEqual({ allowed: true });
+    expect(await registry.decisionAuthority(call('101'), input('social-adults'))).toEqual({ allowed: false, reason: 'The staff member recording it holds no authority in social-adults' });
+    expect(await registry.decisionAuthority(call('999'), input('social-adults', 'pair-test'))).toEqual({ allowed: false, reason: "pair: not Staff a's area" });
+    expect(await registry.decisionAuthority(call('999'), input('health', 'pair-test'))).toEqual({ allowed: false, reason: 'Health decisions are made by the region' });
     expect(registry.hasCustomDecisionAuthority('999', 'generic')).toBe(true);
     expect(registry.hasCustomDecisionAuthority('101', 'generic')).toBe(false);
-    expect(() =>
-      registry.requireDecisionAuthority('999', 'm-999', 'pair-test', [{ field: 'content.actions[0].legalBasis', input: input('social-adults', 'pair-test') }]),
-    ).toThrow(expect.objectContaining({ code: 'plugin.decision-authority' }));
+  });
+
+  it('collects work-list items of the model plugin; a plugin marks only its own cadence rules met', async () => {
+    const run = { em: {} as EntityManager, now: new Date('2026-01-05T09:00:00Z'), municipalityCode: '999', municipalityId: 'm-999' };
+    const facts = (modelId: string, id: string) => ({ course: { ...course(modelId), id }, meetings: [], cadence: [] });
+    const out = await registry.workListContributions(run, { courses: [facts('pair-test', 'c1'), facts('generic', 'c2')], today: '2026-01-05', horizon: '2026-03-06' });
+    expect([...out.keys()]).toEqual(['c1']);
+    expect(out.get('c1')?.items).toEqual([{ courseId: 'c1', ref: 'pair-review', dueOn: '2026-01-05', title: 'Pair review due', plugin: 'pair-test' }]);
+    expect([...(out.get('c1')?.met ?? [])]).toEqual(['joint-meetings']);
   });
 
   it('runs hooks of the model plugin then the add-ons, with the context of each', async () => {

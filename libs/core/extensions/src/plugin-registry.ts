@@ -28,8 +28,12 @@ import type {
   MeetingTypeDefinition,
   PlanPublishInput,
   PluginExtensions,
+  PluginWorkItem,
   RoleDefinition,
   TeamFacts,
+  WorkListContext,
+  WorkListCourseFacts,
+  WorkListInput,
 } from './extension-points.js';
 import { extensionError, ExtensionErrorCode, PluginError, type PluginProblem, type TeamRuleViolation } from './extensions.error.js';
 import { pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
@@ -162,7 +166,7 @@ function extensionProblems(d: PluginDefinition, x: PluginExtensions): string[] {
       if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isFinite(v) && v >= 0)) out.push(`caseload.${key} must be a non-negative number or null`);
     }
   }
-  for (const key of ['teamRules', 'decisionAuthority', 'validatePlanPublish', 'eligibility', 'accessRules'] as const) {
+  for (const key of ['teamRules', 'decisionAuthority', 'validatePlanPublish', 'eligibility', 'accessRules', 'workList'] as const) {
     if (x[key] !== undefined && typeof x[key] !== 'function') out.push(`${key} must be a function`);
   }
   return out;
@@ -386,31 +390,55 @@ export class PluginRegistry {
   }
 
   /**
-   * May `staff` record a decision under `legalArea` on a course of this model? The model plugin's rule, or
-   * the core's (authority in the area), and then every add-on's rule must agree.
+   * May `input.staff` record this decision? The model plugin's rule, or the core's (authority in the area),
+   * and then every add-on's rule must agree. Runs in the caller's transaction.
    */
-  decisionAuthority(municipalityCode: string, municipalityId: string, modelId: string, input: DecisionAuthorityInput): AuthorityDecision {
+  async decisionAuthority(call: CallContext, input: DecisionAuthorityInput): Promise<AuthorityDecision> {
+    const { municipalityCode } = call.principal;
+    const modelId = input.course.modelId;
     const model = this.modelPlugin(municipalityCode, modelId);
     const first = model?.extensions.decisionAuthority
-      ? model.extensions.decisionAuthority(input, this.context(model, municipalityCode, municipalityId, modelId))
+      ? await model.extensions.decisionAuthority(input, this.hookContext(model, call, modelId))
       : coreDecisionAuthority(input);
     if (!first.allowed) return first;
     for (const e of this.addOns(municipalityCode)) {
       if (!e.extensions.decisionAuthority) continue;
-      const d = e.extensions.decisionAuthority(input, this.context(e, municipalityCode, municipalityId, modelId));
+      const d = await e.extensions.decisionAuthority(input, this.hookContext(e, call, modelId));
       if (!d.allowed) return d;
     }
     return { allowed: true };
   }
 
-  /** Refuses (422, with the refusing rule's code or `plugin.decision-authority`) when any decision in `checks` is not allowed; each problem names its field. */
-  requireDecisionAuthority(municipalityCode: string, municipalityId: string, modelId: string, checks: { field: string; input: DecisionAuthorityInput }[]): void {
-    const errors: FieldProblem[] = [];
-    for (const c of checks) {
-      const d = this.decisionAuthority(municipalityCode, municipalityId, modelId, c.input);
-      if (!d.allowed) errors.push({ field: c.field, code: d.code ?? ExtensionErrorCode.DecisionAuthority, message: d.reason });
+  /**
+   * The plugins' work-list contributions for open courses of one municipality: items by course (each with
+   * the plugin it comes from) and the cadence rules the plugins' records show met. A plugin marks only its
+   * own rules met; an item on a course it was not asked about is ignored.
+   */
+  async workListContributions(
+    run: { em: EntityManager; now: Date; municipalityCode: string; municipalityId: string },
+    input: WorkListInput,
+  ): Promise<Map<string, { items: (PluginWorkItem & { plugin: string })[]; met: Set<string> }>> {
+    const out = new Map<string, { items: (PluginWorkItem & { plugin: string })[]; met: Set<string> }>();
+    const byModel = new Map<string, WorkListCourseFacts[]>();
+    for (const c of input.courses) byModel.set(c.course.modelId, [...(byModel.get(c.course.modelId) ?? []), c]);
+    for (const [modelId, courses] of byModel) {
+      const asked = new Set(courses.map((c) => c.course.id));
+      for (const e of this.contributors(run.municipalityCode, modelId)) {
+        const fn = e.extensions.workList;
+        if (!fn) continue;
+        const ctx: WorkListContext = { ...this.context(e, run.municipalityCode, run.municipalityId, modelId), em: run.em, now: run.now, get: this.runtimeGet() };
+        const r = await fn({ ...input, courses }, ctx);
+        const own = new Set((e.extensions.cadencePolicy?.rules ?? []).map((x) => x.id));
+        const slot = (courseId: string) => {
+          let v = out.get(courseId);
+          if (!v) out.set(courseId, (v = { items: [], met: new Set() }));
+          return v;
+        };
+        for (const item of r.items) if (asked.has(item.courseId)) slot(item.courseId).items.push({ ...item, plugin: e.definition.id });
+        for (const m of r.cadenceMet ?? []) if (asked.has(m.courseId) && own.has(m.rule)) slot(m.courseId).met.add(m.rule);
+      }
     }
-    if (errors.length) throw extensionError.decisionAuthority(errors);
+    return out;
   }
 
   /** Every broken team rule of the course's model (none for the core default) and of the add-ons. */
@@ -500,14 +528,18 @@ export class PluginRegistry {
     return { municipalityCode, municipalityId, modelId, pluginId: e.definition.id, settings: e.settings };
   }
 
-  private hookContext(e: Enabled, call: CallContext, modelId: string): HookContext {
+  private runtimeGet(): HookContext['get'] {
     const runtime = this.runtime;
+    return ((token: unknown) => runtime.get(token)) as HookContext['get'];
+  }
+
+  private hookContext(e: Enabled, call: CallContext, modelId: string): HookContext {
     return {
       ...this.context(e, call.principal.municipalityCode, call.principal.municipalityId, modelId),
       em: call.em,
       principal: call.principal,
-      now: runtime.now(),
-      get: ((token: unknown) => runtime.get(token)) as HookContext['get'],
+      now: this.runtime.now(),
+      get: this.runtimeGet(),
     };
   }
 }

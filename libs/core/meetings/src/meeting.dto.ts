@@ -238,11 +238,20 @@ export class AddOutcomeDto {
     enum: LEGAL_AREAS,
     example: 'employment',
     description:
-      'For a decision: the legal area it is made under. Whoever records it needs decision authority there under the rules of the course’s model ' +
-      '(the core: authority in the area; a plugin may set its own), else 422 with the rule’s code (default plugin.decision-authority). Not for agreements',
+      'For a decision (required unless legalBasis names it): the legal area it is made under. Whoever records it needs decision authority there under the rules of the course’s model ' +
+      '(the core: authority in the area; a plugin may set its own), else 422 with the rule’s code (default plugin.decision-authority). A decision without an area: 400 decision.legal-area-missing. Not for agreements',
   })
   @IsOptional() @IsIn(LEGAL_AREAS)
   legalArea?: LegalArea;
+
+  @ApiPropertyOptional({
+    example: 'SEL-85',
+    maxLength: 40,
+    description:
+      'For a decision: the legal basis (GET /legal-bases) it is made under; its legal area follows from it (422 decision.legal-basis-unknown, decision.legal-area-mismatch). Not for agreements',
+  })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(40)
+  legalBasis?: string;
 }
 
 export class PublishFromMeetingDto {
@@ -308,6 +317,8 @@ export class OutcomeDto {
   due: string | null;
   @ApiProperty({ enum: LEGAL_AREAS, nullable: true, example: null, description: 'For a decision: the legal area it was made under' })
   legalArea: LegalArea | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'For a decision: the legal-basis code it was made under, when named' })
+  legalBasis: string | null;
 }
 
 export class WarningDto {

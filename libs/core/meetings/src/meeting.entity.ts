@@ -204,6 +204,10 @@ export class MeetingOutcome extends TenantEntity {
   @Column({ type: 'enum', enum: LEGAL_AREAS, enumName: 'legal_area', nullable: true })
   legalArea: LegalArea | null;
 
+  /** For a decision: the legal-basis code (law and paragraph) it is made under, when named. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  legalBasis: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -67,12 +67,13 @@ export const meetingsError = {
     DomainError.field(MeetingsErrorCode.NotHeldYet, 'minutes', 'Minutes can only be recorded for a meeting that has started and is not cancelled'),
   noCourse: () =>
     new DomainError(MeetingsErrorCode.NoCourse, 'unprocessable', 'A meeting over several courses (board meeting) cannot produce one plan'),
-  legalAreaNotDecision: () => DomainError.field(MeetingsErrorCode.LegalAreaNotDecision, 'legalArea', 'Only a decision is made under a legal area; leave legalArea out of an agreement'),
+  legalAreaNotDecision: (field: 'legalArea' | 'legalBasis' = 'legalArea') =>
+    DomainError.field(MeetingsErrorCode.LegalAreaNotDecision, field, `Only a decision is made under a legal area or basis; leave ${field} out of an agreement`),
   decisionNeedsCourse: () =>
     DomainError.field(
       MeetingsErrorCode.DecisionNeedsCourse,
       'legalArea',
-      'A board meeting spans several courses: record a decision under a legal area on a meeting of its course',
+      'A board meeting spans several courses: record a decision on a meeting of its course',
     ),
   coursesMissing: () => DomainError.field(MeetingsErrorCode.CoursesMissing, 'courseIds', 'A board meeting needs at least one course of your municipality'),
   contactStaffUnknown: (field = 'staffMemberIds') => DomainError.field(MeetingsErrorCode.ContactStaffUnknown, field, 'The staff member is not in your municipality'),

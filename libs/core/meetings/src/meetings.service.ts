@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CourseScope, Principal } from '@enplan/core/auth';
 import { page, type Page } from '@enplan/core/common';
-import { ConsentsService, Course, courseCitizenIds, courseFacts } from '@enplan/core/courses';
-import { loadStaffFacts, PluginRegistry } from '@enplan/core/extensions';
+import { ConsentsService, Course, courseCitizenIds } from '@enplan/core/courses';
+import { PluginRegistry, type LegalBasisFacts } from '@enplan/core/extensions';
 import { EXTERNAL_UNIT_KINDS, OrgUnit, StaffMember, type LegalArea } from '@enplan/core/organisation';
+import { DecisionAuthority, resolveDecisionArea } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AddAgendaItemDto,
@@ -47,6 +48,7 @@ export class MeetingsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly consents: ConsentsService,
     private readonly registry: PluginRegistry,
+    private readonly decisions: DecisionAuthority,
   ) {}
 
   async create(p: Principal, courseId: string, dto: CreateMeetingDto): Promise<MeetingDto> {
@@ -262,11 +264,20 @@ export class MeetingsService {
   }
 
   async addOutcome(p: Principal, id: string, dto: AddOutcomeDto): Promise<OutcomeDto> {
-    if (dto.legalArea && dto.kind !== 'decision') throw meetingsError.legalAreaNotDecision();
+    if (dto.kind !== 'decision' && (dto.legalArea || dto.legalBasis)) throw meetingsError.legalAreaNotDecision(dto.legalArea ? 'legalArea' : 'legalBasis');
     return this.ds.transaction(async (em) => {
       const m = await this.meeting(em, p, id, true);
       if (dto.responsible) await this.requireResponsible(em, p, dto.responsible);
-      if (dto.kind === 'decision' && dto.legalArea) await this.requireDecisionAuthority(em, p, m, dto.legalArea);
+      let area: { legalArea: LegalArea; basis: LegalBasisFacts | null } | null = null;
+      if (dto.kind === 'decision') {
+        area = await resolveDecisionArea(em, p.municipalityId, dto, { areaField: 'legalArea', basisField: 'legalBasis' });
+        // A board meeting spans several courses: a decision is recorded on the meeting of its course.
+        if (!m.courseId) throw meetingsError.decisionNeedsCourse();
+        const course = await em.findOneOrFail(Course, { where: { id: m.courseId, municipalityId: p.municipalityId } });
+        await this.decisions.assertDecisionAuthority(em, p, course, [
+          { field: dto.legalBasis ? 'legalBasis' : 'legalArea', legalArea: area.legalArea, legalBasis: area.basis?.code ?? null, site: { kind: 'meeting-outcome', meetingId: m.id, meetingType: m.type } },
+        ]);
+      }
       const row = await em.save(
         MeetingOutcome,
         em.create(MeetingOutcome, {
@@ -276,7 +287,8 @@ export class MeetingsService {
           text: dto.text,
           responsible: dto.responsible ? { kind: dto.responsible.kind, ...(dto.responsible.id ? { id: dto.responsible.id } : {}) } : null,
           due: dto.due ?? null,
-          legalArea: dto.legalArea ?? null,
+          legalArea: area?.legalArea ?? null,
+          legalBasis: area?.basis?.code ?? null,
         }),
       );
       return outcomeDto(row);
@@ -292,18 +304,6 @@ export class MeetingsService {
     if (r.id === undefined) throw meetingsError.outcomeResponsibleUnknown('responsible.id', `id is required when a ${r.kind === 'staff' ? 'staff member' : 'unit'} is responsible`);
     const known = r.kind === 'staff' ? await em.exists(StaffMember, { where: { id: r.id, municipalityId: p.municipalityId } }) : await em.exists(OrgUnit, { where: { id: r.id, municipalityId: p.municipalityId } });
     if (!known) throw meetingsError.outcomeResponsibleUnknown('responsible.id', `id does not name a ${r.kind === 'staff' ? 'staff member' : 'unit'} of your municipality`);
-  }
-
-  /**
-   * A decision under a legal area: the caller needs decision authority there under the rules of the course's
-   * model (the core's: authority in the area; a model plugin's own, narrowed by add-ons). Refuses with 422.
-   */
-  private async requireDecisionAuthority(em: EntityManager, p: Principal, m: Meeting, legalArea: LegalArea): Promise<void> {
-    // A board meeting spans several courses: a decision in a legal area is recorded on the meeting of its course.
-    if (!m.courseId) throw meetingsError.decisionNeedsCourse();
-    const course = await em.findOneOrFail(Course, { where: { id: m.courseId, municipalityId: p.municipalityId } });
-    const staff = (await loadStaffFacts(em, p.municipalityId, [p.userId])).get(p.userId) ?? null;
-    this.registry.requireDecisionAuthority(p.municipalityCode, p.municipalityId, course.modelId, [{ field: 'legalArea', input: { staff, legalArea, course: courseFacts(course) } }]);
   }
 
   async outcomes(em: EntityManager, municipalityId: string, meetingId: string): Promise<MeetingOutcome[]> {
@@ -489,5 +489,5 @@ function agendaDto(r: AgendaItem): AgendaItemDto {
 }
 
 function outcomeDto(r: MeetingOutcome): OutcomeDto {
-  return { id: r.id, kind: r.kind, text: r.text, responsible: r.responsible, due: r.due, legalArea: r.legalArea ?? null };
+  return { id: r.id, kind: r.kind, text: r.text, responsible: r.responsible, due: r.due, legalArea: r.legalArea ?? null, legalBasis: r.legalBasis ?? null };
 }

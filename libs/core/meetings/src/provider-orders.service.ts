@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
-import { Plan, PlanVersion, type PlanAction } from '@enplan/core/plans';
+import { Course } from '@enplan/core/courses';
+import { DecisionAuthority, Plan, PlanVersion, type PlanAction } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { danishDay, isoDay } from './cadence.js';
 import { meetingsError } from './meetings.error.js';
@@ -13,7 +14,8 @@ import { ProviderOrder, ProviderReport } from './provider-order.entity.js';
 import { nextReportDue } from './provider-orders.js';
 
 /**
- * Orders to providers for actions of the published plan, and the reports they send back. A report that
+ * Orders to providers for actions of the published plan, and the reports they send back. Ordering an action
+ * is deciding it, so the orderer needs decision authority under its legal basis (`DecisionAuthority`). A report that
  * has not arrived by `nextReportDue` is a `provider-report-overdue` item on the work list.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class ProviderOrdersService {
     private readonly ds: DataSource,
     private readonly meetings: MeetingsService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly decisions: DecisionAuthority,
   ) {}
 
   async create(p: Principal, courseId: string, dto: CreateProviderOrderDto): Promise<ProviderOrderDto> {
@@ -29,7 +32,11 @@ export class ProviderOrdersService {
     return this.ds.transaction(async (em) => {
       const course = await this.meetings.course(em, p, courseId);
       const actions = await this.actions(em, p.municipalityId, course.id);
-      if (!actions.has(dto.actionId)) throw meetingsError.providerOrderActionUnknown();
+      const action = actions.get(dto.actionId);
+      if (!action) throw meetingsError.providerOrderActionUnknown();
+      // Ordering the action puts it into effect: a decision under its legal basis, by the model's rules.
+      const full = await em.findOneOrFail(Course, { where: { id: course.id, municipalityId: p.municipalityId } });
+      await this.decisions.assertDecisionAuthority(em, p, full, [{ field: 'actionId', legalBasis: action.legalBasis, site: { kind: 'provider-order', actionId: action.id } }]);
       if (!(await em.exists(OrgUnit, { where: { id: dto.providerUnitId, municipalityId: p.municipalityId } }))) throw meetingsError.providerOrderUnitUnknown();
       if (dto.providerStaffId && !(await em.exists(StaffMember, { where: { id: dto.providerStaffId, unitId: dto.providerUnitId, municipalityId: p.municipalityId } }))) {
         throw meetingsError.providerOrderStaffUnknown();

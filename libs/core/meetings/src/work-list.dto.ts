@@ -28,8 +28,10 @@ export class WorkItemDto {
   dueOn: string;
   @ApiProperty({ example: 'A plan meeting with the citizen at least every 60 days' })
   title: string;
-  @ApiProperty({ example: 'plan-every-60-days', description: 'The rule, follow-up, plan action or agreement the item comes from' })
+  @ApiProperty({ example: 'plan-every-60-days', description: 'The rule, follow-up, plan action or agreement the item comes from; for a plugin-deadline the plugin’s own ref (e.g. re-review)' })
   ref: string;
+  @ApiPropertyOptional({ example: 'step-up-meetings', description: 'For a plugin-deadline: the plugin (organisational model) that owns the deadline' })
+  plugin?: string;
   @ApiPropertyOptional({ example: 'plan', description: 'For cadence meetings' })
   meetingType?: string;
   @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid', example: null, description: 'For cadence meetings: a meeting booked in time (then the item is not listed)' })

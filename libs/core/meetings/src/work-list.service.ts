@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { CourseScope, Principal } from '@enplan/core/auth';
 import { Citizen } from '@enplan/core/citizens';
-import { Course, TeamAssignment } from '@enplan/core/courses';
+import { Course, courseFacts, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
-import { PluginRegistry } from '@enplan/core/extensions';
+import { PluginRegistry, type PluginWorkItem } from '@enplan/core/extensions';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -15,7 +15,7 @@ import { UUID } from './meetings.service.js';
 import { ProviderOrder } from './provider-order.entity.js';
 import { nextReportDue } from './provider-orders.js';
 
-export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity'] as const;
+export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export interface WorkItem {
@@ -24,8 +24,10 @@ export interface WorkItem {
   courseId: string;
   dueOn: string;
   title: string;
-  /** The rule, follow-up, action, agreement or provider order the item comes from. */
+  /** The rule, follow-up, action, agreement or provider order the item comes from (a plugin's own ref for its deadlines). */
   ref: string;
+  /** For a plugin's deadline: the plugin that owns it. */
+  plugin?: string;
   meetingType?: string;
   scheduledMeetingId?: string | null;
   /** For follow-ups: who owns it (team lists show everyone's). */
@@ -57,7 +59,10 @@ const FINISHED = ['closed', 'declined'] as const;
 const ORDER: Record<DueState, number> = { overdue: 0, due: 1, upcoming: 2 };
 const CHUNK = 1000;
 
-type CourseRow = Pick<Course, 'id' | 'activatedOn' | 'referredOn' | 'status' | 'citizenId' | 'householdId' | 'modelId' | 'targetGroup'>;
+type CourseRow = Pick<
+  Course,
+  'id' | 'municipalityId' | 'activatedOn' | 'referredOn' | 'status' | 'citizenId' | 'householdId' | 'modelId' | 'targetGroup' | 'referralReasonCode' | 'endDate' | 'outcomeCode'
+>;
 
 /** Everything the work list needs to know about one course, read in a few batched queries. */
 interface CourseFacts {
@@ -73,6 +78,10 @@ interface CourseFacts {
   orders: { order: ProviderOrder; lastReportOn: string | null }[];
   openFollowUps: FollowUp[];
   primaryContactId: string | null;
+  /** Deadlines the plugins own (`workList` extension point). */
+  pluginItems: (PluginWorkItem & { plugin: string })[];
+  /** Plugin cadence rules the plugins' own records show met: not listed. */
+  cadenceMet: Set<string>;
 }
 
 function chunks<T>(xs: T[]): T[][] {
@@ -131,7 +140,7 @@ export class WorkListService {
     const em = this.ds.manager;
     await this.unit(em, p.municipalityId, unitId);
     const now = this.clock.now();
-    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope));
+    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope), now, o);
     const items: WorkItem[] = [];
     for (const f of facts.values()) items.push(...this.courseItems(f, null, now, o), ...this.followUpItems(f.openFollowUps, now, o));
     return { unitId, today: isoDay(now), items: sortItems(items) };
@@ -146,7 +155,7 @@ export class WorkListService {
     await this.unit(em, p.municipalityId, unitId);
     const now = this.clock.now();
     const today = isoDay(now);
-    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope));
+    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope), now, o);
     const rows: BoardCourse[] = [];
     for (const f of facts.values()) {
       const items = [...this.courseItems(f, null, now, o), ...this.followUpItems(f.openFollowUps, now, o)];
@@ -195,7 +204,7 @@ export class WorkListService {
         followUps.push(...(await em.find(FollowUp, { where: { municipalityId, doneAt: IsNull(), ownerId: In(ids) } })));
       }
     }
-    const facts = await this.facts(em, municipalityId, [...new Set(assignments.map((a) => a.courseId))]);
+    const facts = await this.facts(em, municipalityId, [...new Set(assignments.map((a) => a.courseId))], now, o);
     const out = new Map<string, WorkItem[]>();
     for (const id of staffIds ?? []) out.set(id, []);
     const list = (id: string) => {
@@ -243,8 +252,8 @@ export class WorkListService {
     return code;
   }
 
-  /** Reads the facts of the open (not closed or declined) courses among `courseIds`. */
-  private async facts(em: EntityManager, municipalityId: string, courseIds: string[]): Promise<Map<string, CourseFacts>> {
+  /** Reads the facts of the open (not closed or declined) courses among `courseIds`, with the plugins' deadlines at `now`. */
+  private async facts(em: EntityManager, municipalityId: string, courseIds: string[], now: Date, o: WorkListOptions): Promise<Map<string, CourseFacts>> {
     const out = new Map<string, CourseFacts>();
     if (!courseIds.length) return out;
     const code = await this.municipalityCode(em, municipalityId);
@@ -257,7 +266,20 @@ export class WorkListService {
     for (const ids of chunks(courseIds)) {
       const courses = await em.find(Course, {
         where: { id: In(ids), municipalityId, status: Not(In([...FINISHED])) },
-        select: { id: true, activatedOn: true, referredOn: true, status: true, citizenId: true, householdId: true, modelId: true, targetGroup: true },
+        select: {
+          id: true,
+          municipalityId: true,
+          activatedOn: true,
+          referredOn: true,
+          status: true,
+          citizenId: true,
+          householdId: true,
+          modelId: true,
+          targetGroup: true,
+          referralReasonCode: true,
+          endDate: true,
+          outcomeCode: true,
+        },
         order: { id: 'ASC' },
       });
       if (!courses.length) continue;
@@ -276,6 +298,8 @@ export class WorkListService {
           orders: [],
           openFollowUps: [],
           primaryContactId: null,
+          pluginItems: [],
+          cadenceMet: new Set(),
         });
       }
       // Every row read below belongs to one of `live`.
@@ -328,11 +352,42 @@ export class WorkListService {
       });
       for (const a of primaries) get(a.courseId).primaryContactId = a.staffMemberId;
     }
+    await this.pluginDeadlines(em, code, municipalityId, out, now, o);
     return out;
   }
 
+  /**
+   * Asks the plugins of the courses' models (and the add-ons) for the deadlines they own and the cadence
+   * rules their records show met, once for all courses; they get the facts, not the core's tables.
+   */
+  private async pluginDeadlines(em: EntityManager, code: string, municipalityId: string, facts: Map<string, CourseFacts>, now: Date, o: WorkListOptions): Promise<void> {
+    const asked = [...facts.values()].filter((f) => this.registry.contributes(code, f.course.modelId, 'workList'));
+    if (!asked.length) return;
+    const today = isoDay(now);
+    const contributions = await this.registry.workListContributions(
+      { em, now, municipalityCode: code, municipalityId },
+      {
+        today,
+        horizon: addDays(today, o.horizonDays ?? 60),
+        courses: asked.map((f) => ({
+          course: courseFacts(f.course as Course),
+          meetings: f.meetings.map((m) => ({ id: m.id, type: m.type, startsAt: m.startsAt.toISOString(), status: m.status })),
+          cadence: this.cadence(f, now),
+        })),
+      },
+    );
+    for (const [courseId, c] of contributions) {
+      const f = facts.get(courseId);
+      if (!f) continue;
+      f.pluginItems.push(...c.items);
+      for (const rule of c.met) f.cadenceMet.add(rule);
+    }
+  }
+
+  /** The course's cadence deadlines, without the rules a plugin reported met. */
   private cadence(f: CourseFacts, now: Date): CadenceDue[] {
-    return cadenceDue(f.policy, { activatedOn: f.course.activatedOn, meetings: f.meetings, birthDate: f.birthDate, targetGroup: f.course.targetGroup }, now);
+    const due = cadenceDue(f.policy, { activatedOn: f.course.activatedOn, meetings: f.meetings, birthDate: f.birthDate, targetGroup: f.course.targetGroup }, now);
+    return f.cadenceMet.size ? due.filter((d) => !f.cadenceMet.has(d.rule)) : due;
   }
 
   /**
@@ -366,6 +421,11 @@ export class WorkListService {
       if (due && due < today) {
         push({ kind: 'provider-report-overdue', courseId: c.id, dueOn: due, title: `Report from the provider on "${order.purpose.slice(0, 80)}" has not arrived`, ref: order.id });
       }
+    }
+    // The plugins' own deadlines: on everyone's list, or on the one staff member's the plugin names.
+    for (const p of f.pluginItems) {
+      if (staffId !== null && p.staffMemberId && p.staffMemberId !== staffId) continue;
+      push({ kind: 'plugin-deadline', courseId: c.id, dueOn: p.dueOn, title: p.title, ref: p.ref, plugin: p.plugin, ...(p.meetingType ? { meetingType: p.meetingType } : {}) });
     }
     // Inactivity: no contact with the citizen for N days (counted from activation when there was none).
     const since = f.lastContactOn ?? c.activatedOn ?? c.referredOn;

@@ -8,3 +8,4 @@ export * from './plan-extensions.js';
 export * from './legal-basis.service.js';
 export * from './plans.module.js';
 export * from './plan-visibility.js';
+export * from './decision-authority.js';

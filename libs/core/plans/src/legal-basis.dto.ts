@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 
 export const LEGAL_BASIS_SOURCES = ['core', 'municipality'] as const;
 export type LegalBasisSource = (typeof LEGAL_BASIS_SOURCES)[number];
@@ -42,6 +43,15 @@ export class LegalBasisDto {
 
   @ApiProperty({ example: 'Socialpædagogisk bistand', description: 'What the provision is about, in Danish' })
   title: string;
+
+  @ApiProperty({
+    enum: LEGAL_AREAS,
+    enumName: 'LegalArea',
+    nullable: true,
+    example: 'social-adults',
+    description: 'The legal area the provision belongs to (from its law): who decides under it needs authority there. Null when the law is not one the catalogue places',
+  })
+  legalArea: LegalArea | null;
 
   @ApiProperty({ enum: LEGAL_BASIS_SOURCES, enumName: 'LegalBasisSource', example: 'core', description: 'Shipped with enplan, or added by your municipality' })
   source: LegalBasisSource;

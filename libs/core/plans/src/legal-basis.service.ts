@@ -4,6 +4,7 @@ import type { Principal } from '@enplan/core/auth';
 import { CORE_LEGAL_BASES, isCoreLegalBasisCode } from './legal-basis.catalogue.js';
 import type { CreateLegalBasisDto, LegalBasisDto } from './legal-basis.dto.js';
 import { LegalBasis } from './plan.entity.js';
+import { legalAreaOfBasis } from './plan-visibility.js';
 import { plansError } from './plans.error.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -15,8 +16,8 @@ export class LegalBasisService {
   async list(p: Principal): Promise<LegalBasisDto[]> {
     const own = await this.ds.getRepository(LegalBasis).find({ where: { municipalityId: p.municipalityId }, order: { code: 'ASC' } });
     return [
-      ...CORE_LEGAL_BASES.map((b) => ({ ...b, source: 'core' as const })),
-      ...own.map((b) => ({ code: b.code, law: b.law, paragraph: b.paragraph, title: b.title, source: 'municipality' as const })),
+      ...CORE_LEGAL_BASES.map((b) => ({ ...b, legalArea: legalAreaOfBasis(b.code), source: 'core' as const })),
+      ...own.map((b) => ({ code: b.code, law: b.law, paragraph: b.paragraph, title: b.title, legalArea: legalAreaOfBasis(b.code), source: 'municipality' as const })),
     ];
   }
 
@@ -31,7 +32,7 @@ export class LegalBasisService {
           .getExists();
         if (clash) throw plansError.legalBasisCodeExists();
         const row = await em.save(LegalBasis, em.create(LegalBasis, { municipalityId: p.municipalityId, ...dto }));
-        return { code: row.code, law: row.law, paragraph: row.paragraph, title: row.title, source: 'municipality' as const };
+        return { code: row.code, law: row.law, paragraph: row.paragraph, title: row.title, legalArea: legalAreaOfBasis(row.code), source: 'municipality' as const };
       });
     } catch (e) {
       // Two concurrent adds of one code both pass the check; the unique constraint decides.

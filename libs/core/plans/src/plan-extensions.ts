@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { Course, courseFacts, loadTeamFacts } from '@enplan/core/courses';
 import { loadStaffFacts, PluginRegistry, type PlanActionFacts, type PlanContentFacts } from '@enplan/core/extensions';
+import { DecisionAuthority } from './decision-authority.js';
 import type { PlanAction, PlanContent } from './plan-content.js';
 import { PlanVersion } from './plan.entity.js';
 import { legalAreaOfBasis } from './plan-visibility.js';
@@ -26,12 +27,16 @@ export function changedActions(content: PlanContent, previous: PlanContent | nul
 
 /**
  * Where plan publishing asks the plugins: decision authority for the actions a version decides (when a
- * plugin sets the course model's authority rule; in the generic model a plan is not a decision), the
+ * plugin sets the course model's authority rule; in the generic model a plan is not a decision, the order
+ * to a provider or a meeting's decision is), the
  * plugins' own publish validation, and the onPlanPublished hook. All inside the publish's transaction.
  */
 @Injectable()
 export class PlanExtensions {
-  constructor(private readonly registry: PluginRegistry) {}
+  constructor(
+    private readonly registry: PluginRegistry,
+    private readonly decisions: DecisionAuthority,
+  ) {}
 
   async beforePublish(em: EntityManager, p: Principal, courseId: string, planId: string, baseVersion: number, content: PlanContent, sourceMeetingId: string | null = null): Promise<void> {
     const course = await em.findOneOrFail(Course, { where: { id: courseId, municipalityId: p.municipalityId } });
@@ -44,11 +49,16 @@ export class PlanExtensions {
     const publisher = (await loadStaffFacts(em, p.municipalityId, [p.userId])).get(p.userId) ?? null;
     const facts = courseFacts(course);
     if (authority) {
-      const checks = changed.flatMap((a) => {
-        const legalArea = legalAreaOfBasis(a.legalBasis);
-        return legalArea ? [{ field: `content.actions[${content.actions.indexOf(a)}].legalBasis`, input: { staff: publisher, legalArea, course: facts } }] : [];
-      });
-      this.registry.requireDecisionAuthority(code, p.municipalityId, course.modelId, checks);
+      await this.decisions.assertDecisionAuthority(
+        em,
+        p,
+        course,
+        changed.map((a) => ({
+          field: `content.actions[${content.actions.indexOf(a)}].legalBasis`,
+          legalBasis: a.legalBasis,
+          site: { kind: 'plan-publish' as const, version: baseVersion + 1, actionId: a.id, sourceMeetingId },
+        })),
+      );
     }
     if (validate) {
       await this.registry.validatePlanPublish(

@@ -4,10 +4,11 @@ import { LegalBasisService } from './legal-basis.service.js';
 import { PlanController } from './plan.controller.js';
 import { PlansService } from './plans.service.js';
 import { PlanExtensions } from './plan-extensions.js';
+import { DecisionAuthority } from './decision-authority.js';
 
 @Module({
   controllers: [LegalBasisController, PlanController],
-  providers: [LegalBasisService, PlansService, PlanExtensions],
-  exports: [LegalBasisService, PlansService],
+  providers: [LegalBasisService, PlansService, PlanExtensions, DecisionAuthority],
+  exports: [LegalBasisService, PlansService, DecisionAuthority],
 })
 export class PlansModule {}

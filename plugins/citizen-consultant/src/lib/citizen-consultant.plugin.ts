@@ -9,8 +9,6 @@ import {
   cadencePolicy,
   caseloadPolicy,
   consultantOf,
-  danishDay,
-  deciderProblems,
   decisionAuthority,
   MEETING_TYPES,
   teamProblems,
@@ -41,19 +39,12 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
     meetingTypes: MEETING_TYPES,
     cadencePolicy: cadencePolicy(s),
     caseload: caseloadPolicy(s),
-    decisionAuthority,
-    validatePlanPublish: async (input, ctx) => {
-      const consultant = consultantOf(input.team)?.staff ?? null;
-      const decides = input.changedActions.some((a) => a.legalArea);
-      // Covers matter only when someone other than the consultant decides something.
+    decisionAuthority: async (input, ctx) => {
+      // Covers matter only when someone other than the consultant decides.
       const covering =
-        decides && input.publisher && input.publisher.id !== consultant?.id
-          ? await coveringStaffIds(ctx.em, ctx.municipalityId, input.course.id, danishDay(ctx.now))
-          : new Set<string>();
-      return [
-        ...deciderProblems({ content: input.content, changedActions: input.changedActions, team: input.team, publisher: input.publisher, coveringStaffIds: covering }),
-        ...areaCoverageProblems(input.content, consultant),
-      ];
+        input.staff && input.staff.id !== consultantOf(input.team)?.staff.id ? await coveringStaffIds(ctx.em, ctx.municipalityId, input.course.id, input.on) : new Set<string>();
+      return decisionAuthority(input, covering);
     },
+    validatePlanPublish: async (input) => areaCoverageProblems(input.content, consultantOf(input.team)?.staff ?? null),
   }),
 });

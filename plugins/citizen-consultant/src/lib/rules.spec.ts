@@ -7,7 +7,6 @@ import {
   caseloadPolicy,
   CitizenConsultantCode,
   danishDay,
-  deciderProblems,
   decisionAuthority,
   differentBackground,
   mayDecide,
@@ -147,41 +146,25 @@ describe('plan publishing: the consultant covers every legal area of the plan', 
   });
 });
 
-describe('plan publishing: only the consultant, or the buddy while covering, decides', () => {
+describe('decision authority: only the consultant, or the buddy while covering, decides, in their own areas', () => {
   const members = [member('primary-contact', CONSULTANT), member('buddy', BUDDY), member('caseworker', staff('r1', { function: 'caseworker' }))];
-  const content = plan([action('a1', 'LAB-57', 'employment'), action('a2', 'SEL-85', 'social-adults')]);
-  const decide = (publisher: StaffFacts | null, covering: string[] = [], changed = [content.actions[1]]) =>
-    deciderProblems({ content, changedActions: changed, team: members, publisher, coveringStaffIds: new Set(covering) });
+  const decide = (who: StaffFacts | null, covering: string[] = [], legalArea: LegalArea = 'social-adults') => decisionAuthority({ staff: who, legalArea, team: members }, new Set(covering));
 
-  it('lets the consultant decide', () => {
-    expect(decide(CONSULTANT)).toEqual([]);
+  it('lets the consultant decide in her areas, not in others', () => {
+    expect(decide(CONSULTANT)).toEqual({ allowed: true });
+    expect(decide(CONSULTANT, [], 'health')).toEqual({ allowed: false, reason: expect.stringContaining('no authority in health') });
   });
 
   it('lets the buddy decide only while a cover runs', () => {
-    expect(decide(BUDDY, ['b1'])).toEqual([]);
-    expect(decide(BUDDY)).toEqual([{ field: 'content.actions[1].legalBasis', code: CitizenConsultantCode.NotTheDecider, message: expect.stringContaining('social-adults') }]);
+    expect(decide(BUDDY, ['b1'])).toEqual({ allowed: true });
+    expect(decide(BUDDY)).toEqual({ allowed: false, code: CitizenConsultantCode.NotTheDecider, reason: expect.stringContaining('social-adults') });
     // A cover does not make someone off the team (or in another role) a decider.
     expect(mayDecide(staff('r1', { function: 'caseworker' }), members, new Set(['r1']))).toBe(false);
   });
 
-  it('refuses other team members and integrations, but not a publish that decides nothing', () => {
-    expect(decide(staff('r1', { function: 'caseworker' }))).toHaveLength(1);
-    expect(decide(null)).toHaveLength(1);
-    expect(decide(staff('r1'), [], [])).toEqual([]);
-    expect(decide(staff('r1'), [], [action('a9', 'LOCAL-1', null)])).toEqual([]);
-  });
-});
-
-describe('decision authority', () => {
-  const course = team([]).course;
-  it('needs authority in the area', () => {
-    expect(decisionAuthority({ staff: CONSULTANT, legalArea: 'employment', course })).toEqual({ allowed: true });
-    const refused = decisionAuthority({ staff: CONSULTANT, legalArea: 'health', course });
-    expect(refused).toEqual({ allowed: false, reason: expect.stringContaining('no authority in health') });
-  });
-
-  it('refuses an integration', () => {
-    expect(decisionAuthority({ staff: null, legalArea: 'employment', course }).allowed).toBe(false);
+  it('refuses other team members and integrations', () => {
+    expect(decide(staff('r1', { function: 'caseworker' }))).toMatchObject({ allowed: false, code: CitizenConsultantCode.NotTheDecider });
+    expect(decide(null).allowed).toBe(false);
   });
 });
 

@@ -137,16 +137,6 @@ export function areaCoverageProblems(content: PlanContentFacts, consultant: Staf
   });
 }
 
-export interface DeciderInput {
-  content: PlanContentFacts;
-  /** What the publish decides (new actions, changed basis, status or dates). */
-  changedActions: readonly PlanActionFacts[];
-  team: readonly TeamMemberFacts[];
-  publisher: StaffFacts | null;
-  /** Staff ids with a cover running today on this course. */
-  coveringStaffIds: ReadonlySet<string>;
-}
-
 /** Whether the publisher may decide for this course: its consultant, or a buddy on the team while covering. */
 export function mayDecide(publisher: StaffFacts | null, team: readonly TeamMemberFacts[], coveringStaffIds: ReadonlySet<string>): boolean {
   if (!publisher) return false;
@@ -154,23 +144,19 @@ export function mayDecide(publisher: StaffFacts | null, team: readonly TeamMembe
   return coveringStaffIds.has(publisher.id) && team.some((m) => m.role === BUDDY_ROLE && m.staff.id === publisher.id);
 }
 
-/** Only the consultant (or the buddy while covering) decides: one problem per decided action otherwise. */
-export function deciderProblems(i: DeciderInput): FieldProblem[] {
-  const decided = i.changedActions.filter((a) => a.legalArea);
-  if (!decided.length || mayDecide(i.publisher, i.team, i.coveringStaffIds)) return [];
-  return decided.map((a) => ({
-    field: field(i.content.actions.findIndex((x) => x.id === a.id)),
-    code: CitizenConsultantCode.NotTheDecider,
-    message: `Only the course's citizen consultant, or their buddy while covering, decides actions in ${a.legalArea} (${a.legalBasis}) in this model`,
-  }));
-}
-
 /**
- * Who may record a decision under a legal area: a staff member with authority in it. That the person is the
- * course's consultant (or its covering buddy) is checked at publishing, where the team is known.
+ * Who may record a decision under a legal area, wherever it is recorded (plan publish, meeting decision,
+ * provider order): the course's consultant, or its buddy while a cover runs (`coveringStaffIds`: staff with a
+ * cover on the course on the decision's day), and only in an area they hold authority in.
  */
-export function decisionAuthority({ staff, legalArea }: DecisionAuthorityInput): AuthorityDecision {
+export function decisionAuthority(
+  { staff, legalArea, team }: Pick<DecisionAuthorityInput, 'staff' | 'legalArea' | 'team'>,
+  coveringStaffIds: ReadonlySet<string> = new Set(),
+): AuthorityDecision {
   if (!staff) return { allowed: false, reason: `In the citizen-consultant model only the consultant decides in ${legalArea}; an integration cannot` };
+  if (!mayDecide(staff, team, coveringStaffIds)) {
+    return { allowed: false, code: CitizenConsultantCode.NotTheDecider, reason: `Only the course's citizen consultant, or their buddy while covering, decides in ${legalArea} in this model` };
+  }
   if (staff.authorityAreas.includes(legalArea)) return { allowed: true };
   return {
     allowed: false,

@@ -1,7 +1,7 @@
 import { definePlugin, type PluginExtensions } from '@enplan/plugin-api';
 import { PairedCaseworkersInit1795600000000 } from './migrations/1795600000000-PairedCaseworkersInit.js';
 import { PairedCaseworkersModule } from './paired-caseworkers.module.js';
-import { validatePairedPublish } from './plan-publish.js';
+import { pairedDecisionAuthority, validatePairedPublish } from './plan-publish.js';
 import { PAIR_ROLES, pairTeamRules } from './rules.js';
 import { jointMeetingIntervalDays, PAIRED_CASEWORKERS_ID, PairedCaseworkersSettings } from './settings.js';
 import { PairedCaseworkersSubstitute } from './substitute.entity.js';
@@ -33,6 +33,7 @@ export function pairedCaseworkersExtensions(s: PairedCaseworkersSettings): Plugi
         : [],
     },
     caseload: { targetPerFte: target, capPerFte: s.capPerFte, cappedRoles: PAIR_ROLES, maxActiveCourses: s.maxActiveCourses ?? null },
+    decisionAuthority: pairedDecisionAuthority,
     validatePlanPublish: validatePairedPublish,
   };
 }

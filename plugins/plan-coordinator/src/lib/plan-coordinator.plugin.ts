@@ -8,7 +8,6 @@ import {
   consentStatus,
   danishDay,
   decisionAuthority,
-  extraAreaProblems,
   PLAN_COORDINATOR_ID,
   CATALOGUE_ROLES,
   teamProblems,
@@ -36,8 +35,7 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
     roles: CATALOGUE_ROLES,
     cadencePolicy: cadenceContribution(s),
     caseload: caseloadPolicy(s),
-    decisionAuthority: (input) => decisionAuthority(input, s),
-    validatePlanPublish: (input) => extraAreaProblems(input, s),
+    decisionAuthority: async (input) => decisionAuthority(input, s),
     hooks: {
       onActivation: async (e, ctx) => {
         const consents = await loadConsents(ctx.em, ctx.municipalityId, e.course.id);

@@ -1,4 +1,5 @@
-import { PluginRegistry, type LegalArea, type PlanActionFacts, type StaffFacts, type TeamMemberFacts, type UnitKind } from '@enplan/plugin-api';
+import type { EntityManager } from 'typeorm';
+import { PluginRegistry, type LegalArea, type Principal, type StaffFacts, type TeamMemberFacts, type UnitKind } from '@enplan/plugin-api';
 import { planCoordinatorPlugin } from './plan-coordinator.plugin.js';
 import {
   cadenceContribution,
@@ -9,7 +10,6 @@ import {
   coordinatorAreas,
   danishDay,
   decisionAuthority,
-  extraAreaProblems,
   networkDue,
   PlanCoordinatorCode,
   startUpDue,
@@ -128,46 +128,29 @@ describe('plan-coordinator decision authority', () => {
     expect(coordinatorAreas(social(), defaults)).toEqual(['social-adults']);
   });
 
-  describe('at plan publish, the extra areas are the coordinator’s only', () => {
+  describe('wherever a decision is recorded, the extra areas are the coordinator’s only', () => {
     const coordinator = jobCentre();
     const sofie = social();
     const team = [member('coordinator', coordinator), member('caseworker', sofie)];
-    const action = (id: string, legalArea: LegalArea | null): PlanActionFacts => ({
-      id,
-      goalId: 'g1',
-      title: id,
-      legalBasis: legalArea === 'active-social-policy' ? 'LAS-11' : 'LAB-57',
-      legalArea,
-      responsible: { kind: 'citizen' },
-      startDate: '2026-02-01',
-      status: 'planned',
-    });
-    const actions = [action('a0', 'employment'), action('a1', 'active-social-policy')];
-    const input = (publisher: StaffFacts | null, changed = actions) => ({
-      publisher,
-      team,
-      content: { citizenWords: { worries: '', whatWorks: '', dreamsAndWishes: '' }, overallGoal: { text: '', citizenAgreed: false }, goals: [], actions, agreements: [] },
-      changedActions: changed,
-    });
-
     const youthBenefit = { extraCoordinatorAreas: ['active-social-policy'] as LegalArea[] };
 
     it('lets the coordinator decide there', () => {
-      expect(extraAreaProblems(input(coordinator), gladsaxe)).toEqual([]);
+      expect(decisionAuthority({ staff: coordinator, legalArea: 'active-social-policy', team }, gladsaxe)).toEqual({ allowed: true });
     });
 
-    it('refuses another team member, naming each action', () => {
-      expect(extraAreaProblems(input(sofie), youthBenefit)).toEqual([
-        { field: 'content.actions[1].legalBasis', code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly, message: expect.stringContaining('extra-areas-coordinator-only') },
-      ]);
-      expect(extraAreaProblems(input(sofie), gladsaxe).map((p) => p.field)).toEqual(['content.actions[0].legalBasis', 'content.actions[1].legalBasis']);
+    it('refuses another team member, with the rule’s code', () => {
+      expect(decisionAuthority({ staff: sofie, legalArea: 'active-social-policy', team }, youthBenefit)).toEqual({
+        allowed: false,
+        code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly,
+        reason: expect.stringContaining('extra-areas-coordinator-only'),
+      });
+      expect(decisionAuthority({ staff: sofie, legalArea: 'employment', team }, gladsaxe)).toMatchObject({ allowed: false, code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly });
     });
 
-    it('leaves unchanged actions, own areas and municipalities without extra areas alone', () => {
-      expect(extraAreaProblems(input(sofie, [actions[0]]), youthBenefit)).toEqual([]);
-      expect(extraAreaProblems(input(staff('u-x', 'job-centre', ['active-social-policy'])), youthBenefit)).toEqual([]);
-      expect(extraAreaProblems(input(sofie), defaults)).toEqual([]);
-      expect(extraAreaProblems(input(null), youthBenefit)).toEqual([]);
+    it('leaves own areas and municipalities without extra areas alone', () => {
+      expect(decisionAuthority({ staff: staff('u-x', 'job-centre', ['active-social-policy']), legalArea: 'active-social-policy', team }, youthBenefit)).toEqual({ allowed: true });
+      expect(decisionAuthority({ staff: sofie, legalArea: 'active-social-policy', team }, defaults)).toMatchObject({ allowed: false, reason: expect.stringContaining('decide-in-own-areas') });
+      expect(decisionAuthority({ staff: null, legalArea: 'active-social-policy', team }, youthBenefit).allowed).toBe(false);
     });
   });
 });
@@ -282,11 +265,15 @@ describe('plan-coordinator settings', () => {
     expect(boot().caseload('159', 'plan-coordinator')).toEqual({ targetPerFte: 40, capPerFte: null, cappedRoles: ['coordinator'], maxActiveCourses: null });
   });
 
-  it('takes a municipality’s variant and feeds its rules', () => {
+  it('takes a municipality’s variant and feeds its rules', async () => {
     const r = boot({ extraCoordinatorAreas: ['employment', 'active-social-policy'], startUpWithinDays: 21, capPerFte: 45 });
     const staffFacts = staff('u', 'job-centre', ['employment']);
     const course = { id: 'c', modelId: 'plan-coordinator', status: 'active', targetGroup: 'youth', citizenId: 'x', householdId: null, referredOn: '2026-01-02', referralReasonCode: 'other', activatedOn: null, endDate: null, outcomeCode: null };
-    expect(r.decisionAuthority('159', 'm', 'plan-coordinator', { staff: staffFacts, legalArea: 'active-social-policy', course })).toEqual({ allowed: true });
+    const call = { em: {} as EntityManager, principal: { userId: 'u', municipalityCode: '159', municipalityId: 'm', roles: ['caseworker'] } as Principal };
+    const site = { kind: 'meeting-outcome', meetingId: 'm1', meetingType: 'network' } as const;
+    const decide = (team: TeamMemberFacts[]) => r.decisionAuthority(call, { staff: staffFacts, legalArea: 'active-social-policy', legalBasis: null, course, team, site, on: '2026-01-05' });
+    expect(await decide([member('coordinator', staffFacts)])).toEqual({ allowed: true });
+    expect(await decide([])).toMatchObject({ allowed: false, code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly });
     expect(r.cadencePolicy('159', 'plan-coordinator').rules).toContainEqual(expect.objectContaining({ id: 'plan-coordinator-start-up', withinDays: 21 }));
     expect(r.caseload('159', 'plan-coordinator').capPerFte).toBe(45);
   });

@@ -115,14 +115,26 @@ export function coordinatorAreas(staff: Pick<StaffFacts, 'authorityAreas'>, sett
 }
 
 /**
- * The model's decision-authority rule (`decide-in-own-areas`): the existing departments keep their authority,
- * so a decision under a legal area needs authority in it; the areas `extraCoordinatorAreas` grants are allowed
- * here too, because this point does not know the team: that only the course's coordinator may use them is
- * checked where the team is known (`extraAreaProblems`, at plan publish).
+ * The model's decision-authority rule, wherever a decision is recorded (plan publish, meeting decision,
+ * provider order): the existing departments keep their authority, so a decision under a legal area needs
+ * authority in it (`decide-in-own-areas`); the areas `extraCoordinatorAreas` grants are open to the course's
+ * current coordinator only (`extra-areas-coordinator-only`). Without the team (a caller that has none), the
+ * extra areas are not narrowed.
  */
-export function decisionAuthority({ staff, legalArea }: Pick<DecisionAuthorityInput, 'staff' | 'legalArea'>, settings: AuthoritySettings): AuthorityDecision {
+export function decisionAuthority(
+  { staff, legalArea, team }: Pick<DecisionAuthorityInput, 'staff' | 'legalArea'> & { team?: readonly TeamMemberFacts[] },
+  settings: AuthoritySettings,
+): AuthorityDecision {
   if (!staff) return { allowed: false, reason: `Only a staff member holding authority in ${legalArea} may decide under it (rule ${RULES.decideInOwnAreas})` };
-  if (staff.authorityAreas.includes(legalArea) || settings.extraCoordinatorAreas.includes(legalArea)) return { allowed: true };
+  if (staff.authorityAreas.includes(legalArea)) return { allowed: true };
+  if (settings.extraCoordinatorAreas.includes(legalArea)) {
+    if (!team || coordinatorsOf(team).some((c) => c.staff.id === staff.id)) return { allowed: true };
+    return {
+      allowed: false,
+      code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly,
+      reason: `Only the course's coordinator may decide under ${legalArea} without holding authority in it (setting extraCoordinatorAreas; rule ${RULES.extraAreasCoordinatorOnly})`,
+    };
+  }
   const extra = settings.extraCoordinatorAreas.length ? ` plus ${settings.extraCoordinatorAreas.join(', ')} for the coordinator` : '';
   return {
     allowed: false,
@@ -130,29 +142,6 @@ export function decisionAuthority({ staff, legalArea }: Pick<DecisionAuthorityIn
       `No authority in ${legalArea}: under the plan-coordinator model each department keeps its authority and the coordinator decides only ` +
       `in their own legal areas${extra}; a team member holding authority in ${legalArea} records this decision (rule ${RULES.decideInOwnAreas})`,
   };
-}
-
-/**
- * At plan publish (`extra-areas-coordinator-only`): an action the version decides under an area that only
- * `extraCoordinatorAreas` opens may be decided by the course's current coordinator, nobody else.
- */
-export function extraAreaProblems(input: Pick<PlanPublishInput, 'publisher' | 'team' | 'content' | 'changedActions'>, settings: AuthoritySettings): FieldProblem[] {
-  const publisher = input.publisher;
-  if (!publisher || !settings.extraCoordinatorAreas.length) return [];
-  const isCoordinator = coordinatorsOf(input.team).some((c) => c.staff.id === publisher.id);
-  if (isCoordinator) return [];
-  return input.changedActions.flatMap((a) => {
-    const area = a.legalArea;
-    if (!area || publisher.authorityAreas.includes(area) || !settings.extraCoordinatorAreas.includes(area)) return [];
-    const i = input.content.actions.findIndex((x) => x.id === a.id);
-    return [
-      {
-        field: `content.actions[${i}].legalBasis`,
-        code: PlanCoordinatorCode.ExtraAreaCoordinatorOnly,
-        message: `Only the course's coordinator may decide under ${area} without holding authority in it (setting extraCoordinatorAreas; rule ${RULES.extraAreasCoordinatorOnly})`,
-      },
-    ];
-  });
 }
 
 // ---- consent ---------------------------------------------------------------------------------------------

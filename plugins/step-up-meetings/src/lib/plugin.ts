@@ -8,6 +8,7 @@ import { STEP_UP_MIGRATIONS } from './migrations/index.js';
 import { danishDay, referralReasons } from './rules.js';
 import { StepUpMeetingsSettings } from './settings.js';
 import { JOB_CONSULTANT_ROLE, STEP_UP_ID, StepUpErrorCode } from './vocabulary.js';
+import { STEP_UP_MEETING_RULE, stepUpWorkListExtension } from './work-list.js';
 
 @Module({ controllers: [StepUpFlowController], providers: [StepUpFlowService] })
 export class StepUpMeetingsModule {}
@@ -43,7 +44,7 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
     cadencePolicy: {
       rules: [
         {
-          id: 'step-up-meeting',
+          id: STEP_UP_MEETING_RULE,
           meetingType: 'step-up',
           withinDays: s.preparationDays + s.materialDaysBefore,
           of: 'activation',
@@ -57,6 +58,7 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
         },
       ],
     },
+    workList: stepUpWorkListExtension,
     eligibility: (input) => {
       const reasons = referralReasons(
         { targetGroup: input.course.targetGroup, referralReasonCode: input.course.referralReasonCode, hasCitizen: input.citizen !== null },

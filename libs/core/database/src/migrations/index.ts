@@ -8,6 +8,7 @@ import { CoreMeetingDecisionArea1795450846429 } from './1795450846429-MeetingDec
 import { CoreAccessLogArrayIndexes1795452000000 } from './1795452000000-AccessLogArrayIndexes.js';
 import { CoreHouseholdCustody1795460000000 } from './1795460000000-HouseholdCustody.js';
 import { CoreCalendarSubscriptionsAndReschedule1796166839486 } from './1796166839486-CalendarSubscriptionsAndReschedule.js';
+import { CoreMeetingDecisionBasis1796170000000 } from './1796170000000-MeetingDecisionBasis.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -21,4 +22,5 @@ export const coreMigrations = [
   CoreAccessLogArrayIndexes1795452000000,
   CoreHouseholdCustody1795460000000,
   CoreCalendarSubscriptionsAndReschedule1796166839486,
+  CoreMeetingDecisionBasis1796170000000,
 ];
