@@ -291,13 +291,18 @@ export async function arrangeCaseRecords(
   });
   expect201(contact);
   const followUps = await api("get", `/courses/${w.courseId}/follow-ups`);
-  const order = await api("post", `/courses/${w.courseId}/provider-orders`, {
-    actionId: "a-1",
-    purpose: "Praktik med mentor",
-    providerUnitId: w.jobCentre,
-    reportEveryDays: 30,
-    startsOn: "2026-02-01",
-  });
+  // Ordering an action decides it: by the team member holding authority in its area (an integration holds none).
+  const order = await t
+    .http()
+    .post(`/api/v1/courses/${w.courseId}/provider-orders`)
+    .set(as(w.as.team))
+    .send({
+      actionId: "a-1",
+      purpose: "Praktik med mentor",
+      providerUnitId: w.jobCentre,
+      reportEveryDays: 30,
+      startsOn: "2026-02-01",
+    });
   expect201(order);
   // A note in the general area: a note in a legal area is for its authority holders only (access.e2e-spec).
   const note = await api("post", `/courses/${w.courseId}/journal-notes`, {

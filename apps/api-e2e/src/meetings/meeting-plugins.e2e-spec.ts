@@ -187,14 +187,24 @@ describe('meetings with plugins (e2e)', () => {
     const allowed = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Virksomhedspraktik bevilget', legalArea: 'employment' }, jens);
     expect(allowed.status).toBe(201);
     expect(allowed.body).toMatchObject({ kind: 'decision', legalArea: 'employment' });
-    // A decision without a legal area and an agreement need no authority; an agreement carries no legal area.
-    expect((await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Næste møde om en måned' })).body.legalArea).toBeNull();
+    // A decision always names its legal area or basis (400, naming the field); an agreement needs no authority and carries no area.
+    const arealess = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Næste møde om en måned' });
+    expect(arealess.status).toBe(400);
+    expect(arealess.body).toMatchObject({ code: 'decision.legal-area-missing', errors: [{ field: 'legalArea', code: 'decision.legal-area-missing' }] });
+    // The area follows from the basis; a basis of another area than the one named, or none in the catalogue, is refused.
+    const byBasis = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Løntilskud bevilget', legalBasis: 'LAB-66' }, jens);
+    expect(byBasis.status).toBe(201);
+    expect(byBasis.body).toMatchObject({ legalArea: 'employment', legalBasis: 'LAB-66' });
+    const mismatch = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Bostøtte', legalArea: 'employment', legalBasis: 'SEL-85' }, jens);
+    expect(mismatch.body).toMatchObject({ code: 'decision.legal-area-mismatch', errors: [{ field: 'legalArea' }] });
+    const unknown = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'decision', text: 'Noget', legalBasis: 'XYZ-1' }, jens);
+    expect(unknown.body).toMatchObject({ code: 'decision.legal-basis-unknown', errors: [{ field: 'legalBasis' }] });
     const agreement = await api.post(`/meetings/${m.body.id}/outcomes`, { kind: 'agreement', text: 'Ida ringer til praktikstedet', legalArea: 'employment' });
     expect(agreement.status).toBe(422);
     expect(agreement.body).toMatchObject({ code: 'meeting.legal-area-not-decision', errors: [{ field: 'legalArea' }] });
     expect((await outcomes()).map((o) => [o.text, o.legalArea])).toEqual([
       ['Virksomhedspraktik bevilget', 'employment'],
-      ['Næste møde om en måned', null],
+      ['Løntilskud bevilget', 'employment'],
     ]);
 
     // On a generic course the core's rule applies: authority in the area.

@@ -102,7 +102,12 @@ describe('meetings (e2e)', () => {
 
     const outcome = await api().post(`/meetings/${id}/outcomes`, { kind: 'agreement', text: 'Anna besøger kantinen med mentoren', due: '2026-01-20' });
     expect(outcome.status).toBe(201);
-    await api().post(`/meetings/${id}/outcomes`, { kind: 'decision', text: 'Bostøtte fortsætter' });
+    // A decision names its legal basis and needs authority there; it never becomes a plan agreement.
+    const staff = t.app.get(DataSource).getRepository(StaffMember);
+    await staff.update({ id: w.staffId }, { authorityAreas: ['social-adults'] });
+    const decision = await api().post(`/meetings/${id}/outcomes`, { kind: 'decision', text: 'Bostøtte fortsætter', legalBasis: 'SEL-85' });
+    expect(decision.body).toMatchObject({ kind: 'decision', legalArea: 'social-adults', legalBasis: 'SEL-85' });
+    await staff.update({ id: w.staffId }, { authorityAreas: [] });
 
     const draft = await api().post(`/meetings/${id}/plan-draft`);
     expect(draft.status).toBe(200);

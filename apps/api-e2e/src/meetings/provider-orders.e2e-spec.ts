@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { apiClient, startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-import { addCourse, joinTeam, meetingWorld, planContent, type PlanWorld } from './meeting-test-fixtures.js';
+import { addCourse, addStaff, joinTeam, meetingWorld, planContent, type PlanWorld } from './meeting-test-fixtures.js';
 
 type Item = { kind: string; ref: string; state: string; dueOn: string; courseId: string };
 
@@ -26,6 +26,8 @@ describe('provider orders and reports (e2e)', () => {
     const ds = t.app.get(DataSource);
     providerUnitId = (await ds.getRepository(OrgUnit).save({ municipalityId: w.municipalityId, kind: 'adult-social', name: 'Mentorhuset' })).id;
     mentorId = (await ds.getRepository(StaffMember).save({ municipalityId: w.municipalityId, name: 'Mia Mentor', unitId: providerUnitId, function: 'mentor', isProvider: true })).id;
+    // Ordering an action decides it: the caseworker holds authority in its area (LAB-57: employment).
+    await ds.getRepository(StaffMember).update({ id: w.staffId }, { authorityAreas: ['employment'] });
     const v1 = await api.post(`/courses/${w.courseId}/plan/versions`, { changeSummary: 'Første plan', content: planContent(w), baseVersion: 0 });
     expect(v1.status).toBe(201);
   });
@@ -39,6 +41,22 @@ describe('provider orders and reports (e2e)', () => {
     reportEveryDays: 30,
     startsOn: '2026-02-01',
     ...o,
+  });
+
+  it('refuses an order from a team member without authority in the action’s legal area, naming the law, paragraph and area', async () => {
+    const before = await count('provider_order');
+    const other = await addStaff(t, w.municipalityId, 'Ole Uden Myndighed', w.unitId);
+    await joinTeam(t, w.courseId, other.staffId);
+    const res = await api.post(`/courses/${w.courseId}/provider-orders`, order(), `Bearer ${await t.token({ userId: other.staffId })}`);
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      code: 'plugin.decision-authority',
+      errors: [{ field: 'actionId', code: 'plugin.decision-authority' }],
+      decisions: [{ field: 'actionId', legalArea: 'employment', legalBasis: 'LAB-57' }],
+    });
+    expect(res.body.detail).toContain('lov om en aktiv beskæftigelsesindsats § 57 (employment)');
+    expect(res.body.detail).not.toContain('Ole');
+    expect(await count('provider_order')).toBe(before);
   });
 
   it('orders an action of the published plan from a provider, expecting a report every 30 days', async () => {

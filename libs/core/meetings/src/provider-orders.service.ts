@@ -34,14 +34,14 @@ export class ProviderOrdersService {
       const actions = await this.actions(em, p.municipalityId, course.id);
       const action = actions.get(dto.actionId);
       if (!action) throw meetingsError.providerOrderActionUnknown();
-      // Ordering the action puts it into effect: a decision under its legal basis, by the model's rules.
-      const full = await em.findOneOrFail(Course, { where: { id: course.id, municipalityId: p.municipalityId } });
-      await this.decisions.assertDecisionAuthority(em, p, full, [{ field: 'actionId', legalBasis: action.legalBasis, site: { kind: 'provider-order', actionId: action.id } }]);
       if (!(await em.exists(OrgUnit, { where: { id: dto.providerUnitId, municipalityId: p.municipalityId } }))) throw meetingsError.providerOrderUnitUnknown();
       if (dto.providerStaffId && !(await em.exists(StaffMember, { where: { id: dto.providerStaffId, unitId: dto.providerUnitId, municipalityId: p.municipalityId } }))) {
         throw meetingsError.providerOrderStaffUnknown();
       }
       if (await em.exists(ProviderOrder, { where: { courseId: course.id, actionId: dto.actionId, municipalityId: p.municipalityId } })) throw meetingsError.providerOrderDuplicate();
+      // Ordering the action puts it into effect: a decision under its legal basis, by the course model's rules.
+      const full = await em.findOneOrFail(Course, { where: { id: course.id, municipalityId: p.municipalityId } });
+      await this.decisions.assertDecisionAuthority(em, p, full, [{ field: 'actionId', legalBasis: action.legalBasis, site: { kind: 'provider-order', actionId: action.id } }]);
       const order = await em.save(
         ProviderOrder,
         em.create(ProviderOrder, {
