@@ -32,18 +32,21 @@ describe(`legal bases and tenancy (${testEngine()})`, () => {
   it('ships the core catalogue', async () => {
     const res = await t.http().get('/api/v1/legal-bases').set('Authorization', authA).expect(200);
     const byCode = new Map(res.body.items.map((i: { code: string }) => [i.code, i]));
-    expect(byCode.get('SEL-85')).toEqual({ code: 'SEL-85', law: 'Serviceloven', paragraph: '§ 85', title: 'Socialpædagogisk bistand', source: 'core' });
-    expect(byCode.get('LAB-57')).toMatchObject({ law: 'Lov om en aktiv beskæftigelsesindsats', paragraph: '§ 57' });
+    expect(byCode.get('SEL-85')).toEqual({ code: 'SEL-85', law: 'Serviceloven', paragraph: '§ 85', title: 'Socialpædagogisk bistand', legalArea: 'social-adults', source: 'core' });
+    expect(byCode.get('LAB-57')).toMatchObject({ law: 'Lov om en aktiv beskæftigelsesindsats', paragraph: '§ 57', legalArea: 'employment' });
+    // Each item carries its legal area: who decides under it needs authority there.
+    for (const [code, area] of [['BL-32', 'children'], ['SUL-141', 'health']]) expect(byCode.get(code)).toMatchObject({ legalArea: area });
     for (const code of ['SEL-99', 'SEL-101', 'BL-32', 'SUL-141', 'LAB-167']) expect(byCode.has(code)).toBe(true);
   });
 
   it('adds a municipal legal basis that only its own municipality sees and can cite', async () => {
     const body = { code: 'KOM-12', law: 'Lov om kommunal indsats for unge under 25 år', paragraph: '§ 2 a', title: 'Uddannelsesvejledning for unge' };
     const created = await t.http().post('/api/v1/legal-bases').set('Authorization', authA).send(body).expect(201);
-    expect(created.body).toEqual({ ...body, source: 'municipality' });
+    // A municipal law the catalogue cannot place carries no area.
+    expect(created.body).toEqual({ ...body, legalArea: null, source: 'municipality' });
 
     const listA = await t.http().get('/api/v1/legal-bases').set('Authorization', authA).expect(200);
-    expect(listA.body.items.at(-1)).toEqual({ ...body, source: 'municipality' });
+    expect(listA.body.items.at(-1)).toEqual({ ...body, legalArea: null, source: 'municipality' });
     const listB = await t.http().get('/api/v1/legal-bases').set('Authorization', authB).expect(200);
     expect(listB.body.items.map((i: { code: string }) => i.code)).not.toContain('KOM-12');
 

@@ -13,6 +13,8 @@ const KARL = '00000000-0000-4000-8000-0000000000a3'; // job centre: employment (
 const MENTOR = '00000000-0000-4000-8000-0000000000a5'; // provider, no authority
 const EVA = '00000000-0000-4000-8000-0000000000a6'; // children and family: children
 const LEADER = '00000000-0000-4000-8000-0000000000a7'; // manager of Anne's job-centre unit
+const LINE = '00000000-0000-4000-8000-0000000000a8'; // adult social services: social-adults (Sofie's substitute, later)
+const OLE = '00000000-0000-4000-8000-0000000000a9'; // adult social services: social-adults, not of the pair
 const BO = '00000000-0000-4000-8000-0000000000b1'; // municipality 101, which has not enabled the plugin
 const INTEGRATION = '00000000-0000-4000-8000-0000000000f1';
 const INTEGRATION_B = '00000000-0000-4000-8000-0000000000f2';
@@ -395,6 +397,92 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
     });
   });
 
+  describe('decisions recorded at meetings and provider orders follow the same rules', () => {
+    let meeting: string;
+    const who: Record<string, string> = {};
+    const decide = (text: string, body: object, by: string) => post(`/meetings/${meeting}/outcomes`, { kind: 'decision', text, ...body }, by);
+    const order = (actionId: string, by: string) =>
+      post(`/courses/${course}/provider-orders`, { actionId, purpose: 'Løntilskud i kantinen', providerUnitId: jobCentre, reportEveryDays: 30, startsOn: '2026-02-16' }, by);
+
+    beforeAll(async () => {
+      const social = await unit('adult-social', 'Voksenområdet, team 2');
+      await staff(LINE, social, 'social-worker', ['social-adults']);
+      await staff(OLE, social, 'social-worker', ['social-adults']);
+      for (const [name, id] of [['line', LINE], ['ole', OLE]]) who[name] = `Bearer ${await t.token({ userId: id, roles: ['caseworker'], ttlSeconds: YEAR, municipality: HILLEROD })}`;
+    });
+
+    it('refuses a social-services decision at a joint meeting from a substitute before the cover and from a worker outside the pair, both with access', async () => {
+      // Line will cover Sofie from 16 February; both she and Ole hold social-adults authority and get access now.
+      const named = await post(SUBSTITUTES(course), { coveredStaffMemberId: SOFIE, substituteStaffMemberId: LINE, fromDate: '2026-02-16', toDate: '2026-02-20' }, as('sofie'));
+      expect(named.status).toBe(201);
+      for (const id of [LINE, OLE]) {
+        expect((await post(`/courses/${course}/access-grants`, { staffMemberId: id, reason: 'Dækker for makker', validUntil: '2026-02-20' }, as('leader'))).status).toBe(201);
+      }
+      const m = await post(
+        `/courses/${course}/meetings`,
+        {
+          type: 'joint',
+          startsAt: '2026-02-03T09:00:00Z',
+          endsAt: '2026-02-03T10:00:00Z',
+          placeKind: 'cafe',
+          participants: [
+            { kind: 'staff', staffMemberId: ANNE },
+            { kind: 'staff', staffMemberId: SOFIE },
+            { kind: 'citizen', citizenId: citizen },
+          ],
+        },
+        as('sofie'),
+      );
+      expect(m.status).toBe(201);
+      meeting = m.body.id;
+
+      const early = await decide('Bostøtte bevilget', { legalBasis: 'SEL-85' }, who.line);
+      expect(early.status).toBe(422);
+      expect(early.body).toMatchObject({
+        code: 'paired-caseworkers.substitution-not-in-force',
+        errors: [{ field: 'legalBasis', code: 'paired-caseworkers.substitution-not-in-force' }],
+        decisions: [{ field: 'legalBasis', legalArea: 'social-adults', legalBasis: 'SEL-85' }],
+      });
+      expect(early.body.detail).toContain('serviceloven § 85 (social-adults)');
+      const outsider = await decide('Bostøtte bevilget', { legalBasis: 'SEL-85' }, who.ole);
+      expect(outsider.status).toBe(422);
+      expect(outsider.body).toMatchObject({ code: 'paired-caseworkers.not-in-pair', errors: [{ field: 'legalBasis' }] });
+      expect(outsider.body.detail).toContain('serviceloven § 85 (social-adults)');
+      // Named by area only, the refusal names the area.
+      const partner = await decide('Bostøtte bevilget', { legalArea: 'social-adults' }, as('anne'));
+      expect(partner.body).toMatchObject({ code: 'paired-caseworkers.partner-area', errors: [{ field: 'legalArea' }] });
+      expect((await get(`/meetings/${meeting}`, as('sofie'))).body.outcomes).toEqual([]);
+    });
+
+    it('refuses a decision that names neither its legal area nor its legal basis, naming the field', async () => {
+      const res = await decide('Bostøtte bevilget', {}, as('sofie'));
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'decision.legal-area-missing', errors: [{ field: 'legalArea', code: 'decision.legal-area-missing' }] });
+    });
+
+    it('records the decision of the pair worker whose area it is', async () => {
+      const res = await decide('Bostøtte bevilget', { legalBasis: 'SEL-85' }, as('sofie'));
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ kind: 'decision', legalArea: 'social-adults', legalBasis: 'SEL-85' });
+    });
+
+    it("refuses a provider order for an action in the partner's area, and takes the pair worker's", async () => {
+      const refused = await order(LAB_66.id, as('sofie'));
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'paired-caseworkers.partner-area', errors: [{ field: 'actionId', code: 'paired-caseworkers.partner-area' }] });
+      expect(refused.body.detail).toContain('lov om en aktiv beskæftigelsesindsats § 66 (employment)');
+      expect((await get(`/courses/${course}/provider-orders`, as('anne'))).body.total).toBe(0);
+      expect((await order(LAB_66.id, as('anne'))).status).toBe(201);
+    });
+
+    it('lets the substitute decide once the cover is in force', async () => {
+      await t.clock.set('2026-02-16T09:00:00Z');
+      const res = await decide('Kontaktperson bevilget', { legalBasis: 'SEL-99' }, who.line);
+      expect(res.status).toBe(201);
+      expect((await get(`/meetings/${meeting}`, as('sofie'))).body.outcomes.map((o: { legalBasis: string }) => o.legalBasis)).toEqual(['SEL-85', 'SEL-99']);
+    });
+  });
+
   describe('municipalities that have not enabled the plugin', () => {
     it('neither reach its endpoints nor refer to its model', async () => {
       const res = await get(SUBSTITUTES(course), bearer.bo);
@@ -424,7 +512,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
         as('anne'),
       );
       expect(generic.status).toBe(201);
-      const res = await post(SUBSTITUTES(generic.body.id), { coveredStaffMemberId: ANNE, substituteStaffMemberId: KARL, fromDate: '2026-02-02', toDate: '2026-02-06' }, as('anne'));
+      const res = await post(SUBSTITUTES(generic.body.id), { coveredStaffMemberId: ANNE, substituteStaffMemberId: KARL, fromDate: '2026-03-02', toDate: '2026-03-06' }, as('anne'));
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('paired-caseworkers.not-a-paired-course');
     });
