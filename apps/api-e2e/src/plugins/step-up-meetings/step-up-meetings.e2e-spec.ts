@@ -93,6 +93,9 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
       form: 'written',
       ...extra,
     });
+  type WorkItem = { kind: string; state: string; courseId: string; dueOn: string; ref: string; plugin?: string; meetingType?: string };
+  const workList = async (courseId: string, who = as[CASEWORKER]) =>
+    ((await get('/work-list', who)).body.items as WorkItem[]).filter((i) => i.courseId === courseId && (i.kind === 'plugin-deadline' || i.kind === 'cadence-meeting'));
   const signatures = {
     citizenSignature: { signedOn: '2026-02-11' },
     chairSignature: { staffMemberId: CHAIR, signedOn: '2026-02-11' },
@@ -434,6 +437,30 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
       expect((await flow(course)).body.deadlines.reReview).toMatchObject({ dueOn: '2026-08-11', overdue: true, daysLeft: -1 });
     });
 
+    it('puts the re-review on the work lists where staff look: upcoming, due when the flow says re-review-due, then overdue', async () => {
+      const reReview = (items: WorkItem[]) => items.filter((i) => i.ref === 're-review');
+      const item = { kind: 'plugin-deadline', plugin: 'step-up-meetings', ref: 're-review', courseId: course, dueOn: '2026-08-11', meetingType: 're-review' };
+      // Further ahead than the list's horizon (60 days): not yet listed.
+      t.clock.set('2026-05-04T09:00:00Z');
+      expect(reReview(await workList(course))).toEqual([]);
+      t.clock.set('2026-07-01T09:00:00Z');
+      expect(reReview(await workList(course))).toEqual([expect.objectContaining({ ...item, state: 'upcoming' })]);
+      t.clock.set('2026-08-04T09:00:00Z');
+      expect((await flow(course)).body.state).toBe('re-review-due');
+      expect(reReview(await workList(course))).toEqual([expect.objectContaining({ ...item, state: 'due' })]);
+      // 23 days late: overdue on the caseworker's list, the job centre's team list and its board, and in the reminder.
+      t.clock.set('2026-09-03T09:00:00Z');
+      expect((await flow(course)).body.deadlines.reReview).toMatchObject({ overdue: true, daysLeft: -23 });
+      expect(reReview(await workList(course))).toEqual([expect.objectContaining({ ...item, state: 'overdue' })]);
+      const team = (await get(`/org-units/${units.job}/work-list`, esbjerg)).body.items as WorkItem[];
+      expect(team).toContainEqual(expect.objectContaining({ ...item, state: 'overdue' }));
+      const board = (await get(`/org-units/${units.job}/board`, esbjerg)).body.courses.find((c: { courseId: string }) => c.courseId === course);
+      expect(board.overdueItems).toBeGreaterThanOrEqual(1);
+      // The meeting the flow already recorded is not asked for again.
+      expect((await workList(course)).some((i) => i.ref === 'step-up-meeting')).toBe(false);
+      t.clock.set('2026-08-12T08:00:00Z');
+    });
+
     it('records the re-review meeting, completing the flow; then the course closes', async () => {
       const booked = await post(`/courses/${course}/meetings`, {
         type: 're-review',
@@ -464,6 +491,8 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
       expect(res.body.history.map((h: { to: string }) => h.to)).toEqual(['preparing', 'material-sent', 'meeting-held', 'agreement-signed', 'completed']);
       expect(res.body.history.map((h: { at: string }) => h.at.slice(0, 10))).toEqual(['2026-01-05', '2026-02-06', '2026-02-11', '2026-02-11', '2026-08-12']);
 
+      // Held: off the work list.
+      expect((await workList(course)).some((i) => i.ref === 're-review')).toBe(false);
       const closed = await move(course, 'closed', { outcomeCode: 'flex-job', endDate: '2026-08-12' });
       expect(closed.status).toBe(201);
       // A closed course's flow is history: readable, nothing overdue, no more changes.
@@ -499,6 +528,54 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
       t.clock.set('2026-12-01T09:00:00Z');
       const later = await flow(id);
       expect(later.body.deadlines.preparation).toMatchObject({ dueOn: '2026-09-11', doneOn: null, overdue: false });
+    });
+  });
+  describe('a step-up meeting held before activation', () => {
+    it('leaves no stale step-up meeting on the work list once held, and lists the preparation until the material goes out', async () => {
+      t.clock.set('2026-12-01T09:00:00Z');
+      const lone = await citizen('Mads Tidlig');
+      const res = await referral(lone, { referredOn: '2026-12-01' });
+      expect(res.status).toBe(201);
+      const id = res.body.id;
+      expect((await start(id)).status).toBe(201);
+      expect((await move(id, 'assessed')).status).toBe(201);
+      expect((await put(`${PLUGIN}/${id}/flow/worksheet`, worksheet)).status).toBe(200);
+      // Preparing: its deadlines are on the list, each with the date GET …/flow shows.
+      const deadlines = (await flow(id)).body.deadlines;
+      const preparing = (await workList(id)).filter((i) => i.kind === 'plugin-deadline');
+      expect(preparing.map((i) => [i.ref, i.dueOn, i.state])).toEqual([
+        ['material', deadlines.material.dueOn, 'upcoming'],
+        ['preparation', deadlines.preparation.dueOn, 'upcoming'],
+      ]);
+
+      expect((await consent(id, lone, [units.job], { validFrom: '2026-12-01' })).status).toBe(201);
+      expect((await post(`${PLUGIN}/${id}/flow/material-sent`, { recipientUnitIds: [units.job] })).status).toBe(201);
+      const meeting = await post(`/courses/${id}/meetings`, {
+        type: 'step-up',
+        startsAt: '2026-12-02T09:00:00Z',
+        endsAt: '2026-12-02T11:00:00Z',
+        placeKind: 'town-hall',
+        participants: [
+          { kind: 'citizen', citizenId: lone },
+          { kind: 'staff', staffMemberId: CASEWORKER },
+          { kind: 'staff', staffMemberId: CHAIR, roles: ['chair'] },
+          { kind: 'staff', staffMemberId: JOB_CONSULTANT, roles: ['job-consultant'] },
+        ],
+      });
+      expect(meeting.status).toBe(201);
+      t.clock.set('2026-12-02T11:30:00Z');
+      expect((await put(`/meetings/${meeting.body.id}/minutes`, { minutes: 'Mads vil gerne i praktik.' })).status).toBe(200);
+      expect((await post(`${PLUGIN}/${id}/flow/meeting`, { meetingId: meeting.body.id })).body.state).toBe('meeting-held');
+
+      // Esbjerg activates after the meeting: the core's rule counts only meetings from activation on, and would
+      // list the step-up meeting as upcoming for another five weeks; the plugin reports it met.
+      t.clock.set('2026-12-03T09:00:00Z');
+      expect((await move(id, 'active')).status).toBe(201);
+      const after = await workList(id);
+      expect(after.filter((i) => i.ref === 'step-up-meeting' || i.kind === 'plugin-deadline')).toEqual([]);
+      expect(after.map((i) => i.ref)).toEqual(['plan-every-60-days']);
+      const board = (await get(`/org-units/${units.job}/board`, esbjerg)).body.courses.find((c: { courseId: string }) => c.courseId === id);
+      expect(board.nextDueMeeting).toMatchObject({ rule: 'plan-every-60-days' });
     });
   });
 });
