@@ -22,7 +22,8 @@ const held = new AsyncLocalStorage<HeldTransaction>();
  */
 export async function inUnitOfWork<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return ds.transaction(async (em) => {
-    const tx: HeldTransaction = { ds, runner: joinable(em.queryRunner!), open: true };
+    if (!em.queryRunner) throw new Error('a transaction without its query runner');
+    const tx: HeldTransaction = { ds, runner: joinable(em.queryRunner), open: true };
     try {
       return await held.run(tx, () => work(em));
     } finally {
