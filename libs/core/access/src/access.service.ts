@@ -40,12 +40,26 @@ export class AccessService {
    * Decides a request on one course's records. Throws 404 when the record is not in the caller's
    * municipality and 403 when it is but the caller may not act on it; `onDenied` runs first, so the
    * attempt is logged with the citizens it concerned.
+   *
+   * With `tx` (a write's transaction) the courses' rows are locked FOR UPDATE before their facts are read:
+   * a team change, a grant's revocation or a status change waits for the write (or the write for it), so what
+   * was decided still holds when the write commits.
    */
-  async decideCourse(p: Principal, rule: CourseAccessRule, recordId: string, onDenied: (facts: CourseFacts[]) => Promise<void>): Promise<CourseAccessContext> {
-    const em = this.ds.manager;
+  async decideCourse(
+    p: Principal,
+    rule: CourseAccessRule,
+    recordId: string,
+    onDenied: (facts: CourseFacts[]) => Promise<void>,
+    tx?: EntityManager,
+  ): Promise<CourseAccessContext> {
+    const em = tx ?? this.ds.manager;
     const notFound = rule.locate ? accessError.notFound(rule.record) : accessError.notFound('course');
     if (!isUUID(recordId)) throw notFound;
     const courseIds = rule.locate ? await rule.locate(em, p.municipalityId, recordId) : [recordId];
+    // In id order, so two writes naming the same courses (a meeting of several) cannot deadlock.
+    if (tx && courseIds.length) {
+      await tx.query(`SELECT id FROM course WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [p.municipalityId, courseIds]);
+    }
     // Facts are loaded for the caller's municipality only: none found is "not found".
     const facts = await loadCourseFacts(em, p.municipalityId, courseIds, this.today(), this.clock.now());
     if (!facts.length) throw notFound;

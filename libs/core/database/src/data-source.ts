@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema }
 import type { DatabaseSettings } from '@enplan/core/config';
 import { openPglite, pglitePool, unlockDataDir } from './pglite-pool.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { joinUnitsOfWork } from './unit-of-work.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -42,7 +43,7 @@ export async function dataSourceOptions(settings: DatabaseSettings, parts: Schem
 }
 
 export async function createDataSource(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSource> {
-  return new DataSource(await dataSourceOptions(settings, parts));
+  return joinUnitsOfWork(new DataSource(await dataSourceOptions(settings, parts)));
 }
 
 /** SQL that would bring the database in line with the entities; empty when migrations match them. */

@@ -132,7 +132,8 @@ export class PlansService {
     const base = fromHeader ?? dto.baseVersion;
     const given = dto.content ? toPlanContent(dto.content) : undefined;
     return this.ds.transaction(async (em) => {
-      const course = await this.course(em, p, courseId);
+      // Locked as a status change locks it: a close waits for this publish, or this publish sees the close.
+      const course = await this.course(em, p, courseId, true);
       if (base === undefined) throw plansError.preconditionRequired('send If-Match: "<version>" your change starts from ("0" for the first version)');
       if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
       // The row lock makes concurrent publishes from one base queue up here; all but the first then see a newer version.
@@ -234,11 +235,12 @@ export class PlansService {
   }
 
   /** The course, if it is the caller's municipality's; anything else is "not found", never "forbidden". */
-  private async course(em: EntityManager, p: Principal, courseId: string): Promise<CourseRef> {
+  private async course(em: EntityManager, p: Principal, courseId: string, lock = false): Promise<CourseRef> {
     const course = UUID.test(courseId)
       ? await em.findOne(Course, {
           where: { id: courseId, municipalityId: p.municipalityId },
           select: { id: true, municipalityId: true, status: true, citizenId: true, householdId: true },
+          ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
         })
       : null;
     if (!course) throw plansError.courseNotFound();
