@@ -59,6 +59,18 @@ export {
   type CadencePolicy,
   type CadencePolicyContribution,
   type Sourced,
+  type PluginDemo,
+  type DemoUser,
+  type DemoSeedContext,
+  type DemoUnitInput,
+  type DemoStaffInput,
+  type DemoCitizenInput,
+  type DemoCourseInput,
+  type DemoCourseStep,
+  type DemoConsentInput,
+  type DemoMeetingInput,
+  type DemoParticipantInput,
+  type DemoPlanVersionInput,
 } from '@enplan/core/extensions';
 
 // Errors, time, tenancy.

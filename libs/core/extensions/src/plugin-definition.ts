@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
+import type { PluginDemo } from './demo.js';
 import type { PluginExtensions } from './extension-points.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,6 +39,11 @@ export interface PluginDefinition<S extends object = any> {
   settings?: new () => S;
   /** The extension points it fills, as an object or as a function of the municipality's settings. */
   extensions?: PluginExtensions<S> | ((settings: S) => PluginExtensions<S>);
+  /**
+   * Its demo municipality and data (optional): `npm start` without a deployment file serves it with the plugin
+   * enabled, and plants the data once (see `PluginDemo`).
+   */
+  demo?: PluginDemo<S>;
 }
 
 /** Declares a plugin (typed; validated when the host boots with it). */

@@ -139,6 +139,25 @@ export function definitionProblems(d: PluginDefinition, coreVersion: string = CO
     const name = (new m() as { name?: string }).name ?? m.name;
     if (!name.startsWith(migrationPrefix)) out.push(`migration ${name} must be named ${migrationPrefix}<Change><timestamp>`);
   }
+  out.push(...demoProblems(d));
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A demo must name a three-digit municipality code, staff with fixed uuids, and a seed function. */
+function demoProblems(d: PluginDefinition): string[] {
+  if (d.demo === undefined) return [];
+  const { municipality, users, seed } = d.demo;
+  const out: string[] = [];
+  if (!/^\d{3}$/.test(municipality?.code ?? '')) out.push('demo.municipality.code must be a three-digit municipality code');
+  if (typeof municipality?.name !== 'string' || !municipality.name.trim()) out.push('demo.municipality.name is required');
+  if (!Array.isArray(users) || !users.length) out.push('demo.users must name at least one staff member');
+  for (const [i, u] of (users ?? []).entries()) {
+    if (!UUID.test(u?.id ?? '')) out.push(`demo.users[${i}].id must be a uuid`);
+    if (!Array.isArray(u?.roles) || !u.roles.length) out.push(`demo.users[${i}].roles must name at least one role`);
+  }
+  if (typeof seed !== 'function') out.push('demo.seed must be a function');
   return out;
 }
 

@@ -19,6 +19,7 @@ import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreCatalogue, hostSchema } from './core-catalogue.js';
 import { DemoSeeder } from './demo-seed.js';
+import { demoDeployment } from './demo-deployment.js';
 import { pinoParams } from './logging.js';
 
 export interface HostOptions {
@@ -45,7 +46,8 @@ export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, C
 export class AppModule {
   static register(options: HostOptions = {}): DynamicModule {
     const env = { ...process.env, ...options.env };
-    const deployment = options.deployment ?? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE);
+    // Without a deployment file: the demo deployment, the core's demo municipality plus each plugin's.
+    const deployment = options.deployment ?? (env.ENPLAN_DEPLOYMENT_FILE ? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE) : demoDeployment(options.plugins ?? []));
     const config = EnplanConfigModule.forRoot(deployment, options.env ?? {}, (c) =>
       options.database ? Object.assign(Object.create(EnplanConfig.prototype), c, { database: options.database }) : c,
     );

@@ -3,6 +3,7 @@ import { definePlugin } from '@enplan/plugin-api';
 import { ConsultantLoadController, CoverController } from './citizen-consultant.controller.js';
 import { CitizenConsultantService, coveringStaffIds } from './citizen-consultant.service.js';
 import { CitizenConsultantCover } from './cover.entity.js';
+import { citizenConsultantDemo } from './demo.js';
 import { citizenConsultantMigrations } from './migrations/index.js';
 import {
   areaCoverageProblems,
@@ -34,6 +35,7 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
   entities: [CitizenConsultantCover],
   migrations: citizenConsultantMigrations,
   settings: CitizenConsultantSettings,
+  demo: citizenConsultantDemo,
   extensions: (s) => ({
     teamRules: (team) => teamProblems(team, s),
     meetingTypes: MEETING_TYPES,

@@ -5,6 +5,7 @@ import { pairedDecisionAuthority, validatePairedPublish } from './plan-publish.j
 import { PAIR_ROLES, pairTeamRules } from './rules.js';
 import { jointMeetingIntervalDays, PAIRED_CASEWORKERS_ID, PairedCaseworkersSettings } from './settings.js';
 import { PairedCaseworkersSubstitute } from './substitute.entity.js';
+import { pairedCaseworkersDemo } from './demo.js';
 
 /** The model's extension points for one municipality's settings. */
 export function pairedCaseworkersExtensions(s: PairedCaseworkersSettings): PluginExtensions<PairedCaseworkersSettings> {
@@ -54,5 +55,6 @@ export const pairedCaseworkersPlugin = definePlugin<PairedCaseworkersSettings>({
   entities: [PairedCaseworkersSubstitute],
   migrations: [PairedCaseworkersInit1795600000000],
   settings: PairedCaseworkersSettings,
+  demo: pairedCaseworkersDemo,
   extensions: pairedCaseworkersExtensions,
 });

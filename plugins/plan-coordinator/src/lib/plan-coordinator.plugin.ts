@@ -13,6 +13,7 @@ import {
   teamProblems,
 } from './rules.js';
 import { PlanCoordinatorSettings } from './settings.js';
+import { planCoordinatorDemo } from './demo.js';
 
 /**
  * The coordinating caseworker model (plankoordinator, "stafetholder"; Ballerup, Allerød, Fredensborg, Gladsaxe):
@@ -30,6 +31,7 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
   model: true,
   module: PlanCoordinatorModule,
   settings: PlanCoordinatorSettings,
+  demo: planCoordinatorDemo,
   extensions: (s) => ({
     teamRules: (team) => teamProblems(team, s),
     roles: CATALOGUE_ROLES,

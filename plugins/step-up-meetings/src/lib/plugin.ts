@@ -7,6 +7,7 @@ import { StepUpFlowService } from './flow.service.js';
 import { STEP_UP_MIGRATIONS } from './migrations/index.js';
 import { danishDay, referralReasons } from './rules.js';
 import { StepUpMeetingsSettings } from './settings.js';
+import { stepUpMeetingsDemo } from './demo.js';
 import { JOB_CONSULTANT_ROLE, STEP_UP_ID, StepUpErrorCode } from './vocabulary.js';
 import { STEP_UP_MEETING_RULE, stepUpWorkListExtension } from './work-list.js';
 
@@ -32,6 +33,7 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
   entities: STEP_UP_ENTITIES,
   migrations: STEP_UP_MIGRATIONS,
   settings: StepUpMeetingsSettings,
+  demo: stepUpMeetingsDemo,
   extensions: (s) => ({
     roles: [
       {
