@@ -104,6 +104,11 @@ describe(`the demo deployment's four models (${testEngine()})`, () => {
     expect(flow.status).toBe(200);
     expect(flow.body.state).toBe('re-review-due');
     expect(flow.body.signedConsentInForce).toBe(true);
+    expect(flow.body.deadlines.reReview).toMatchObject({ overdue: false });
+    // Where the caseworker looks: the re-review is due on their work list.
+    const work = await get('994', '/work-list');
+    expect(work.status).toBe(200);
+    expect(work.body.items).toContainEqual(expect.objectContaining({ kind: 'plugin-deadline', plugin: 'step-up-meetings', ref: 're-review', courseId: course.id, state: 'due' }));
     const html = await get('994', `/plugins/step-up-meetings/courses/${course.id}/agreement.html`);
     expect(html.status).toBe(200);
   });
