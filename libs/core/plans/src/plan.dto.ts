@@ -41,6 +41,9 @@ export class PublishPlanDto {
 }
 
 export class PlanVersionSummaryDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'The version’s record id (names its change summary or citizen words in a disclosure release)' })
+  id: string;
+
   @ApiProperty({ example: 2, description: 'Version number, from 1' })
   version: number;
 

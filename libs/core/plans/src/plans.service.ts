@@ -318,6 +318,7 @@ export class PlansService {
 
   private summary(r: PlanVersion, names: Map<string, string>): PlanVersionSummaryDto {
     return {
+      id: r.id,
       version: r.version,
       authorId: r.authorId,
       authorName: names.get(r.authorId) ?? null,
