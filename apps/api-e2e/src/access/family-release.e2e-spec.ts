@@ -288,7 +288,10 @@ describe('family release (e2e): caseworkers release withheld free text; tagged f
       expect(noteOf(course, ids.untaggedContact)).toMatchObject({ note: 'Talt med Maria om udredningen', followUps: [{ text: 'Ring til psykiatrien om Marias tid' }] });
       expect(course.meetings[0].minutes).toBe('Referat: mors udredning blev drøftet');
       expect(course.meetings[0].agenda).toEqual(['Mors udredning', 'Emils skolegang']);
-      expect(course.meetings[0].participants.map((p: Body) => p.organisation)).toEqual([null, 'Pårørende i psykiatrien']);
+      expect(course.meetings[0].participants.map((p: Body) => [p.kind, p.organisation]).sort()).toEqual([
+        ['network', 'Pårørende i psykiatrien'],
+        ['staff', null],
+      ]);
       expect(course.planVersions[0].changeSummary).toBe('Mor er henvist til psykiatrisk udredning');
       expect(course.transitions.find((x: Body) => x.to === 'paused').reason).toBe('Pause mens mor er indlagt');
       // Only the referral reason (no release for it yet) is still waiting.
