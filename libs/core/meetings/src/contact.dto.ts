@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
+import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import { CONTACT_KINDS, type ContactKind } from './vocabulary.js';
 
@@ -25,6 +26,10 @@ export class FollowUpInputDto {
   @ApiPropertyOptional({ format: 'uuid', example: UUID_EXAMPLE, description: 'The (planned) meeting of the course where it is taken up' })
   @IsOptional() @IsUUID()
   nextMeetingId?: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: CONCERNS_DESCRIPTION })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
 }
 
 export class CreateFollowUpDto extends FollowUpInputDto {
@@ -57,6 +62,10 @@ export class CreateContactDto {
   @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults', description: 'The legal area the note is recorded in' })
   @IsIn(LEGAL_AREAS)
   legalArea: LegalArea;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: CONCERNS_DESCRIPTION })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
 
   @ApiPropertyOptional({ type: [FollowUpInputDto], description: 'Open points in the note, saved with the contact in one step' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FollowUpInputDto)
@@ -98,6 +107,8 @@ export class FollowUpDto {
   contactId: string | null;
   @ApiProperty({ example: 'Tale om boligsituationen på næste møde' })
   text: string;
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns' })
+  concerns: string[];
   @ApiProperty({ format: 'uuid', example: STAFF_EXAMPLE })
   ownerId: string;
   @ApiProperty({ example: '2026-01-20' })
@@ -125,6 +136,8 @@ export class ContactDto {
   staffMemberIds: string[];
   @ApiProperty({ example: 'Anna ringede: hun har fået nøgle til ny lejlighed.' })
   note: string;
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns' })
+  concerns: string[];
   @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults' })
   legalArea: LegalArea;
   @ApiProperty({ format: 'uuid', example: STAFF_EXAMPLE, description: 'Who logged it' })

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { page, type Page, type PageQuery } from '@enplan/core/common';
-import { TeamAssignment } from '@enplan/core/courses';
+import { courseConcerns, TeamAssignment, type Course } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type { ContactDto, CreateContactDto, CreateFollowUpDto, FollowUpDto, FollowUpInputDto, FollowUpsQuery, UpdateFollowUpDto } from './contact.dto.js';
@@ -33,6 +33,7 @@ export class ContactsService {
     return this.ds.transaction(async (em) => {
       const course = await this.meetings.course(em, p, courseId);
       const staffIds = await this.staff(em, p, dto.staffMemberIds);
+      const concerns = await courseConcerns(em, course, dto.concerns);
       const contact = await em.save(
         Contact,
         em.create(Contact, {
@@ -43,13 +44,14 @@ export class ContactsService {
           staffMemberId: staffIds[0],
           staffMemberIds: staffIds,
           note: dto.note,
+          concerns,
           legalArea: dto.legalArea,
           createdBy: p.userId,
         }),
       );
       const followUps: FollowUp[] = [];
       for (const [i, f] of (dto.followUps ?? []).entries()) {
-        followUps.push(await this.insertFollowUp(em, p, course.id, contact.id, f, `followUps[${i}].`));
+        followUps.push(await this.insertFollowUp(em, p, course, contact.id, f, `followUps[${i}].`));
       }
       return contactDto(contact, followUps);
     });
@@ -86,7 +88,7 @@ export class ContactsService {
       if (dto.contactId && !(await em.exists(Contact, { where: { id: dto.contactId, courseId: course.id, municipalityId: p.municipalityId } }))) {
         throw meetingsError.followUpContactUnknown();
       }
-      return followUpDto(await this.insertFollowUp(em, p, course.id, dto.contactId ?? null, dto, ''));
+      return followUpDto(await this.insertFollowUp(em, p, course, dto.contactId ?? null, dto, ''));
     });
   }
 
@@ -141,9 +143,18 @@ export class ContactsService {
     return ids;
   }
 
-  private async insertFollowUp(em: EntityManager, p: Principal, courseId: string, contactId: string | null, dto: FollowUpInputDto, prefix: string): Promise<FollowUp> {
+  private async insertFollowUp(
+    em: EntityManager,
+    p: Principal,
+    course: Pick<Course, 'id' | 'municipalityId' | 'citizenId' | 'householdId'>,
+    contactId: string | null,
+    dto: FollowUpInputDto,
+    prefix: string,
+  ): Promise<FollowUp> {
+    const courseId = course.id;
     await this.requireOnTeam(em, p, courseId, dto.ownerId, `${prefix}ownerId`);
     if (dto.nextMeetingId) await this.requireMeeting(em, p, courseId, dto.nextMeetingId, `${prefix}nextMeetingId`);
+    const concerns = await courseConcerns(em, course, dto.concerns, `${prefix}concerns`);
     return em.save(
       FollowUp,
       em.create(FollowUp, {
@@ -151,6 +162,7 @@ export class ContactsService {
         courseId,
         contactId,
         text: dto.text,
+        concerns,
         ownerId: dto.ownerId,
         dueOn: dto.dueOn,
         nextMeetingId: dto.nextMeetingId ?? null,
@@ -179,6 +191,7 @@ export function followUpDto(f: FollowUp): FollowUpDto {
     courseId: f.courseId,
     contactId: f.contactId,
     text: f.text,
+    concerns: f.concerns,
     ownerId: f.ownerId,
     dueOn: f.dueOn,
     nextMeetingId: f.nextMeetingId,
@@ -195,6 +208,7 @@ function contactDto(c: Contact, followUps: FollowUp[]): ContactDto {
     at: c.at.toISOString(),
     staffMemberIds: c.staffMemberIds.length ? c.staffMemberIds : [c.staffMemberId],
     note: c.note,
+    concerns: c.concerns,
     legalArea: c.legalArea,
     createdBy: c.createdBy,
     followUps: followUps.map(followUpDto),
