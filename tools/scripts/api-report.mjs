@@ -67,8 +67,9 @@ export function unifiedDiff(before, after, labels = ['recorded', 'now']) {
   let i = 0, j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ t: ' ', s: a[i], i: i++, j: j++ });
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ t: '+', s: b[j], i, j: j++ });
-    else ops.push({ t: '-', s: a[i], i: i++, j });
+    // Removals before additions within a change, as diff -u prints them.
+    else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ t: '-', s: a[i], i: i++, j });
+    else ops.push({ t: '+', s: b[j], i, j: j++ });
   }
   const out = [`--- ${labels[0]}`, `+++ ${labels[1]}`];
   const changed = ops.map((o, k) => (o.t !== ' ' ? k : -1)).filter((k) => k >= 0);
