@@ -21,4 +21,4 @@ export function suggestedBump(before: string, after: string): 'major' | 'minor';
 export function checkProblems(state: ReportState): string[];
 export function updateOutcome(state: ReportState & { amend?: boolean }): { record: ReportRecord; problems?: undefined } | { problems: string[]; record?: undefined };
 export function generateReport(root: string): Promise<string>;
-export function main(argv: string[]): Promise<number>;
+export function main(argv: string[], root?: string): Promise<number>;

@@ -136,7 +136,7 @@ export function updateOutcome({ generated, committed, record, version, amend = f
       problems: [
         `The plugin API surface changed since ${record.pluginApiVersion}, but PLUGIN_API_VERSION is still ${version}: nothing was written.\n` +
           `${committed === undefined ? '' : `${unifiedDiff(committed, generated, [REPORT_FILE, ENTRY])}\n`}${howToUpdate(committed, generated)}` +
-          ` (or --amend, to keep ${version} while it is unreleased)`,
+          `\nOr, to keep ${version} while it is unreleased (a second change on the same branch): npm run api-report -- --amend`,
       ],
     };
   }
@@ -226,30 +226,32 @@ export async function generateReport(root) {
   }
 }
 
-function usage() {
-  return 'usage: node tools/scripts/api-report.mjs [--check | --bump major|minor|patch | --amend] [--root <workspace>]';
-}
+const USAGE = 'usage: node tools/scripts/api-report.mjs [--check | --bump major|minor|patch | --amend]';
 
-export async function main(argv) {
-  const arg = (name) => {
-    const k = argv.indexOf(name);
-    return k >= 0 ? argv[k + 1] : undefined;
-  };
-  const known = new Set(['--check', '--bump', '--amend', '--root']);
-  const unknown = argv.filter((a, k) => a.startsWith('--') && !known.has(a) && !['--bump', '--root'].includes(argv[k - 1]));
-  const bump = arg('--bump');
-  if (unknown.length || (argv.includes('--bump') && !['major', 'minor', 'patch'].includes(bump)) || (argv.includes('--check') && (bump || argv.includes('--amend')))) {
-    console.error(usage());
+/** The CLI; `root` is the workspace (this script's, unless a test says otherwise). Returns the exit code. */
+export async function main(argv, root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')) {
+  const opts = { check: false, amend: false, bump: undefined };
+  for (let k = 0; k < argv.length; k++) {
+    if (argv[k] === '--check') opts.check = true;
+    else if (argv[k] === '--amend') opts.amend = true;
+    else if (argv[k] === '--bump' && ['major', 'minor', 'patch'].includes(argv[k + 1])) opts.bump = argv[++k];
+    else {
+      console.error(`${USAGE}\n(${JSON.stringify(argv[k])} is not one of them)`);
+      return 2;
+    }
+  }
+  if (opts.check && (opts.bump || opts.amend)) {
+    console.error(`${USAGE}\n(--check writes nothing: it takes no other option)`);
     return 2;
   }
-  const root = resolve(arg('--root') ?? join(dirname(fileURLToPath(import.meta.url)), '../..'));
+  const { bump } = opts;
   const versionPath = join(root, VERSION_FILE);
   const versionSource = readFileSync(versionPath, 'utf8');
   let version = readVersion(versionSource);
   const committed = readIfExists(join(root, REPORT_FILE));
   const record = readRecord(root);
 
-  if (argv.includes('--check')) {
+  if (opts.check) {
     const problems = checkProblems({ generated: await generateReport(root), committed, record, version });
     for (const p of problems) console.error(`${p}\n`);
     if (problems.length) return 1;
@@ -264,7 +266,7 @@ export async function main(argv) {
   let generated, outcome;
   try {
     generated = await generateReport(root);
-    outcome = updateOutcome({ generated, committed, record, version, amend: argv.includes('--amend') });
+    outcome = updateOutcome({ generated, committed, record, version, amend: opts.amend });
   } catch (e) {
     if (bump) writeFileSync(versionPath, versionSource);
     throw e;
