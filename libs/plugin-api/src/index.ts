@@ -10,7 +10,7 @@ export {
   tablePrefix,
   pascalId,
   SensitiveSetting,
-  CORE_VERSION,
+  PLUGIN_API_VERSION,
   CORE_MODEL_ID,
   DEFAULT_CAPPED_ROLES,
   coreDecisionAuthority,

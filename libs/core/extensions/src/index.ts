@@ -1,4 +1,5 @@
 export * from './core-version.js';
+export * from './plugin-api-version.js';
 export * from './cadence.js';
 export * from './extension-points.js';
 export * from './plugin-definition.js';

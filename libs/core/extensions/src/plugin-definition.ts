@@ -22,8 +22,11 @@ export interface PluginDefinition<S extends object = any> {
   description?: string;
   /** The plugin's own version (semver). */
   version: string;
-  /** The core versions it works with, a semver range such as "^0.1.0". */
-  compatibleCore: string;
+  /**
+   * The plugin API versions it works with, a semver range such as "^1.0.0": checked at boot against
+   * `PLUGIN_API_VERSION` (not the application's version).
+   */
+  pluginApi: string;
   /** true: the plugin is an organisational model, and courses may be referred with `modelId: <id>`. */
   model?: boolean;
   /** Its NestJS module; the module's controllers are served under `/api/v1/plugins/<id>/`. */

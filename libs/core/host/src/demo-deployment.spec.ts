@@ -8,7 +8,7 @@ const withDemo = (code: string, id = 'demo-model') =>
     id,
     displayName: 'Demo model',
     version: '0.1.0',
-    compatibleCore: '>=0.0.0',
+    pluginApi: '>=1.0.0',
     model: true,
     demo: { municipality: { code, name: `Demo ${code}`, settings: {} }, users: [{ id: USER, roles: ['caseworker'], description: 'the caseworker' }], seed: async () => undefined },
   });

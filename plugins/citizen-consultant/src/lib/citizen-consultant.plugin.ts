@@ -29,7 +29,7 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
   displayName: 'Borgerkonsulent',
   description: 'Integrated all-in-one citizen consultant: authority in several legal areas and the provider role in one person, with a buddy for cover',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: CitizenConsultantModule,
   entities: [CitizenConsultantCover],

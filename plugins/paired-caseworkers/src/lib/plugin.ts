@@ -49,7 +49,7 @@ export const pairedCaseworkersPlugin = definePlugin<PairedCaseworkersSettings>({
   displayName: 'Makkerpar',
   description: 'Two caseworkers from different authority areas as a fixed pair: joint meetings, own-area decisions, named substitutes',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: PairedCaseworkersModule,
   entities: [PairedCaseworkersSubstitute],

@@ -27,7 +27,7 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
     'Coordinating caseworker (stafetholder): the departments keep their authority, one coordinator owns the course, gathers consent, ' +
     'chairs the start-up and network meetings and keeps the plan.',
   version: '1.0.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: PlanCoordinatorModule,
   settings: PlanCoordinatorSettings,

@@ -27,7 +27,7 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
     'Rule-selected target group (years on benefit), one month of preparation with worksheet and signed consent, material to the departments ' +
     'a week before, a chaired step-up meeting with a job consultant, a signed agreement document, and a re-review after six months.',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: StepUpMeetingsModule,
   entities: STEP_UP_ENTITIES,

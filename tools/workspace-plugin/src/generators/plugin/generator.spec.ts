@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getProjects, readJson, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { DefaultNamingStrategy } from 'typeorm';
-import { pluginGenerator } from './generator.js';
+import { PLUGIN_API_VERSION_FILE, pluginGenerator } from './generator.js';
 
 /**
  * The plugin generator against an in-memory workspace holding the real files it edits (tsconfig.base.json,
@@ -17,6 +17,8 @@ const NAME = 'test-model';
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   tree.write('package.json', JSON.stringify({ name: 'enplan', version: '0.1.0', type: 'module' }, null, 2));
+  // A plugin API version unlike the app's, so the test tells which one the range is derived from.
+  tree.write(PLUGIN_API_VERSION_FILE, repoFile(PLUGIN_API_VERSION_FILE).replace(/PLUGIN_API_VERSION = '[^']*'/, "PLUGIN_API_VERSION = '3.2.1'"));
   tree.write('tsconfig.base.json', repoFile('tsconfig.base.json'));
   tree.write('libs/plugin-catalogue/src/index.ts', repoFile('libs/plugin-catalogue/src/index.ts'));
   tree.write('libs/plugin-catalogue/project.json', repoFile('libs/plugin-catalogue/project.json'));
@@ -91,12 +93,12 @@ describe('@enplan/tools:plugin', () => {
     expect(catalogue.split('\n').filter((l) => was.includes(l))).toEqual(was);
   });
 
-  it('declares id, version 0.1.0, the compatible core range from the core version, display name and description', () => {
+  it('declares id, version 0.1.0, the plugin API range from PLUGIN_API_VERSION (not the app version), display name and description', () => {
     const index = read(tree, `plugins/${NAME}/src/index.ts`);
     expect(index).toContain('export const testModelPlugin = definePlugin<TestModelSettings>({');
     expect(index).toContain(`id: '${NAME}',`);
     expect(index).toContain("version: '0.1.0',");
-    expect(index).toContain("compatibleCore: '^0.1.0',");
+    expect(index).toContain("pluginApi: '^3.2.1',");
     expect(index).toContain("displayName: 'Test Model',");
     expect(index).toContain("description: 'Test model: one caseworker, monthly reviews.',");
     expect(index).toContain('model: true,');
@@ -232,6 +234,12 @@ describe('@enplan/tools:plugin with a name it must refuse', () => {
 
   it('refuses a name whose deployment example would overwrite a deployment file', async () => {
     await refuses(workspace(), 'example', /deployments\/example\.json already exists/);
+  });
+
+  it('refuses a workspace whose core does not declare PLUGIN_API_VERSION (the range it writes comes from it)', async () => {
+    const tree = workspace();
+    tree.delete(PLUGIN_API_VERSION_FILE);
+    await refuses(tree, NAME, /libs\/core\/extensions\/src\/plugin-api-version\.ts does not declare PLUGIN_API_VERSION/);
   });
 
   it('refuses the same name twice', async () => {

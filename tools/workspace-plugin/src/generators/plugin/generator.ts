@@ -50,15 +50,18 @@ export function pluginProblems(tree: Tree, options: PluginGeneratorOptions): str
   const paths = tree.exists('tsconfig.base.json') ? readJson(tree, 'tsconfig.base.json').compilerOptions?.paths ?? {} : {};
   if (paths[n.importPath]) problems.push(`the path alias ${n.importPath} already exists in tsconfig.base.json`);
   if (!tree.exists(CATALOGUE_FILE)) problems.push(`${CATALOGUE_FILE} (the plugin catalogue) is missing: is this the enplan workspace?`);
-  const version = tree.exists('package.json') ? (readJson(tree, 'package.json').version as string | undefined) : undefined;
-  if (!version || !/^\d+\.\d+\.\d+/.test(version)) problems.push('package.json has no semver "version": the core version a plugin is compatible with is read from it');
+  if (!pluginApiVersion(tree)) {
+    problems.push(`${PLUGIN_API_VERSION_FILE} does not declare PLUGIN_API_VERSION = '<major.minor.patch>': the plugin API range a plugin declares is derived from it`);
+  }
   return problems;
 }
 
-/** The compatible-core range for a plugin written against this core: `^<major.minor.patch>` of package.json. */
-function compatibleCore(tree: Tree): string {
-  const version = readJson(tree, 'package.json').version as string;
-  return `^${/^\d+\.\d+\.\d+/.exec(version)?.[0]}`;
+/** Where the core declares the plugin API version, on one line (read as text: the generator does not load the core). */
+export const PLUGIN_API_VERSION_FILE = 'libs/core/extensions/src/plugin-api-version.ts';
+
+function pluginApiVersion(tree: Tree): string | undefined {
+  const source = tree.exists(PLUGIN_API_VERSION_FILE) ? (tree.read(PLUGIN_API_VERSION_FILE, 'utf-8') ?? '') : '';
+  return /^export const PLUGIN_API_VERSION = '(\d+\.\d+\.\d+)';$/m.exec(source)?.[1];
 }
 
 function substitutions(tree: Tree, n: PluginNames, options: PluginGeneratorOptions) {
@@ -81,7 +84,7 @@ function substitutions(tree: Tree, n: PluginNames, options: PluginGeneratorOptio
     facilitatorLabelDaTs: tsString(`${displayName}: facilitator`),
     facilitatorLabelEnTs: tsString(`${displayName}: facilitator`),
     overviewSummaryTs: tsString(`${displayName} in the caller's municipality: its settings and how many courses it has recorded`),
-    compatibleCore: compatibleCore(tree),
+    pluginApiVersion: pluginApiVersion(tree),
     table,
     pkName: constraintName('PK', table, ['id']),
     municipalityIndex: constraintName('IDX', table, ['municipality_id']),
