@@ -1,5 +1,6 @@
 import { TEAM_ROLES } from '@enplan/core/courses';
-import { DEFAULT_CADENCE_POLICY, MEETING_TYPE_LABELS, MEETING_TYPES } from '@enplan/core/meetings';
+import { DEFAULT_CADENCE_POLICY } from '@enplan/core/cadence';
+import { MEETING_TYPE_LABELS, MEETING_TYPES } from '@enplan/core/meeting-rules';
 import type { CoreCatalogue, Label, PluginDefinition, RoleDefinition } from '@enplan/core/extensions';
 import type { SchemaParts } from '@enplan/core/database';
 import { coreEntities, coreMigrations } from './core-schema.js';
