@@ -46,3 +46,34 @@ describe('module boundaries for plugins', () => {
     expect(await boundaryErrors(code, join(root, 'apps/api/src/catalogue-check.ts'))).toEqual([]);
   });
 });
+
+/**
+ * The layers inside the core (layer:* tags, eslint.config.mjs): imports point only downwards, composition ->
+ * feature -> infrastructure -> domain. A file is planted in a project of each layer and linted.
+ */
+describe('module boundaries between layers', () => {
+  const inLib = (lib: string) => join(root, `libs/${lib}/src/layer-check.ts`);
+
+  it('lets a feature use other features, infrastructure and domain', async () => {
+    const code = `import { MEETING_TYPES } from '@enplan/core/meeting-rules';\nimport { TenantEntity } from '@enplan/core/database';\nimport { MeetingsService } from '@enplan/core/meetings';\nexport const x = [MEETING_TYPES, TenantEntity, MeetingsService];\n`;
+    expect(await boundaryErrors(code, inLib('core/cadence'))).toEqual([]);
+  });
+
+  it('rejects infrastructure importing a feature', async () => {
+    const errors = await boundaryErrors(`import { Meeting } from '@enplan/core/meetings';\nexport const x = Meeting;\n`, inLib('core/database'));
+    expect(errors.some((e) => /layer:infrastructure/.test(e))).toBe(true);
+  });
+
+  it('rejects a feature importing the composition root', async () => {
+    const errors = await boundaryErrors(`import { AppModule } from '@enplan/core/host';\nexport const x = AppModule;\n`, inLib('core/contacts'));
+    expect(errors.some((e) => /layer:feature/.test(e))).toBe(true);
+  });
+
+  it('rejects domain code importing infrastructure or a framework', async () => {
+    const lib = await boundaryErrors(`import { DomainError } from '@enplan/core/common';\nexport const x = DomainError;\n`, inLib('core/meeting-rules'));
+    expect(lib.some((e) => /layer:domain/.test(e))).toBe(true);
+    const framework = await boundaryErrors(`import { Entity } from 'typeorm';\nexport const x = Entity;\n`, inLib('shared/util'));
+    expect(framework).toHaveLength(1);
+    expect(framework[0]).toMatch(/typeorm/);
+  });
+});
