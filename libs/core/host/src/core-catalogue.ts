@@ -32,8 +32,8 @@ const CORE_MEETING_ROLES: RoleDefinition[] = [
 ];
 
 /**
- * The core's own entries of the plugin catalogue data: meeting types and the cadence default from the
- * meetings lib, team roles from the courses lib. The registry (which those libs depend on) gets them here.
+ * The core's own entries of the plugin catalogue data: meeting types from meeting-rules, the cadence default
+ * from the cadence lib, team roles from the courses lib. The registry (which those libs depend on) gets them here.
  */
 export function coreCatalogue(): CoreCatalogue {
   return {
