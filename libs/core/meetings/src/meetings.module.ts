@@ -16,6 +16,6 @@ import { MeetingsService } from './meetings.service.js';
   imports: [PlansModule, CoursesModule],
   controllers: [CourseMeetingsController, InvitationsController, MeetingsController, StaffCalendarController, CalendarFeedController],
   providers: [MeetingsService, MeetingPlanService, CalendarService, InvitationsService],
-  exports: [MeetingsService, InvitationsService, PlansModule, CoursesModule],
+  exports: [MeetingsService, InvitationsService],
 })
 export class MeetingsModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '@enplan/core/meetings';
+import { PlansModule } from '@enplan/core/plans';
 import { CourseProviderOrdersController, ProviderOrdersController } from './provider-orders.controller.js';
 import { ProviderOrdersService } from './provider-orders.service.js';
 
-/** Provider orders need MeetingsService and the plans' DecisionAuthority, both reached through MeetingsModule. */
+/** Provider orders put plan actions into effect: MeetingsService for course access, DecisionAuthority from plans. */
 @Module({
-  imports: [MeetingsModule],
+  imports: [MeetingsModule, PlansModule],
   controllers: [CourseProviderOrdersController, ProviderOrdersController],
   providers: [ProviderOrdersService],
   exports: [ProviderOrdersService],
