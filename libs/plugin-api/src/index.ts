@@ -108,5 +108,5 @@ export {
   type ReferralReason,
   type OutcomeCode,
 } from '@enplan/core/courses';
-export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meetings';
+export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meeting-rules';
 export { legalAreaOfBasis } from '@enplan/core/plans';

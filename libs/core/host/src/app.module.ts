@@ -12,6 +12,9 @@ import { CitizensModule } from '@enplan/core/citizens';
 import { CoursesModule } from '@enplan/core/courses';
 import { PlansModule } from '@enplan/core/plans';
 import { MeetingsModule } from '@enplan/core/meetings';
+import { ContactsModule } from '@enplan/core/contacts';
+import { ProviderOrdersModule } from '@enplan/core/provider-orders';
+import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
 import { RecordsModule } from '@enplan/core/records';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
@@ -40,7 +43,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, JournalModule, RecordsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule];
 
 @Module({})
 export class AppModule {

@@ -36,7 +36,7 @@ import {
   type OutcomeKind,
   type ParticipantKind,
   type PlaceKind,
-} from './vocabulary.js';
+} from '@enplan/core/meeting-rules';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

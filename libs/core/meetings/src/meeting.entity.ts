@@ -16,7 +16,7 @@ import {
   type OutcomeKind,
   type ParticipantKind,
   type PlaceKind,
-} from './vocabulary.js';
+} from '@enplan/core/meeting-rules';
 
 /** Who is responsible for an outcome, in the plan's terms. */
 export interface OutcomeResponsible {

@@ -1,4 +1,4 @@
-import { MEETING_TYPE_LABELS } from '@enplan/core/meetings';
+import { MEETING_TYPE_LABELS } from '@enplan/core/meeting-rules';
 import type { AccessRequestDto, ExportCourseDto, ExportPlanVersionDto } from './access-request.dto.js';
 import type { Redacted } from './redaction.js';
 

@@ -70,7 +70,7 @@ describe('@enplan/tools:plugin', () => {
     const project = readProjectConfiguration(tree, `plugin-${NAME}`);
     expect(project.root).toBe(`plugins/${NAME}`);
     expect(project.sourceRoot).toBe(`plugins/${NAME}/src`);
-    expect(project.tags).toEqual(['type:plugin', 'scope:plugin']);
+    expect(project.tags).toEqual(['type:plugin', 'scope:plugin', 'layer:feature']);
     expect(project.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME} apps/api-e2e/src/plugins/${NAME}`);
   });
 

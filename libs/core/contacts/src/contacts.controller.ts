@@ -4,7 +4,7 @@ import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/aut
 import { PageQuery, type Page } from '@enplan/core/common';
 import { ContactDto, ContactPageDto, CreateContactDto, CreateFollowUpDto, FollowUpDto, FollowUpPageDto, FollowUpsQuery, UpdateFollowUpDto } from './contact.dto.js';
 import { ContactsService } from './contacts.service.js';
-import { contactCourses, followUpCourses } from './course-locators.js';
+import { contactCourses, followUpCourses } from '@enplan/core/meetings';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const FOLLOW_UP_422 = '`follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course)';

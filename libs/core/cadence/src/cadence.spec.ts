@@ -1,5 +1,5 @@
 import { addYears, cadenceDue, DEFAULT_CADENCE_POLICY, dueState, mergePolicies, type CadenceFacts, type CadencePolicy } from './cadence.js';
-import { buildCalendar, foldLine } from './ical.js';
+import { buildCalendar, foldLine } from '@enplan/core/meeting-rules';
 
 const now = new Date('2026-01-05T09:00:00Z');
 

@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsIS
 import { PageQuery, PageOf } from '@enplan/core/common';
 import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
-import { CONTACT_KINDS, type ContactKind } from './vocabulary.js';
+import { CONTACT_KINDS, type ContactKind } from '@enplan/core/meeting-rules';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 const STAFF_EXAMPLE = '00000000-0000-4000-8000-000000000001';

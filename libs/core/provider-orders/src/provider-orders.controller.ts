@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { PageQuery, type Page } from '@enplan/core/common';
-import { providerOrderCourses } from './course-locators.js';
+import { providerOrderCourses } from '@enplan/core/meetings';
 import { CreateProviderOrderDto, CreateProviderReportDto, ProviderOrderDto, ProviderOrderPageDto, ProviderReportDto, ProviderReportPageDto } from './provider-order.dto.js';
 import { ProviderOrdersService } from './provider-orders.service.js';
 

@@ -9,10 +9,7 @@ import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
-import { Contact, FollowUp, Meeting } from './meeting.entity.js';
-import { meetingsError } from './meetings.error.js';
-import { UUID } from './meetings.service.js';
-import { ProviderOrder } from './provider-order.entity.js';
+import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
 import { nextReportDue } from './provider-orders.js';
 
 export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline'] as const;

@@ -6,9 +6,7 @@ import { courseConcerns, TeamAssignment, type Course } from '@enplan/core/course
 import { StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type { ContactDto, CreateContactDto, CreateFollowUpDto, FollowUpDto, FollowUpInputDto, FollowUpsQuery, UpdateFollowUpDto } from './contact.dto.js';
-import { Contact, FollowUp, Meeting, MeetingCourse } from './meeting.entity.js';
-import { meetingsError } from './meetings.error.js';
-import { MeetingsService, UUID } from './meetings.service.js';
+import { Contact, FollowUp, Meeting, MeetingCourse, meetingsError, MeetingsService, UUID } from '@enplan/core/meetings';
 
 /** A contact logged a few minutes "in the future" is clock skew between devices, not a plan. */
 const SKEW_MS = 5 * 60_000;

@@ -6,12 +6,9 @@ import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Course } from '@enplan/core/courses';
 import { DecisionAuthority, Plan, PlanVersion, type PlanAction } from '@enplan/core/plans';
 import { CLOCK, type Clock } from '@enplan/shared/util';
-import { danishDay, isoDay } from './cadence.js';
-import { meetingsError } from './meetings.error.js';
-import { MeetingsService, UUID } from './meetings.service.js';
+import { danishDay, isoDay, nextReportDue } from '@enplan/core/cadence';
+import { meetingsError, MeetingsService, UUID, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
 import type { CreateProviderOrderDto, CreateProviderReportDto, ProviderOrderDto, ProviderReportDto } from './provider-order.dto.js';
-import { ProviderOrder, ProviderReport } from './provider-order.entity.js';
-import { nextReportDue } from './provider-orders.js';
 
 /**
  * Orders to providers for actions of the published plan, and the reports they send back. Ordering an action

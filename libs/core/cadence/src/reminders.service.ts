@@ -3,7 +3,7 @@ import { DataSource, In, type QueryDeepPartialEntity } from 'typeorm';
 import { Municipality } from '@enplan/core/database';
 import { StaffMember } from '@enplan/core/organisation';
 import { isoDay } from './cadence.js';
-import { OutboxMessage } from './outbox.entity.js';
+import { OutboxMessage } from '@enplan/core/meetings';
 import { WorkListService, type WorkItem, type WorkListOptions } from './work-list.service.js';
 
 /** The payload of a `work-list-reminder` outbox message (see outbox.entity.ts): references only, no titles or notes. */
