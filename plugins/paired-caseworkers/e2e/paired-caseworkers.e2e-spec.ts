@@ -35,7 +35,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
   let t: TestApp;
   const bearer: Record<string, string> = {};
   beforeAll(async () => {
-    const example = JSON.parse(readFileSync(new URL('../../../../../deployments/paired-caseworkers.json', import.meta.url), 'utf8')) as Deployment;
+    const example = JSON.parse(readFileSync(new URL('../../../deployments/paired-caseworkers.json', import.meta.url), 'utf8')) as Deployment;
     t = await startTestApp({
       plugins: [pairedCaseworkersPlugin],
       deployment: { municipalities: [...example.municipalities, { code: '101', name: 'Anden Kommune', plugins: [] }] },

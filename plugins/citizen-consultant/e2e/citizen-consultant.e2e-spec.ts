@@ -29,7 +29,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
   const as: Record<string, string> = {};
 
   beforeAll(async () => {
-    const example = JSON.parse(readFileSync(new URL('../../../../../deployments/citizen-consultant.json', import.meta.url), 'utf8')) as Deployment;
+    const example = JSON.parse(readFileSync(new URL('../../../deployments/citizen-consultant.json', import.meta.url), 'utf8')) as Deployment;
     t = await startTestApp({
       plugins: [citizenConsultantPlugin],
       deployment: { municipalities: [...example.municipalities, { code: '101', name: 'Anden Kommune', plugins: [] }] },

@@ -33,7 +33,7 @@ describe(`the plan-coordinator plugin (${testEngine()})`, () => {
   const caseworker: Record<string, string> = {};
 
   beforeAll(async () => {
-    const example = JSON.parse(readFileSync(new URL('../../../../../deployments/plan-coordinator.json', import.meta.url), 'utf8')) as Deployment;
+    const example = JSON.parse(readFileSync(new URL('../../../deployments/plan-coordinator.json', import.meta.url), 'utf8')) as Deployment;
     t = await startTestApp({
       plugins: [planCoordinatorPlugin],
       deployment: { municipalities: [...example.municipalities, { code: '999', name: 'Demo Kommune', plugins: [] }] },

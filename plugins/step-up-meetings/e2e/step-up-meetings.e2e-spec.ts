@@ -34,7 +34,7 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
   const as: Record<string, string> = {};
 
   beforeAll(async () => {
-    const example = JSON.parse(readFileSync(new URL('../../../../../deployments/step-up-meetings.json', import.meta.url), 'utf8')) as Deployment;
+    const example = JSON.parse(readFileSync(new URL('../../../deployments/step-up-meetings.json', import.meta.url), 'utf8')) as Deployment;
     t = await startTestApp({
       plugins: [stepUpMeetingsPlugin],
       deployment: { municipalities: [...example.municipalities, { code: '999', name: 'Demo Kommune', plugins: [] }] },
