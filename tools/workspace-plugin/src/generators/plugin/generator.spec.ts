@@ -45,9 +45,10 @@ describe('@enplan/tools:plugin', () => {
     expect(migration).toBeDefined();
     expect(created.sort()).toEqual(
       [
-        `apps/api-e2e/src/plugins/${NAME}/${NAME}.e2e-spec.ts`,
         `deployments/${NAME}.json`,
         `plugins/${NAME}/README.md`,
+        `plugins/${NAME}/e2e/${NAME}.e2e-spec.ts`,
+        `plugins/${NAME}/e2e/project.json`,
         `plugins/${NAME}/project.json`,
         `plugins/${NAME}/src/index.spec.ts`,
         `plugins/${NAME}/src/index.ts`,
@@ -71,7 +72,16 @@ describe('@enplan/tools:plugin', () => {
     expect(project.root).toBe(`plugins/${NAME}`);
     expect(project.sourceRoot).toBe(`plugins/${NAME}/src`);
     expect(project.tags).toEqual(['type:plugin', 'scope:plugin', 'layer:feature']);
-    expect(project.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME} apps/api-e2e/src/plugins/${NAME}`);
+    expect(project.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME}/src`);
+  });
+
+  it('gives the e2e tests in plugins/<id>/e2e a project of their own, so they may import the test harness the plugin may not', () => {
+    const e2e = readProjectConfiguration(tree, `plugin-${NAME}-e2e`);
+    expect(e2e.root).toBe(`plugins/${NAME}/e2e`);
+    expect(e2e.tags).toEqual(['type:e2e', 'scope:plugin', 'layer:composition']);
+    expect(e2e.implicitDependencies).toEqual([`plugin-${NAME}`]);
+    expect(e2e.targets?.lint?.options.command).toBe(`eslint plugins/${NAME}/e2e`);
+    expect(e2e.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME}/e2e`);
   });
 
   it('adds the path alias as one line at its sorted place, leaving every other line of tsconfig.base.json as it was', () => {
@@ -154,7 +164,7 @@ describe('@enplan/tools:plugin', () => {
   });
 
   it('writes an e2e test that boots the API with the plugin enabled and calls its endpoint', () => {
-    const e2e = read(tree, `apps/api-e2e/src/plugins/${NAME}/${NAME}.e2e-spec.ts`);
+    const e2e = read(tree, `plugins/${NAME}/e2e/${NAME}.e2e-spec.ts`);
     expect(e2e).toContain(`import { FACILITATOR_ROLE, testModelPlugin, REVIEW_MEETING } from '@enplan/plugin-${NAME}';`);
     expect(e2e).toContain('plugins: [testModelPlugin],');
     expect(e2e).toContain(`await get('/plugins/${NAME}/overview')`);
@@ -168,7 +178,7 @@ describe('@enplan/tools:plugin', () => {
 
   it('explains each generated file in the README', () => {
     const readme = read(tree, `plugins/${NAME}/README.md`);
-    for (const f of ['project.json', 'src/index.ts', 'src/lib/settings.ts', 'src/lib/extensions.ts', `${NAME}-event.entity.ts`, `${NAME}.controller.ts`, `${NAME}.module.ts`, 'src/lib/migrations/', 'src/index.spec.ts', `${NAME}.e2e-spec.ts`, `deployments/${NAME}.json`]) {
+    for (const f of ['project.json', 'src/index.ts', 'src/lib/settings.ts', 'src/lib/extensions.ts', `${NAME}-event.entity.ts`, `${NAME}.controller.ts`, `${NAME}.module.ts`, 'src/lib/migrations/', 'src/index.spec.ts', `e2e/${NAME}.e2e-spec.ts`, 'e2e/project.json', `deployments/${NAME}.json`]) {
       expect(readme).toContain(f);
     }
   });
@@ -230,6 +240,12 @@ describe('@enplan/tools:plugin with a name it must refuse', () => {
     tree.write('libs/elsewhere/project.json', JSON.stringify({ name: `plugin-${NAME}`, sourceRoot: 'libs/elsewhere/src' }));
     expect(getProjects(tree).has(`plugin-${NAME}`)).toBe(true);
     await refuses(tree, NAME, /an Nx project named plugin-test-model already exists \(libs\/elsewhere\)/);
+  });
+
+  it('refuses a name whose e2e project name exists elsewhere', async () => {
+    const tree = workspace();
+    tree.write('apps/elsewhere/project.json', JSON.stringify({ name: `plugin-${NAME}-e2e`, sourceRoot: 'apps/elsewhere/src' }));
+    await refuses(tree, NAME, /an Nx project named plugin-test-model-e2e already exists \(apps\/elsewhere\)/);
   });
 
   it('refuses a name whose deployment example would overwrite a deployment file', async () => {
