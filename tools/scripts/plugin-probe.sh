@@ -16,6 +16,8 @@ name="${1:-ci-probe}"
 results="$root/dist/test-results"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false FORCE_COLOR=0
 export PATH="$root/node_modules/.bin:$PATH"
+# shellcheck source=lib/api-process.sh
+source "$root/tools/scripts/lib/api-process.sh"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/enplan-plugin-probe.XXXXXX")"
 api_pid=""
@@ -68,14 +70,7 @@ log="$tmp/api.log"
 ENPLAN_DATA_DIR="$tmp/data" ENPLAN_DEPLOYMENT_FILE="deployments/$name.json" DATABASE_URL= PORT=0 HOST=127.0.0.1 LOG_LEVEL=info \
   node dist/apps/api/src/main.js >"$log" 2>&1 &
 api_pid=$!
-port=""
-for _ in $(seq 1 120); do
-  port="$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)"
-  [ -n "$port" ] && break
-  kill -0 "$api_pid" 2>/dev/null || break
-  sleep 1
-done
-if [ -z "$port" ]; then cat "$log"; echo "the API did not start" >&2; exit 1; fi
+wait_for_port "$api_pid" "$log" 120 || { echo "the API did not start" >&2; exit 1; }
 token="$(ENPLAN_DATA_DIR="$tmp/data" npm run -s enplan -- token)"
 url="http://127.0.0.1:$port/api/v1/plugins/$name/overview"
 status="$(node -e "fetch(process.argv[1],{headers:{authorization:'Bearer '+process.argv[2]}}).then(async r=>{console.error(await r.text());console.log(r.status)}).catch(e=>{console.error(e.message);console.log(0)})" "$url" "$token")"

@@ -8,6 +8,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 export PATH="$root/node_modules/.bin:$PATH"
+# shellcheck source=lib/api-process.sh
+source "$root/tools/scripts/lib/api-process.sh"
 results="$root/dist/test-results"
 mkdir -p "$results"
 touch "$results/start-twice.missing"
@@ -27,14 +29,7 @@ start() {
   # Its own process group, so the stop reaches node behind npm.
   ENPLAN_DATA_DIR="$data" PORT=0 HOST=127.0.0.1 DATABASE_URL= ENPLAN_DEPLOYMENT_FILE= setsid npm start >>"$log" 2>&1 &
   api_pid=$!
-  port=""
-  for _ in $(seq 1 180); do
-    port="$(sed -n 's/.*listening on http:\/\/[^:]*:\([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)"
-    [ -n "$port" ] && break
-    kill -0 "$api_pid" 2>/dev/null || break
-    sleep 1
-  done
-  if [ -z "$port" ]; then cat "$log"; echo "npm start did not come up" >&2; exit 1; fi
+  wait_for_port "$api_pid" "$log" 180 || { echo "npm start did not come up" >&2; exit 1; }
   say "npm start: listening on port $port"
 }
 

@@ -3,6 +3,7 @@ import { definePlugin } from '@enplan/plugin-api';
 import { Citizen } from '@enplan/core/citizens';
 import { Course, TeamAssignment } from '@enplan/core/courses';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { addCourse } from '../meetings/meeting-test-fixtures.js';
 import { arrangeWorld, CASEWORKER_ID, planContent, type PlanWorld } from '../plans/plan-test-fixtures.js';
 
 /**
@@ -79,21 +80,11 @@ describe(`the access log is part of the write (${testEngine()})`, () => {
   /** A fresh active course of a fresh citizen, so each scenario starts from nothing published. */
   const contentOf = new Map<string, ReturnType<typeof planContent>>();
   async function newCourse(): Promise<string> {
-    const citizen = await ds.getRepository(Citizen).save({ municipalityId: w.municipalityId, cpr: `0101${70 + cprSerial++}1234`, name: 'Bo Hansen', birthDate: '1975-01-01' });
-    const course = await ds.getRepository(Course).save({
-      municipalityId: w.municipalityId,
-      citizenId: citizen.id,
-      targetGroup: 'adults',
-      modelId: 'generic',
-      status: 'active',
-      referredBy: 'Jobcenter, team 3',
-      referredOn: '2025-12-01',
-      referralReasonCode: 'multiple-complex-problems',
-      referralReason: 'Flere samtidige problemer',
-    });
+    // Left without an activation date, as no scenario here depends on one.
+    const { citizenId, courseId } = await addCourse(t, w.municipalityId, { cpr: `0101${70 + cprSerial++}1234`, name: 'Bo Hansen', birthDate: '1975-01-01', activatedOn: null });
     // The plan's goals concern the course's own citizen.
-    contentOf.set(course.id, planContent({ ...w, courseId: course.id, citizenId: citizen.id }));
-    return course.id;
+    contentOf.set(courseId, planContent({ ...w, courseId, citizenId }));
+    return courseId;
   }
 
   const publish = (courseId: string, as = integrator, base = 0) =>

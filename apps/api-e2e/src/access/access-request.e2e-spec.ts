@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
-import { Course, TeamAssignment } from '@enplan/core/courses';
+import { TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { Contact, Meeting, MeetingParticipant } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
+import { saveFamilyCourse } from './family-world.js';
 
 const YEAR = 365 * 86_400;
 const MOTHER_CPR = '1505851234';
@@ -49,19 +50,7 @@ describe('access request (e2e): a two-parent family', () => {
     for (const [citizenId, relation] of [[mother, 'parent'], [father, 'parent'], [child, 'child']] as const) {
       await ds.getRepository(HouseholdMember).save({ municipalityId, householdId: household.id, citizenId, relation });
     }
-    const course = await ds.getRepository(Course).save({
-      municipalityId,
-      citizenId: null,
-      householdId: household.id,
-      targetGroup: 'families',
-      modelId: 'generic',
-      status: 'active',
-      referredBy: 'Familieafdelingen',
-      referredOn: '2026-01-05',
-      activatedOn: '2026-01-12',
-      referralReasonCode: 'family-at-risk',
-      referralReason: 'Familien har brug for en samlet indsats',
-    });
+    const course = await saveFamilyCourse(ds, municipalityId, { citizenId: null, householdId: household.id });
     courseId = course.id;
     for (const [staffMemberId, role] of [[caseworker, 'primary-contact'], [familyWorker, 'caseworker']] as const) {
       await ds.getRepository(TeamAssignment).save({ municipalityId, courseId, staffMemberId, role, startsOn: '2026-01-12', assignedBy: caseworker });

@@ -1,12 +1,7 @@
-import { DataSource } from 'typeorm';
-import { Citizen } from '@enplan/core/citizens';
-import { Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
-import { Municipality } from '@enplan/core/database';
-import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { CourseTransition, TeamAssignment } from '@enplan/core/courses';
 import { REVIEWED_FREE_TEXTS } from '@enplan/core/records';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-
-const YEAR = 365 * 86_400;
+import { arrangeFamilyWorld, saveFamilyCourse } from './family-world.js';
 /** Everything that concerns only the mother says one of these words; none may reach the father. */
 const MOTHERS = /psykiatri|udredning|diagnose|Maria/i;
 const MOTHER_GOAL_ID = 'mor-psykiatri-henvisning';
@@ -49,39 +44,10 @@ describe('family disclosure (e2e): rules by relation, custody on the membership'
 
   beforeAll(async () => {
     t = await startTestApp({ deployment: TWO_MUNICIPALITIES, now: '2026-03-02T09:00:00Z' });
-    const ds = t.app.get(DataSource);
-    const { id: municipalityId } = await ds.getRepository(Municipality).findOneByOrFail({ code: '999' });
-    const unit = async (kind: OrgUnit['kind'], name: string) => (await ds.getRepository(OrgUnit).save({ municipalityId, kind, name })).id;
-    const jobCentre = await unit('job-centre', 'Jobcenter Nord');
-    const familyUnit = await unit('children-family', 'Familiecentret');
-    const staff = async (name: string, unitId: string, authorityAreas: StaffMember['authorityAreas'], fn: StaffMember['function']) =>
-      (await ds.getRepository(StaffMember).save({ municipalityId, name, unitId, function: fn, authorityAreas })).id;
-    const caseworker = await staff('Mette Holm', jobCentre, ['employment', 'social-adults', 'health', 'children'], 'caseworker');
-    const manager = await staff('Karin Berg', jobCentre, [], 'manager');
-    const cover = await staff('Jonas Lund', familyUnit, ['children'], 'caseworker');
-    const token = (userId: string, roles: string[]) => t.token({ userId, roles, municipality: '999', ttlSeconds: YEAR }).then((x) => `Bearer ${x}`);
-    as.team = await token(caseworker, ['caseworker']);
-    as.manager = await token(manager, ['manager']);
-    as.integration = await token('00000000-0000-4000-8000-0000000000aa', ['integrator']);
-    as.covering = await token(cover, ['caseworker']);
-
-    const citizen = async (cpr: string, name: string, birthDate: string) => (await ds.getRepository(Citizen).save({ municipalityId, cpr, name, birthDate })).id;
-    mother = await citizen('1505851234', 'Maria Hansen', '1985-05-15');
-    father = await citizen('0203824321', 'Peter Hansen', '1982-03-02');
-    emil = await citizen('1010151111', 'Emil Hansen', '2015-10-10');
-    sofie = await citizen('0404182222', 'Sofie Hansen', '2018-04-04');
-    stranger = await citizen('0101703333', 'Lone Ibsen', '1970-01-01');
-
-    // The household through the API: the father's custody is not stated, so it is joint custody (the default).
-    const household = await post('/households', {
-      label: 'Familien Hansen',
-      members: [
-        { citizenId: mother, relation: 'parent', custody: true },
-        { citizenId: father, relation: 'parent' },
-        { citizenId: emil, relation: 'child' },
-        { citizenId: sofie, relation: 'child' },
-      ],
-    });
+    const w = await arrangeFamilyWorld(t);
+    const { ds, municipalityId, familyUnit, caseworker, cover, household } = w;
+    ({ mother, father, emil, sofie, stranger } = w);
+    Object.assign(as, w.as);
     householdId = household.id;
     expect(Object.fromEntries(household.members.map((m: { citizenId: string; custody: boolean | null }) => [m.citizenId, m.custody]))).toEqual({
       [mother]: true,
@@ -90,19 +56,7 @@ describe('family disclosure (e2e): rules by relation, custody on the membership'
       [sofie]: null,
     });
 
-    const course = await ds.getRepository(Course).save({
-      municipalityId,
-      citizenId: mother,
-      householdId,
-      targetGroup: 'families',
-      modelId: 'generic',
-      status: 'active',
-      referredBy: 'Familieafdelingen',
-      referredOn: '2026-01-05',
-      activatedOn: '2026-01-12',
-      referralReasonCode: 'family-at-risk',
-      referralReason: 'Mor er henvist til psykiatrisk udredning',
-    });
+    const course = await saveFamilyCourse(ds, municipalityId, { citizenId: mother, householdId, referralReason: 'Mor er henvist til psykiatrisk udredning' });
     courseId = course.id;
     await ds.getRepository(TeamAssignment).save({ municipalityId, courseId, staffMemberId: caseworker, role: 'primary-contact', startsOn: '2026-01-12', assignedBy: caseworker });
     await ds.getRepository(CourseTransition).save({ municipalityId, courseId, fromStatus: 'assessed', toStatus: 'active', actorId: caseworker, at: new Date('2026-01-12T09:00:00Z'), reason: 'Start efter mors psykiatriske udredning' });

@@ -1,11 +1,7 @@
 import { DataSource } from 'typeorm';
-import { Citizen } from '@enplan/core/citizens';
-import { Course, TeamAssignment } from '@enplan/core/courses';
-import { Municipality } from '@enplan/core/database';
-import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { TeamAssignment, type Course } from '@enplan/core/courses';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-
-const YEAR = 365 * 86_400;
+import { arrangeFamilyWorld, saveFamilyCourse } from './family-world.js';
 const UNKNOWN = '0b5e8a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -64,53 +60,13 @@ describe('family release (e2e): caseworkers release withheld free text; tagged f
 
   beforeAll(async () => {
     t = await startTestApp({ deployment: TWO_MUNICIPALITIES, now: '2026-03-02T09:00:00Z' });
-    ds = t.app.get(DataSource);
-    const { id: municipalityId } = await ds.getRepository(Municipality).findOneByOrFail({ code: '999' });
-    const unit = async (kind: OrgUnit['kind'], name: string) => (await ds.getRepository(OrgUnit).save({ municipalityId, kind, name })).id;
-    const jobCentre = await unit('job-centre', 'Jobcenter Nord');
-    const familyUnit = await unit('children-family', 'Familiecentret');
-    const staff = async (name: string, unitId: string, authorityAreas: StaffMember['authorityAreas'], fn: StaffMember['function']) =>
-      (await ds.getRepository(StaffMember).save({ municipalityId, name, unitId, function: fn, authorityAreas })).id;
-    caseworker = await staff('Mette Holm', jobCentre, ['employment', 'social-adults', 'health', 'children'], 'caseworker');
-    const manager = await staff('Karin Berg', jobCentre, [], 'manager');
-    const cover = await staff('Jonas Lund', familyUnit, ['children'], 'caseworker');
-    const token = (userId: string, roles: string[]) => t.token({ userId, roles, municipality: '999', ttlSeconds: YEAR }).then((x) => `Bearer ${x}`);
-    as.team = await token(caseworker, ['caseworker']);
-    as.manager = await token(manager, ['manager']);
-    as.integration = await token('00000000-0000-4000-8000-0000000000aa', ['integrator']);
-    as.covering = await token(cover, ['caseworker']);
+    const w = await arrangeFamilyWorld(t);
+    const { municipalityId, cover } = w;
+    ({ ds, caseworker, mother, father, emil, sofie, stranger } = w);
+    householdId = w.household.id;
+    Object.assign(as, w.as);
 
-    const citizen = async (cpr: string, name: string, birthDate: string) => (await ds.getRepository(Citizen).save({ municipalityId, cpr, name, birthDate })).id;
-    mother = await citizen('1505851234', 'Maria Hansen', '1985-05-15');
-    father = await citizen('0203824321', 'Peter Hansen', '1982-03-02');
-    emil = await citizen('1010151111', 'Emil Hansen', '2015-10-10');
-    sofie = await citizen('0404182222', 'Sofie Hansen', '2018-04-04');
-    stranger = await citizen('0101703333', 'Lone Ibsen', '1970-01-01');
-    householdId = (
-      await post('/households', {
-        label: 'Familien Hansen',
-        members: [
-          { citizenId: mother, relation: 'parent', custody: true },
-          { citizenId: father, relation: 'parent' },
-          { citizenId: emil, relation: 'child' },
-          { citizenId: sofie, relation: 'child' },
-        ],
-      })
-    ).id;
-
-    const course = (o: Partial<Course>) =>
-      ds.getRepository(Course).save({
-        municipalityId,
-        targetGroup: 'families',
-        modelId: 'generic',
-        status: 'active',
-        referredBy: 'Familieafdelingen',
-        referredOn: '2026-01-05',
-        activatedOn: '2026-01-12',
-        referralReasonCode: 'family-at-risk',
-        referralReason: 'Familien har brug for en samlet indsats',
-        ...o,
-      });
+    const course = (o: Partial<Course>) => saveFamilyCourse(ds, municipalityId, o);
     courseId = (await course({ citizenId: mother, householdId })).id;
     familyCourseId = (await course({ citizenId: null, householdId })).id;
     otherCourseId = (await course({ citizenId: stranger, householdId: null, targetGroup: 'adults' })).id;

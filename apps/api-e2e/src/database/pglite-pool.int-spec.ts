@@ -1,23 +1,16 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@enplan/core/database';
-import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
+import { testEngine } from '@enplan/core/testing';
+import { useProbeDatabase } from './probe-database.js';
 
 /**
  * Concurrent transactions must stay isolated on the embedded engine as on PostgreSQL. typeorm-pglite's
  * shared session failed this: a rolled-back transaction kept its row. Runs on both engines.
  */
 describe(`concurrent transactions (${testEngine()})`, () => {
-  let db: TestDatabase;
   let ds: DataSource;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await createDataSource(db.settings, { entities: [], migrations: [] });
-    await ds.initialize();
-    await ds.query('CREATE TABLE probe (name text PRIMARY KEY, n int NOT NULL DEFAULT 0)');
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+  const probe = useProbeDatabase('CREATE TABLE probe (name text PRIMARY KEY, n int NOT NULL DEFAULT 0)');
+  beforeAll(() => {
+    ds = probe();
   });
 
   const pause = () => new Promise((r) => setImmediate(r));

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { createDataSource, inUnitOfWork } from '@enplan/core/database';
-import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
+import { inUnitOfWork } from '@enplan/core/database';
+import { testEngine } from '@enplan/core/testing';
+import { useProbeDatabase } from './probe-database.js';
 
 /**
  * Everything a request does through the DataSource inside a unit of work joins its one transaction: plain
@@ -8,17 +9,10 @@ import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/
  * transaction would wait for itself, so these tests would hang there (30 s lease) rather than pass by luck.
  */
 describe(`unit of work (${testEngine()})`, () => {
-  let db: TestDatabase;
   let ds: DataSource;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await createDataSource(db.settings, { entities: [], migrations: [] });
-    await ds.initialize();
-    await ds.query('CREATE TABLE probe (name text PRIMARY KEY)');
-  });
-  afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+  const probe = useProbeDatabase('CREATE TABLE probe (name text PRIMARY KEY)');
+  beforeAll(() => {
+    ds = probe();
   });
   beforeEach(() => ds.query('DELETE FROM probe'));
 

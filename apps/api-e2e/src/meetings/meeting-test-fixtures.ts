@@ -41,9 +41,13 @@ export async function addStaff(t: TestApp, municipalityId: string, name: string,
 }
 
 /** A second citizen with an active course, in the same municipality. */
-export async function addCourse(t: TestApp, municipalityId: string, o: { cpr: string; name: string; activatedOn?: string | null }): Promise<{ citizenId: string; courseId: string }> {
+export async function addCourse(
+  t: TestApp,
+  municipalityId: string,
+  o: { cpr: string; name: string; birthDate?: string; activatedOn?: string | null },
+): Promise<{ citizenId: string; courseId: string }> {
   const ds = t.app.get(DataSource);
-  const citizen = await ds.getRepository(Citizen).save({ municipalityId, cpr: o.cpr, name: o.name, birthDate: '1985-05-05' });
+  const citizen = await ds.getRepository(Citizen).save({ municipalityId, cpr: o.cpr, name: o.name, birthDate: o.birthDate ?? '1985-05-05' });
   const course = await ds.getRepository(Course).save({
     municipalityId,
     citizenId: citizen.id,

@@ -107,14 +107,13 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
 
   if (f.channel === 'sms') {
     // A text message is read on a shared screen: no other people's names, short.
-    const first = f.citizenName.trim().split(/\s+/)[0] ?? '';
-    const text = [
+    const first = firstName(f);
+    return textMessage(subject, [
       f.change === 'rescheduled' ? `Hej ${first}. Dit ${name} er flyttet til ${when}.` : `Hej ${first}. Du er inviteret til ${name} ${when}.`,
       `Sted: ${where}.`,
       f.contactPerson ? `Passer det ikke, så kontakt ${f.contactPerson}.` : 'Passer det ikke, så kontakt os.',
       `Hilsen ${f.municipalityName}`,
-    ].join(' ');
-    return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
+    ]);
   }
 
   const opening = f.change === 'rescheduled' ? `Dit ${name} er flyttet. Her er den nye tid og det nye sted.` : `Du er inviteret til et ${name}.`;
@@ -137,12 +136,7 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
   ].join('\n');
 
   const e = escapeHtml;
-  const html = [
-    '<!doctype html>',
-    '<html lang="da">',
-    `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
-    '<body>',
-    `<p>Kære ${e(f.citizenName)}</p>`,
+  const html = letterHtml(f, subject, [
     `<p>${e(opening)}</p>`,
     '<dl>',
     `<dt>Hvornår</dt><dd>${e(when)}</dd>`,
@@ -152,10 +146,7 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
     '</dl>',
     '<p>Du må gerne tage en, du har tillid til, med.</p>',
     `<p>${e(contact)}</p>`,
-    `<p>Venlig hilsen<br>${e(f.municipalityName)}</p>`,
-    '</body>',
-    '</html>',
-  ].join('\n');
+  ]);
   return { subject, text, html };
 }
 
@@ -163,24 +154,35 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
 function renderCancellation(f: InvitationFacts, subject: string, name: string, when: string): RenderedInvitation {
   const contact = f.contactPerson ? `Har du spørgsmål, så kontakt ${f.contactPerson}.` : 'Har du spørgsmål, så kontakt os.';
   const cancelled = `Dit ${name} ${when} er aflyst. Vi kontakter dig om et nyt tidspunkt.`;
-  if (f.channel === 'sms') {
-    const first = f.citizenName.trim().split(/\s+/)[0] ?? '';
-    const text = [`Hej ${first}. ${cancelled}`, contact, `Hilsen ${f.municipalityName}`].join(' ');
-    return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
-  }
+  if (f.channel === 'sms') return textMessage(subject, [`Hej ${firstName(f)}. ${cancelled}`, contact, `Hilsen ${f.municipalityName}`]);
   const text = [`Kære ${f.citizenName}`, '', cancelled, '', contact, '', 'Venlig hilsen', f.municipalityName].join('\n');
+  const html = letterHtml(f, subject, [`<p>${escapeHtml(cancelled)}</p>`, `<p>${escapeHtml(contact)}</p>`]);
+  return { subject, text, html };
+}
+
+/** Only the first name in a text message: it is read on a shared screen. */
+function firstName(f: InvitationFacts): string {
+  return f.citizenName.trim().split(/\s+/)[0] ?? '';
+}
+
+/** A text message: its sentences on one line, and the same as a one-paragraph page. */
+function textMessage(subject: string, sentences: string[]): RenderedInvitation {
+  const text = sentences.join(' ');
+  return { subject, text, html: `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body><p>${escapeHtml(text)}</p></body></html>` };
+}
+
+/** A letter's page: the greeting, `body` (HTML, escaped by the caller), the municipality's sign-off. */
+function letterHtml(f: InvitationFacts, subject: string, body: string[]): string {
   const e = escapeHtml;
-  const html = [
+  return [
     '<!doctype html>',
     '<html lang="da">',
     `<head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
     '<body>',
     `<p>Kære ${e(f.citizenName)}</p>`,
-    `<p>${e(cancelled)}</p>`,
-    `<p>${e(contact)}</p>`,
+    ...body,
     `<p>Venlig hilsen<br>${e(f.municipalityName)}</p>`,
     '</body>',
     '</html>',
   ].join('\n');
-  return { subject, text, html };
 }

@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Citizen, type ContactChannel } from '@enplan/core/citizens';
 import { Municipality } from '@enplan/core/database';
 import { StaffMember } from '@enplan/core/organisation';
-import { renderInvitation, type InvitationFacts, type RenderedInvitation, type InvitationChannel, type MeetingChange } from '@enplan/core/meeting-rules';
+import { renderInvitation, type InvitationFacts, type RenderedInvitation, type InvitationChannel, type MeetingChange, type OutboxTopic } from '@enplan/core/meeting-rules';
 import type { Meeting, MeetingParticipant } from './meeting.entity.js';
 import { OutboxMessage } from './outbox.entity.js';
 
@@ -79,18 +79,48 @@ export async function writeInvitation(
     ...(o.change ? { change: o.change } : {}),
     sequence: m.sequence,
   };
+  return queueMeetingMessage(em, {
+    municipalityId: mun,
+    topic: 'meeting-invitation',
+    recipientKind: 'citizen',
+    recipientId: citizen.id,
+    meetingId: m.id,
+    payload,
+    now: o.now,
+    createdBy: o.createdBy,
+  });
+}
+
+/**
+ * Saves a meeting's message for one recipient as pending in the outbox, in the caller's transaction: one place
+ * for the fields a fresh message starts with (no attempts yet, no dedupe key: a later message supersedes by
+ * the meeting's SEQUENCE instead).
+ */
+export function queueMeetingMessage(
+  em: EntityManager,
+  o: {
+    municipalityId: string;
+    topic: OutboxTopic;
+    recipientKind: OutboxMessage['recipientKind'];
+    recipientId: string;
+    meetingId: string;
+    payload: object;
+    now: Date;
+    createdBy: string;
+  },
+): Promise<OutboxMessage> {
   return em.save(
     OutboxMessage,
     em.create(OutboxMessage, {
-      municipalityId: mun,
-      topic: 'meeting-invitation',
-      recipientKind: 'citizen',
-      recipientId: citizen.id,
-      meetingId: m.id,
+      municipalityId: o.municipalityId,
+      topic: o.topic,
+      recipientKind: o.recipientKind,
+      recipientId: o.recipientId,
+      meetingId: o.meetingId,
       dedupeKey: null,
       status: 'pending',
       attempts: 0,
-      payload: payload as unknown as Record<string, unknown>,
+      payload: o.payload as Record<string, unknown>,
       createdAt: o.now,
       lastAttemptAt: null,
       sentAt: null,

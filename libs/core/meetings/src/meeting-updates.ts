@@ -2,7 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { Citizen } from '@enplan/core/citizens';
 import { calendarLocation, meetingEvent } from './calendar-event.js';
 import { buildCalendar, danishDate, danishTime, type InvitationChannel, type MeetingChange } from '@enplan/core/meeting-rules';
-import { CHANNEL_OF, writeInvitation, type InvitationPayload } from './invitation-outbox.js';
+import { CHANNEL_OF, queueMeetingMessage, writeInvitation, type InvitationPayload } from './invitation-outbox.js';
 import { MeetingParticipant, type Meeting } from './meeting.entity.js';
 import { OutboxMessage } from './outbox.entity.js';
 
@@ -62,25 +62,16 @@ export async function writeMeetingUpdates(
       startsAt: m.startsAt.toISOString(),
       endsAt: m.endsAt.toISOString(),
     };
-    await em.save(
-      OutboxMessage,
-      em.create(OutboxMessage, {
+    await queueMeetingMessage(em, {
       municipalityId: mun,
       topic: 'meeting-update',
       recipientKind: 'staff',
       recipientId: x.staffMemberId,
       meetingId: m.id,
-      dedupeKey: null,
-      status: 'pending',
-      attempts: 0,
-      payload: payload as unknown as Record<string, unknown>,
-      createdAt: o.now,
-      lastAttemptAt: null,
-      sentAt: null,
-      lastError: null,
+      payload,
+      now: o.now,
       createdBy: o.createdBy,
-      }),
-    );
+    });
     written++;
   }
 
