@@ -1,7 +1,7 @@
 import { CourseTransition, TeamAssignment } from '@enplan/core/courses';
 import { REVIEWED_FREE_TEXTS } from '@enplan/core/records';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-import { arrangeFamilyWorld, saveFamilyCourse } from './family-world.js';
+import { arrangeFamilyWorld, saveFamilyCourse, untaggedContact, untaggedMeeting } from './family-world.js';
 /** Everything that concerns only the mother says one of these words; none may reach the father. */
 const MOTHERS = /psykiatri|udredning|diagnose|Maria/i;
 const MOTHER_GOAL_ID = 'mor-psykiatri-henvisning';
@@ -87,25 +87,8 @@ describe('family disclosure (e2e): rules by relation, custody on the membership'
     }, as.integration);
 
     // Untagged free text: a meeting's agenda and a participant's organisation, a contact with a follow-up, a grant's reason.
-    await post(`/courses/${courseId}/meetings`, {
-      type: 'network',
-      startsAt: '2026-02-20T13:00:00Z',
-      endsAt: '2026-02-20T14:00:00Z',
-      placeKind: 'town-hall',
-      agenda: ['Mors udredning'],
-      participants: [
-        { kind: 'staff', staffMemberId: caseworker, roles: ['chair'] },
-        { kind: 'network', name: 'Moster Anne', organisation: 'Pårørende i psykiatrien' },
-      ],
-    });
-    await post(`/courses/${courseId}/contacts`, {
-      kind: 'call',
-      at: '2026-02-25T10:00:00Z',
-      note: 'Talt med Maria om udredningen',
-      staffMemberIds: [caseworker],
-      legalArea: 'health',
-      followUps: [{ text: 'Ring til psykiatrien om Marias tid', ownerId: caseworker, dueOn: '2026-03-04' }],
-    });
+    await post(`/courses/${courseId}/meetings`, untaggedMeeting(caseworker));
+    await post(`/courses/${courseId}/contacts`, untaggedContact(caseworker));
     await post(`/courses/${courseId}/access-grants`, { staffMemberId: cover, reason: 'Afløser under mors udredning', validUntil: '2026-03-09' }, as.manager);
     expect((await api('get', `/courses/${courseId}/plan`, as.covering)).status).toBe(200);
   });

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TeamAssignment, type Course } from '@enplan/core/courses';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
-import { arrangeFamilyWorld, saveFamilyCourse } from './family-world.js';
+import { arrangeFamilyWorld, saveFamilyCourse, untaggedContact, untaggedMeeting } from './family-world.js';
 const UNKNOWN = '0b5e8a1c-2d3f-4a5b-8c6d-7e8f9a0b1c2d';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -89,17 +89,7 @@ describe('family release (e2e): caseworkers release withheld free text; tagged f
     ids.planVersion = (await post(`/courses/${courseId}/plan/versions`, plan(words))).id;
     ids.familyPlanVersion = (await post(`/courses/${familyCourseId}/plan/versions`, plan(words))).id;
 
-    const meeting = await post(`/courses/${courseId}/meetings`, {
-      type: 'network',
-      startsAt: '2026-02-20T13:00:00Z',
-      endsAt: '2026-02-20T14:00:00Z',
-      placeKind: 'town-hall',
-      agenda: ['Mors udredning'],
-      participants: [
-        { kind: 'staff', staffMemberId: caseworker, roles: ['chair'] },
-        { kind: 'network', name: 'Moster Anne', organisation: 'Pårørende i psykiatrien' },
-      ],
-    });
+    const meeting = await post(`/courses/${courseId}/meetings`, untaggedMeeting(caseworker));
     ids.meeting = meeting.id;
     ids.untaggedAgenda = meeting.agenda[0].id;
     ids.organisationParticipant = meeting.participants.find((p: Body) => p.kind === 'network').id;
@@ -109,14 +99,7 @@ describe('family release (e2e): caseworkers release withheld free text; tagged f
     const minutes = await api('put', `/meetings/${ids.meeting}/minutes`).send({ minutes: 'Referat: mors udredning blev drøftet' });
     expect(minutes.status).toBe(200);
 
-    const untagged = await post(`/courses/${courseId}/contacts`, {
-      kind: 'call',
-      at: '2026-02-25T10:00:00Z',
-      note: 'Talt med Maria om udredningen',
-      staffMemberIds: [caseworker],
-      legalArea: 'health',
-      followUps: [{ text: 'Ring til psykiatrien om Marias tid', ownerId: caseworker, dueOn: '2026-03-04' }],
-    });
+    const untagged = await post(`/courses/${courseId}/contacts`, untaggedContact(caseworker));
     ids.untaggedContact = untagged.id;
     ids.untaggedFollowUp = untagged.followUps[0].id;
     const tagged = await post(`/courses/${courseId}/contacts`, {

@@ -102,3 +102,29 @@ export function saveFamilyCourse(ds: DataSource, municipalityId: string, o: Part
     ...o,
   });
 }
+
+/**
+ * POST /courses/:id/meetings: a network meeting whose free text concerns the mother and names no one it
+ * concerns (an agenda item, a network participant's organisation), so a parent's export must withhold it.
+ */
+export const untaggedMeeting = (caseworker: string) => ({
+  type: 'network',
+  startsAt: '2026-02-20T13:00:00Z',
+  endsAt: '2026-02-20T14:00:00Z',
+  placeKind: 'town-hall',
+  agenda: ['Mors udredning'],
+  participants: [
+    { kind: 'staff', staffMemberId: caseworker, roles: ['chair'] },
+    { kind: 'network', name: 'Moster Anne', organisation: 'Pårørende i psykiatrien' },
+  ],
+});
+
+/** POST /courses/:id/contacts: a call about the mother, note and follow-up untagged, as untaggedMeeting. */
+export const untaggedContact = (caseworker: string) => ({
+  kind: 'call',
+  at: '2026-02-25T10:00:00Z',
+  note: 'Talt med Maria om udredningen',
+  staffMemberIds: [caseworker],
+  legalArea: 'health',
+  followUps: [{ text: 'Ring til psykiatrien om Marias tid', ownerId: caseworker, dueOn: '2026-03-04' }],
+});
