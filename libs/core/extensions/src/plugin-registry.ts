@@ -580,3 +580,14 @@ export class PluginRegistry {
   }
 
 }
+
+/** What a plugin's unit tests see of a deployment booted with it: the resolved extension points, read-only. */
+export type BootedDeployment = Omit<PluginRegistry, 'attach' | 'catalogue' | 'activePlugins'>;
+
+/**
+ * Validates a deployment as the host does at boot (throws a PluginError listing every problem) and returns
+ * its resolved extension points, for plugins' unit tests. Plugins are never handed the registry itself.
+ */
+export function bootDeployment(o: RegistryOptions): BootedDeployment {
+  return PluginRegistry.create(o);
+}
