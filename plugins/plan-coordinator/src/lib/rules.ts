@@ -248,18 +248,9 @@ export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Denmark (a consent given "today" applies from the Danish date). */
-export function danishDay(d: Date): string {
-  return COPENHAGEN_DATE.format(d);
-}
+/** The Danish-date helpers are the core's. */
+export { addDays, danishDay } from '@enplan/plugin-api';
+import { addDays } from '@enplan/plugin-api';
 
 const taken = (m: MeetingFacts, now: Date) => m.status === 'held' || (m.status === 'planned' && m.startsAt.getTime() <= now.getTime());
 
