@@ -154,9 +154,9 @@ export interface PluginDb {
   find<T extends ObjectLiteral>(entity: new () => T, options?: FindManyOptions<T>): Promise<T[]>;
   findOne<T extends ObjectLiteral>(entity: new () => T, options: FindOneOptions<T>): Promise<T | null>;
   exists<T extends ObjectLiteral>(entity: new () => T, options?: FindManyOptions<T>): Promise<boolean>;
-  insert<T extends ObjectLiteral>(entity: new () => T, values: DeepPartial<T> | DeepPartial<T>[]): Promise<{ identifiers: ObjectLiteral[] }>;
-  update<T extends ObjectLiteral>(entity: new () => T, where: FindOptionsWhere<T>, values: DeepPartial<T>): Promise<void>;
-  save<T extends ObjectLiteral>(entity: new () => T, value: DeepPartial<T>): Promise<T>;
+  insert<T extends ObjectLiteral>(entity: new () => T, values: DeepPartial<NoInfer<T>> | DeepPartial<NoInfer<T>>[]): Promise<{ identifiers: ObjectLiteral[] }>;
+  update<T extends ObjectLiteral>(entity: new () => T, where: FindOptionsWhere<NoInfer<T>>, values: DeepPartial<NoInfer<T>>): Promise<void>;
+  save<T extends ObjectLiteral>(entity: new () => T, value: DeepPartial<NoInfer<T>>): Promise<T>;
 }
 
 /** Appends to the core's access log, as the plugin (the record type is prefixed with the plugin id). */

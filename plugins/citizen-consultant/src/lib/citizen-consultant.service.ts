@@ -4,7 +4,7 @@ import { CLOCK, danishDay, DomainError, isCourseEnded, PluginHost, type Clock, t
 import { CitizenConsultantCover } from './cover.entity.js';
 import type { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
 import { BUDDY_ROLE, CitizenConsultantCode } from './rules.js';
-import { CITIZEN_CONSULTANT_ID, type CitizenConsultantSettings } from './settings.js';
+import { CITIZEN_CONSULTANT_ID } from './settings.js';
 
 /** Staff ids with a cover of this course running on `day`. */
 export async function coveringStaffIds(db: PluginDb, municipalityId: string, courseId: string, day: string): Promise<Set<string>> {

@@ -72,7 +72,7 @@ export async function stepUpWorkListExtension(input: WorkListInput, ctx: WorkLis
   const flows: StepUpFlow[] = [];
   // In chunks: the reminder job asks for every open course of the municipality at once.
   for (let i = 0; i < courseIds.length; i += 1000) {
-    flows.push(...(await ctx.em.find(StepUpFlow, { where: { municipalityId: ctx.municipalityId, courseId: In(courseIds.slice(i, i + 1000)) } })));
+    flows.push(...(await ctx.db.find(StepUpFlow, { where: { municipalityId: ctx.municipalityId, courseId: In(courseIds.slice(i, i + 1000)) } })));
   }
   return stepUpWorkList(input, flows, ctx.settings);
 }
