@@ -25,6 +25,36 @@ export const depConstraints = [
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:shared'] },
 ];
 
+/**
+ * The plugin fence: outside its migrations a plugin reads the core through the plugin API's ports and its own
+ * tables through `ctx.db` / `PluginHost`, never by SQL, never with TypeORM's DataSource or EntityManager, and
+ * never by naming a core table. tools/workspace-plugin/src/plugin-fence.spec.ts proves each rule bites.
+ */
+export const CORE_TABLES = ['course', 'course_transition', 'team_assignment', 'staff_member', 'org_unit', 'citizen', 'household', 'household_member', 'consent', 'meeting', 'meeting_course', 'meeting_participant', 'meeting_outcome', 'plan', 'plan_version', 'legal_basis', 'access_log', 'access_grant', 'provider_order'];
+const coreTableInSql = `/\\b(FROM|JOIN|UPDATE|INTO|TABLE|from|join|update|into)\\s+"?(${CORE_TABLES.join('|')})"?(\\s|$|;|,|\\))/`;
+export const pluginFence = {
+  files: ['plugins/**/*.ts'],
+  ignores: ['plugins/**/migrations/**', 'plugins/**/*.spec.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: "CallExpression[callee.property.name='query']", message: 'Plugin fence: no SQL in a plugin; read the core through ctx.core / PluginHost ports and your tables through ctx.db' },
+      { selector: "CallExpression[callee.property.name='createQueryBuilder']", message: 'Plugin fence: no query builders in a plugin; use ctx.db.repository(YourEntity) find options' },
+      { selector: `Literal[value=${coreTableInSql}]`, message: 'Plugin fence: a plugin does not name core tables; use the core ports' },
+      { selector: `TemplateElement[value.raw=${coreTableInSql}]`, message: 'Plugin fence: a plugin does not name core tables; use the core ports' },
+    ],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'typeorm', importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'getManager', 'getConnection'], message: 'Plugin fence: use ctx.db (hooks) or PluginHost (services); the core transaction is not handed to plugins' },
+          { name: '@nestjs/typeorm', message: 'Plugin fence: use ctx.db (hooks) or PluginHost (services)' },
+        ],
+      },
+    ],
+  },
+};
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'docs/plugin-api/**'] },
   ...nx.configs['flat/base'],
@@ -41,4 +71,5 @@ export default [
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  pluginFence,
 ];
