@@ -125,3 +125,5 @@ export {
 } from '@enplan/core/courses';
 export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meetings';
 export { legalAreaOfBasis } from '@enplan/core/plans';
+// The core's rules, as plain functions (one place per rule; the ports apply the same ones).
+export { inForce as consentInForce } from '@enplan/core/courses';

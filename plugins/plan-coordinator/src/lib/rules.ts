@@ -153,10 +153,8 @@ export interface ConsentFacts {
   revokedAt: Date | null;
 }
 
-/** Whether a consent applies on a day (YYYY-MM-DD): inside its period and not revoked by `now` (the core's rule). */
-export function consentInForce(c: Pick<ConsentFacts, 'validFrom' | 'validTo' | 'revokedAt'>, day: string, now: Date): boolean {
-  return c.validFrom <= day && (c.validTo === null || c.validTo >= day) && (c.revokedAt === null || c.revokedAt.getTime() > now.getTime());
-}
+/** Whether a consent applies on a day (YYYY-MM-DD): the core's rule, re-exported. */
+export { consentInForce } from '@enplan/plugin-api';
 
 export interface ConsentStatus {
   /** An information-sharing consent applies today: the coordinator has gathered consent. */
@@ -250,7 +248,7 @@ export function isoDay(d: Date): string {
 
 /** The Danish-date helpers are the core's. */
 export { addDays, danishDay } from '@enplan/plugin-api';
-import { addDays } from '@enplan/plugin-api';
+import { addDays, consentInForce } from '@enplan/plugin-api';
 
 const taken = (m: MeetingFacts, now: Date) => m.status === 'held' || (m.status === 'planned' && m.startsAt.getTime() <= now.getTime());
 
