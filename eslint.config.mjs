@@ -1,7 +1,8 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * The architecture, enforced. Two tag dimensions (type:*, scope:*):
+ * The architecture, enforced. Three tag dimensions (type:*, scope:*, layer:*); a project must satisfy every
+ * constraint whose source tag it carries. By type (who may see whom):
  *   apps     -> anything they compose
  *   core     -> core and shared only (never a plugin, never the plugin API that re-exports it)
  *   core-api -> core and shared (it is the curated surface over core)
@@ -10,6 +11,15 @@ import nx from '@nx/eslint-plugin';
  *   testing  -> core, core-api and shared (test harness)
  *   shared   -> shared only
  *   e2e      -> apps/api-e2e: whole-host tests, may use everything but other apps
+ * By layer (which way imports point; only downwards):
+ *   composition    -> the host, the test harness, the plugin catalogue, the apps: anything below them
+ *   feature        -> a slice of the domain with its services and controllers (access, courses, meetings, ...,
+ *                     the plugin API and the plugins): other features, infrastructure and domain; never
+ *                     composition (a feature importing the host would mount itself)
+ *   infrastructure -> config, database, common (errors, clock, validation): infrastructure and domain only,
+ *                     never a feature (the database must not know meetings)
+ *   domain         -> pure rules and vocabulary (shared/util, meeting-rules): domain only, and no framework
+ *                     (no Nest, TypeORM, pg, validation decorators), so they run and test without a host
  */
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:catalogue', 'type:shared', 'type:testing'] },
@@ -23,6 +33,15 @@ export const depConstraints = [
   // core lib importing the harness (which imports that lib) would be a circular project dependency.
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:core', 'type:core-api', 'type:plugin', 'type:catalogue', 'type:shared', 'type:testing'] },
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:tool', 'type:shared'] },
+  { sourceTag: 'layer:composition', onlyDependOnLibsWithTags: ['layer:composition', 'layer:feature', 'layer:infrastructure', 'layer:domain'] },
+  { sourceTag: 'layer:feature', onlyDependOnLibsWithTags: ['layer:feature', 'layer:infrastructure', 'layer:domain'] },
+  { sourceTag: 'layer:infrastructure', onlyDependOnLibsWithTags: ['layer:infrastructure', 'layer:domain'] },
+  {
+    sourceTag: 'layer:domain',
+    onlyDependOnLibsWithTags: ['layer:domain'],
+    bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', '@electric-sql/*', 'class-validator', 'class-transformer', 'express', 'nestjs-pino'],
+  },
+  { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['layer:tool', 'layer:domain'] },
 ];
 
 /**
@@ -34,7 +53,8 @@ export const CORE_TABLES = ['course', 'course_transition', 'team_assignment', 's
 const coreTableInSql = `/\\b(FROM|JOIN|UPDATE|INTO|TABLE|from|join|update|into)\\s+"?(${CORE_TABLES.join('|')})"?(\\s|$|;|,|\\))/`;
 export const pluginFence = {
   files: ['plugins/**/*.ts'],
-  ignores: ['plugins/**/migrations/**', 'plugins/**/*.spec.ts'],
+  // Migrations own their tables' SQL; tests (unit and the plugins' e2e projects) drive the whole host.
+  ignores: ['plugins/**/migrations/**', 'plugins/**/*.spec.ts', 'plugins/**/*.e2e-spec.ts', 'plugins/*/e2e/**'],
   rules: {
     'no-restricted-syntax': [
       'error',

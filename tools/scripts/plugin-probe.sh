@@ -38,19 +38,20 @@ cd "$tmp"
 say "npx nx g @enplan/tools:plugin $name"
 npx nx g @enplan/tools:plugin "$name" --no-interactive
 test -f "plugins/$name/src/index.ts"
+test -f "plugins/$name/e2e/$name.e2e-spec.ts"
 
 say "lint"
-nx show projects >/dev/null
-eslint "plugins/$name" "apps/api-e2e/src/plugins/$name" libs/plugin-catalogue
+nx show projects | grep -x "plugin-$name-e2e" >/dev/null   # plugins/<id>/e2e is a project of its own (tags type:e2e)
+eslint "plugins/$name" libs/plugin-catalogue
 say "typecheck"
 tsc -p tsconfig.json --noEmit
 
 say "tests of the generated plugin"
 jest=(node --experimental-vm-modules --no-warnings=ExperimentalWarning node_modules/jest/bin/jest.js)
-ENPLAN_TEST_DB=pglite "${jest[@]}" --json --outputFile="$results/plugin-probe-pglite.json" "plugins/$name" "apps/api-e2e/src/plugins/$name"
+ENPLAN_TEST_DB=pglite "${jest[@]}" --json --outputFile="$results/plugin-probe-pglite.json" "plugins/$name"
 pg_url="${ENPLAN_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 if node -e "const c=new (require('pg').Client)({connectionString:process.argv[1],connectionTimeoutMillis:3000});c.connect().then(()=>c.end()).catch(()=>process.exit(1))" "$pg_url"; then
-  ENPLAN_TEST_DB=postgres ENPLAN_TEST_PG_URL="$pg_url" "${jest[@]}" --json --outputFile="$results/plugin-probe-postgres.json" "apps/api-e2e/src/plugins/$name"
+  ENPLAN_TEST_DB=postgres ENPLAN_TEST_PG_URL="$pg_url" "${jest[@]}" --json --outputFile="$results/plugin-probe-postgres.json" "plugins/$name/e2e"
 elif [ "${ENPLAN_TEST_REQUIRE_POSTGRES:-}" = "1" ]; then
   echo "PostgreSQL not reachable at $pg_url" >&2; exit 1
 else

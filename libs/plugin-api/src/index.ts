@@ -10,7 +10,7 @@ export {
   tablePrefix,
   pascalId,
   SensitiveSetting,
-  CORE_VERSION,
+  PLUGIN_API_VERSION,
   CORE_MODEL_ID,
   DEFAULT_CAPPED_ROLES,
   coreDecisionAuthority,
@@ -86,6 +86,18 @@ export {
   type CaseloadFacts,
   type CitizensPort,
   type CitizenDisplayFacts,
+  type PluginDemo,
+  type DemoUser,
+  type DemoSeedContext,
+  type DemoUnitInput,
+  type DemoStaffInput,
+  type DemoCitizenInput,
+  type DemoCourseInput,
+  type DemoCourseStep,
+  type DemoConsentInput,
+  type DemoMeetingInput,
+  type DemoParticipantInput,
+  type DemoPlanVersionInput,
 } from '@enplan/core/extensions';
 
 // Errors, time, tenancy.
@@ -123,7 +135,7 @@ export {
   type ReferralReason,
   type OutcomeCode,
 } from '@enplan/core/courses';
-export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meetings';
+export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meeting-rules';
 export { legalAreaOfBasis } from '@enplan/core/plans';
 // The core's rules, as plain functions (one place per rule; the ports apply the same ones).
 export { inForce as consentInForce } from '@enplan/core/courses';

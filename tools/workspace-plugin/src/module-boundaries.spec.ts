@@ -46,3 +46,46 @@ describe('module boundaries for plugins', () => {
     expect(await boundaryErrors(code, join(root, 'apps/api/src/catalogue-check.ts'))).toEqual([]);
   });
 });
+
+/**
+ * The layers inside the core (layer:* tags, eslint.config.mjs): imports point only downwards, composition ->
+ * feature -> infrastructure -> domain. Planted in a real lib, an upward import also closes a project cycle
+ * (the lib above already depends on the one below), which lint reports too; so each rule is shown once in
+ * place (lint fails) and once in a fixture project of that layer that nothing depends on, where only the
+ * layer rule can fire.
+ */
+describe('module boundaries between layers', () => {
+  const inLib = (lib: string) => join(root, `libs/${lib}/src/layer-check.ts`);
+  const inFixture = (layer: string) => join(root, `tools/workspace-plugin/src/__fixtures__/${layer}-fixture/src/index.ts`);
+
+  it('lets a feature use other features, infrastructure and domain', async () => {
+    const code = `import { MEETING_TYPES } from '@enplan/core/meeting-rules';\nimport { TenantEntity } from '@enplan/core/database';\nimport { MeetingsService } from '@enplan/core/meetings';\nexport const x = [MEETING_TYPES, TenantEntity, MeetingsService];\n`;
+    expect(await boundaryErrors(code, inLib('core/cadence'))).toEqual([]);
+    expect(await boundaryErrors(code, inFixture('feature'))).toEqual([]);
+  });
+
+  it('rejects infrastructure importing a feature', async () => {
+    const code = `import { Meeting } from '@enplan/core/meetings';\nexport const x = Meeting;\n`;
+    expect(await boundaryErrors(code, inLib('core/database'))).not.toEqual([]);
+    const errors = await boundaryErrors(code, inFixture('infrastructure'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/layer:infrastructure/);
+  });
+
+  it('rejects a feature importing the composition root', async () => {
+    const code = `import { AppModule } from '@enplan/core/host';\nexport const x = AppModule;\n`;
+    expect(await boundaryErrors(code, inLib('core/contacts'))).not.toEqual([]);
+    const errors = await boundaryErrors(code, inFixture('feature'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/layer:feature/);
+  });
+
+  it('rejects domain code importing infrastructure or a framework', async () => {
+    const lib = await boundaryErrors(`import { DomainError } from '@enplan/core/common';\nexport const x = DomainError;\n`, inLib('core/meeting-rules'));
+    expect(lib).toHaveLength(1);
+    expect(lib[0]).toMatch(/layer:domain/);
+    const framework = await boundaryErrors(`import { Entity } from 'typeorm';\nexport const x = Entity;\n`, inLib('shared/util'));
+    expect(framework).toHaveLength(1);
+    expect(framework[0]).toMatch(/typeorm/);
+  });
+});

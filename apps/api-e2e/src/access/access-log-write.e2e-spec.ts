@@ -40,7 +40,7 @@ const gatePlugin = definePlugin({
   id: 'test-gate',
   displayName: 'Port (test)',
   version: '0.1.0',
-  compatibleCore: '*',
+  pluginApi: '*',
   extensions: {
     validatePlanPublish: async () => {
       await gates.publish?.pass();

@@ -25,7 +25,14 @@ const CITIZEN_SCOPED = [/^\/citizens\/\{id\}/, /^\/households\/\{id\}/];
 /** Citizen routes about the whole case file: for managers and integrations only. */
 const CITIZEN_OVERSIGHT = [/^\/citizens\/\{id\}\/access-log$/, /^\/citizens\/\{id\}\/access-request/];
 /** Course routes a manager overseeing the course may write. */
-const MANAGER_WRITES = [/\/team(\/|$)/, /\/primary-contact$/, /^\/courses\/\{courseId\}\/access-grants$/, /^\/access-grants\/\{grantId\}\/revoke$/];
+const MANAGER_WRITES = [
+  /\/team(\/|$)/,
+  /\/primary-contact$/,
+  /^\/courses\/\{courseId\}\/access-grants$/,
+  /^\/access-grants\/\{grantId\}\/revoke$/,
+  // Releasing a withheld free text to household members: the team, or a manager overseeing the course.
+  /^\/courses\/\{courseId\}\/disclosure-releases$/,
+];
 /** Course routes only a manager overseeing the course (or an integration) may use, not the team. */
 const OVERSIGHT_ONLY = [/^\/courses\/\{courseId\}\/access-log$/, /^\/courses\/\{courseId\}\/access-grants$/, /^\/access-grants\/\{grantId\}\/revoke$/];
 /** What an external participant may read, within their consent. */

@@ -15,7 +15,7 @@ const qualityReview = definePlugin<QualityReviewSettings>({
   id: 'quality-review',
   displayName: 'Kvalitetsgennemgang (test)',
   version: '0.1.0',
-  compatibleCore: '*',
+  pluginApi: '*',
   settings: QualityReviewSettings,
   extensions: {
     accessRules: (rules, who, ctx) => {

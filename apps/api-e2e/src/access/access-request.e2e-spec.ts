@@ -4,7 +4,6 @@ import { Course, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { Contact, Meeting, MeetingParticipant } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
-import { REVIEWED_FREE_TEXTS } from '@enplan/core/records';
 import { startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 
 const YEAR = 365 * 86_400;
@@ -165,12 +164,13 @@ describe('access request (e2e): a two-parent family', () => {
     expect(body.households).toEqual([expect.objectContaining({ label: 'Familien Hansen', yourRelation: 'parent', otherMembers: expect.arrayContaining(['parent', 'child']) })]);
     expect(body.courses).toHaveLength(1);
     const course = body.courses[0];
-    // Untagged free text of a family course waits for a caseworker's review instead of being released.
+    // Untagged free text of a family course waits for a caseworker's review instead of being released: the
+    // kinds this course holds texts of are listed.
     expect(course).toMatchObject({
       id: courseId,
       yourRole: 'household-member',
       referralReason: null,
-      withheldForReview: [...REVIEWED_FREE_TEXTS, 'citizen-words'],
+      withheldForReview: ['meeting-minutes', 'referral-reason', 'plan-change-summaries', 'contact-notes', 'citizen-words'],
     });
 
     const [plan] = course.planVersions;

@@ -182,7 +182,9 @@ describe('family disclosure (e2e): rules by relation, custody on the membership'
 
     it('withholds every untagged free text of the family course for review', async () => {
       const course = (await exportOf(father)).courses[0];
-      expect(course.withheldForReview).toEqual([...REVIEWED_FREE_TEXTS]);
+      // The kinds still holding a withheld text (no minutes, outcomes or handover notes were written here).
+      const absent = new Set(['meeting-minutes', 'meeting-outcomes', 'handover-notes']);
+      expect(course.withheldForReview).toEqual(REVIEWED_FREE_TEXTS.filter((k) => !absent.has(k)));
       expect(course.referralReason).toBeNull();
       expect(course.transitions.map((x: { reason: string | null }) => x.reason)).toEqual([null]);
       expect(course.planVersions[0].changeSummary).toBeNull();

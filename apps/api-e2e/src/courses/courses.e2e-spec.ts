@@ -106,7 +106,7 @@ describe('courses API', () => {
         allowedTransitions: ['assessed', 'declined'],
       });
       expect(res.body.transitions).toEqual([
-        { id: expect.any(String), from: null, to: 'referred', actorId: CASEWORKER, at: '2026-01-05T09:00:00.000Z', reason: referral(citizenId).referralReason },
+        { id: expect.any(String), from: null, to: 'referred', actorId: CASEWORKER, at: '2026-01-05T09:00:00.000Z', reason: referral(citizenId).referralReason, concerns: [] },
       ]);
       expect(JSON.stringify(res.body)).not.toMatch(/010180\d{4}/);
       expect((await get(`/courses/${res.body.id}`)).body).toEqual(res.body);

@@ -16,7 +16,7 @@ const huddleModel = definePlugin({
   id: 'huddle-model',
   displayName: 'Huddle-model (test)',
   version: '0.1.0',
-  compatibleCore: '*',
+  pluginApi: '*',
   model: true,
   extensions: {
     meetingTypes: [{ id: 'huddle', label: { da: 'Tavlehuddle', en: 'Huddle' } }],

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { REMINDER_QUEUE, ReminderJob } from '@enplan/core/meetings';
+import { REMINDER_QUEUE, ReminderJob } from '@enplan/core/cadence';
 import { startTestApp, testEngine, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 import { meetingWorld, type PlanWorld } from './meeting-test-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { StaffMember } from '@enplan/core/organisation';
-import { RemindersService } from '@enplan/core/meetings';
+import { RemindersService } from '@enplan/core/cadence';
 import { apiClient, startTestApp, TWO_MUNICIPALITIES, type TestApp } from '@enplan/core/testing';
 import { addCourse, addStaff, joinTeam, meetingWorld, type PlanWorld } from './meeting-test-fixtures.js';
 

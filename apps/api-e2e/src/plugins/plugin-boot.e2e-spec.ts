@@ -1,7 +1,8 @@
+import semver from 'semver';
 import { DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Deployment } from '@enplan/core/config';
 import { startTestApp } from '@enplan/core/testing';
-import { definePlugin, type PluginDefinition } from '@enplan/plugin-api';
+import { definePlugin, PLUGIN_API_VERSION, type PluginDefinition } from '@enplan/plugin-api';
 import { localRulesPlugin } from './fixtures/local-rules.plugin.js';
 import { pairModelPlugin } from './fixtures/pair-model.plugin.js';
 
@@ -42,13 +43,21 @@ describe('booting with plugins', () => {
     expect(e.message).toContain('plugin "pair-model" in municipality 260 (Halsnæs Kommune): setting "coverBuddy" is not known');
   });
 
-  it('refuses a plugin that is not compatible with this core', async () => {
-    const e = await bootError([{ ...localRulesPlugin, compatibleCore: '^2.0.0' }], halsnaes([{ id: 'local-rules' }]));
-    expect(e.message).toMatch(/plugin "local-rules": is compatible with core \^2\.0\.0, but this core is \d+\.\d+\.\d+ \(enabled in 260\)/);
+  it('refuses a plugin written for another plugin API, naming the plugin, its range and the API version', async () => {
+    const next = semver.inc(PLUGIN_API_VERSION, 'major');
+    const e = await bootError([{ ...localRulesPlugin, pluginApi: `^${next}` }], halsnaes([{ id: 'local-rules' }]));
+    expect(e.name).toBe('PluginError');
+    expect(e.message).toContain(`plugin "local-rules": needs plugin API ^${next}, but this host's plugin API is ${PLUGIN_API_VERSION} (enabled in 260)`);
+  });
+
+  it('refuses a plugin declaring only the old compatibleCore range (the app version), saying to declare pluginApi', async () => {
+    const { pluginApi: _, ...legacy } = localRulesPlugin;
+    const e = await bootError([{ ...legacy, compatibleCore: '^0.1.0' } as unknown as PluginDefinition], halsnaes([{ id: 'local-rules' }]));
+    expect(e.message).toContain('plugin "local-rules": declares compatibleCore, which is no longer read: declare pluginApi');
   });
 
   it('refuses two plugins in the catalogue with the same id', async () => {
-    const impostor = definePlugin({ id: 'pair-model', displayName: 'Impostor', version: '9.9.9', compatibleCore: '*' });
+    const impostor = definePlugin({ id: 'pair-model', displayName: 'Impostor', version: '9.9.9', pluginApi: '*' });
     const e = await bootError([pairModelPlugin, impostor], halsnaes([]));
     expect(e.message).toContain('plugin "pair-model": two plugins in the catalogue claim this id');
   });

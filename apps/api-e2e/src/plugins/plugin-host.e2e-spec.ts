@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { pendingSchemaChanges } from '@enplan/core/database';
 import { apiClient, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { PLUGIN_API_VERSION } from '@enplan/plugin-api';
 import { localRulesPlugin, otherModelPlugin } from './fixtures/local-rules.plugin.js';
 import { pairModelPlugin } from './fixtures/pair-model.plugin.js';
 
@@ -93,6 +94,7 @@ describe(`plugins in a deployment (${testEngine()})`, () => {
       expect(res.status).toBe(200);
       expect(res.body.municipality).toEqual({ code: '999', name: 'Kommune A' });
       expect(res.body.coreVersion).toMatch(/^\d+\.\d+\.\d+/);
+      expect(res.body.pluginApiVersion).toBe(PLUGIN_API_VERSION);
       expect(res.body.plugins).toEqual([
         // Defaults filled in; the sensitive setting masked.
         { id: 'pair-model', displayName: 'Makkerpar (test)', version: '1.0.0', model: true, settings: { jointMeetingsPerYear: 6, capPerFte: 1, integrationKey: '***' } },

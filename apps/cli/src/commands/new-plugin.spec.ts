@@ -48,7 +48,7 @@ describe('enplan new plugin', () => {
     }
     const text = out.join('');
     expect(text).toContain('CREATE plugins/cli-dry-run-probe/src/index.ts');
-    expect(text).toContain('CREATE apps/api-e2e/src/plugins/cli-dry-run-probe/cli-dry-run-probe.e2e-spec.ts');
+    expect(text).toContain('CREATE plugins/cli-dry-run-probe/e2e/cli-dry-run-probe.e2e-spec.ts');
     expect(text).toContain('UPDATE libs/plugin-catalogue/src/index.ts');
     expect(existsSync(join(root, 'plugins/cli-dry-run-probe'))).toBe(false);
   });

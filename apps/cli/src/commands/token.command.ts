@@ -1,13 +1,26 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { EnplanConfig, validateEnvironment } from '@enplan/core/config';
 import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
-import { DEMO } from '@enplan/core/host';
+import { DEMO, demoLogins } from '@enplan/core/host';
+import type { PluginDefinition } from '@enplan/core/extensions';
+import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 
-interface TokenOptions {
+export interface TokenOptions {
   user?: string;
   municipality?: string;
   roles?: string;
   ttl?: number;
+}
+
+/**
+ * Who the token is for: the options given, else the demo staff member of the municipality (its first demo login:
+ * the 999 caseworker, or a plugin demo municipality's coordinator, caseworker or consultant) with their roles.
+ */
+export function tokenSubject(o: TokenOptions, catalogue: readonly PluginDefinition[] = PLUGIN_CATALOGUE): { userId: string; municipality: string; roles: string[] } {
+  const municipality = o.municipality ?? DEMO.municipalityCode;
+  const login = demoLogins(catalogue).find((l) => l.municipalityCode === municipality && (!o.user || l.userId === o.user));
+  const roles = o.roles ? o.roles.split(',').map((r) => r.trim()).filter(Boolean) : [...(login?.roles ?? ['caseworker'])];
+  return { userId: o.user ?? login?.userId ?? DEMO.caseworkerId, municipality, roles };
 }
 
 /**
@@ -23,9 +36,7 @@ export class TokenCommand extends CommandRunner {
     }
     const key = await loadOrCreateLocalKey(config.dataDir);
     const token = await mintToken(key, {
-      userId: o.user ?? DEMO.caseworkerId,
-      municipality: o.municipality ?? DEMO.municipalityCode,
-      roles: (o.roles ?? 'caseworker').split(',').map((r) => r.trim()).filter(Boolean),
+      ...tokenSubject(o),
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       ttlSeconds: o.ttl ?? 8 * 3600,
@@ -33,16 +44,16 @@ export class TokenCommand extends CommandRunner {
     process.stdout.write(token + '\n');
   }
 
-  @Option({ flags: '-u, --user <id>', description: 'user id (sub claim); default: the demo caseworker' })
+  @Option({ flags: '-u, --user <id>', description: "user id (sub claim); default: the municipality's demo staff member" })
   parseUser(v: string) {
     return v;
   }
-  @Option({ flags: '-m, --municipality <code>', description: 'three-digit municipality code; default 999 (demo)' })
+  @Option({ flags: '-m, --municipality <code>', description: 'three-digit municipality code; default 999 (demo); 991–994: the demo municipalities of the four models' })
   parseMunicipality(v: string) {
     if (!/^\d{3}$/.test(v)) throw new Error('--municipality must be a three-digit code');
     return v;
   }
-  @Option({ flags: '-r, --roles <roles>', description: 'comma-separated roles; default caseworker' })
+  @Option({ flags: '-r, --roles <roles>', description: "comma-separated roles; default: the demo staff member's (caseworker)" })
   parseRoles(v: string) {
     return v;
   }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, MinLength, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength, Matches } from 'class-validator';
+import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 
 export class CreateAccessGrantDto {
   @ApiProperty({ format: 'uuid', example: '7d3c1c52-0c0e-4c1a-9d7e-3f1f2b9c0a01', description: 'The staff member given temporary access' })
@@ -13,6 +14,10 @@ export class CreateAccessGrantDto {
   @ApiProperty({ format: 'date', example: '2026-07-31', description: 'Last day of access (at most 30 days ahead)' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validUntil must be a date (YYYY-MM-DD)' })
   validUntil: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: CONCERNS_DESCRIPTION })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
 }
 
 export class AccessGrantDto {
@@ -27,6 +32,9 @@ export class AccessGrantDto {
 
   @ApiProperty({ example: "Cover during the primary contact's holiday, weeks 28-30", description: 'Why' })
   reason: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members the reason concerns' })
+  concerns: string[];
 
   @ApiProperty({ format: 'date', example: '2026-07-31', description: 'Last day' })
   validUntil: string;

@@ -31,6 +31,10 @@ export class AccessGrant extends TenantEntity {
   @Column({ type: 'text' })
   reason: string;
 
+  /** Household members the reason concerns (family courses): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  concerns: string[];
+
   /** Last day the grant applies. */
   @Column({ type: 'date' })
   validUntil: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { danishToday } from '@enplan/core/courses';
+import { Course, courseConcerns, danishToday } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { addDays, CLOCK, type Clock } from '@enplan/shared/util';
 import { AccessGrant } from './access-grant.entity.js';
@@ -25,12 +25,15 @@ export class AccessGrantsService {
     if (dto.validUntil > addDays(today, MAX_GRANT_DAYS)) throw accessError.grantTooLong(MAX_GRANT_DAYS);
     return this.ds.transaction(async (em) => {
       if (!(await em.exists(StaffMember, { where: { id: dto.staffMemberId, municipalityId: p.municipalityId, active: true } }))) throw accessError.grantStaffUnknown();
+      const course = await em.findOneOrFail(Course, { where: { id: courseId, municipalityId: p.municipalityId }, select: { municipalityId: true, citizenId: true, householdId: true } });
+      const concerns = await courseConcerns(em, course, dto.concerns);
       const saved = await em.save(
         em.create(AccessGrant, {
           municipalityId: p.municipalityId,
           courseId,
           staffMemberId: dto.staffMemberId,
           reason: dto.reason,
+          concerns,
           validUntil: dto.validUntil,
           grantedBy: p.userId,
           revokedAt: null,
@@ -60,6 +63,7 @@ export class AccessGrantsService {
       courseId: g.courseId,
       staffMemberId: g.staffMemberId,
       reason: g.reason,
+      concerns: g.concerns,
       validUntil: g.validUntil,
       grantedBy: g.grantedBy,
       grantedAt: g.grantedAt.toISOString(),

@@ -27,6 +27,20 @@ export function disclosedTo(circle: ReadonlySet<string>, concerns: readonly stri
   return !concerns?.length || concerns.some((c) => circle.has(c));
 }
 
+/** How one free text stands for one reader: shown, withheld as another member's, or withheld until a caseworker's review. */
+export type FreeTextDisclosure = 'disclosed' | 'another-member' | 'review-required';
+
+/**
+ * Free text (a contact note, a transition's reason, the citizen's words, …) by the same rule: tagged with whom it
+ * concerns, `disclosedTo` decides. Untagged, it may still speak of another member ("the mother is referred to a
+ * psychiatric examination") and no rule can tell, so in a family (`family`: the course's household has members
+ * besides the reader) it waits for a caseworker to review it and release it to this reader (`released`).
+ */
+export function freeTextDisclosure(circle: ReadonlySet<string>, concerns: readonly string[] | null | undefined, family: boolean, released: boolean): FreeTextDisclosure {
+  if (concerns?.length) return disclosedTo(circle, concerns) ? 'disclosed' : 'another-member';
+  return !family || released ? 'disclosed' : 'review-required';
+}
+
 /** The reader's circle in one household (or just the reader, when there is none). */
 export async function loadDisclosureCircle(em: EntityManager, municipalityId: string, householdId: string | null, readerId: string): Promise<ReadonlySet<string>> {
   if (!householdId) return new Set([readerId]);

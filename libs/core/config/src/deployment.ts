@@ -31,7 +31,10 @@ export class DeploymentError extends Error {
   override name = 'DeploymentError';
 }
 
-/** The deployment used when ENPLAN_DEPLOYMENT_FILE is not set: one demo municipality. */
+/**
+ * The core's demo municipality (999, the generic model): what tests boot by default. `npm start` without
+ * ENPLAN_DEPLOYMENT_FILE adds the plugins' demo municipalities to it (`demoDeployment` in the host).
+ */
 export const DEMO_DEPLOYMENT: Deployment = {
   municipalities: [{ code: '999', name: 'Demo Kommune', plugins: [] }],
 };

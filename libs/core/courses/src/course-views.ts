@@ -41,7 +41,7 @@ export function courseSummaryView(c: Course, primaryContact: TeamAssignment | un
 }
 
 function transitionView(t: CourseTransition): CourseTransitionDto {
-  return { id: t.id, from: t.fromStatus, to: t.toStatus, actorId: t.actorId, at: t.at.toISOString(), reason: t.reason };
+  return { id: t.id, from: t.fromStatus, to: t.toStatus, actorId: t.actorId, at: t.at.toISOString(), reason: t.reason, concerns: t.concerns };
 }
 
 /** Current primary contacts of the given courses, by course id. */

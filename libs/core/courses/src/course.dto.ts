@@ -1,10 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
 import { COURSE_STATUSES, OUTCOME_CODES, REFERRAL_REASONS, TARGET_GROUPS, type CourseStatus, type OutcomeCode, type ReferralReason, type TargetGroup } from './vocabulary.js';
 import { IsIsoDate } from './iso-date.js';
 import { TeamAssignmentDto } from './team.dto.js';
+
+/**
+ * One description for `concerns` on every free text (a reason, a note, a summary): whom it is about. In a family
+ * course untagged free text waits for a caseworker's review before a household member is shown it.
+ */
+export const CONCERNS_DESCRIPTION =
+  "Household members (citizen ids of the course's household) the text concerns: in a family course it is then shown to them (and to parents with custody of a child named) without a caseworker's review; empty or absent = waits for review";
 
 export const COURSE_SORTS = ['referredOn', '-referredOn', 'updatedAt', '-updatedAt'] as const;
 export type CourseSort = (typeof COURSE_SORTS)[number];
@@ -89,6 +96,10 @@ export class CreateTransitionDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   reason: string;
 
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: CONCERNS_DESCRIPTION })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
+
   @ApiPropertyOptional({ enum: OUTCOME_CODES, enumName: 'OutcomeCode', example: 'ordinary-job', description: 'Required when closing; allowed when declining' })
   @IsOptional() @IsIn(OUTCOME_CODES)
   outcomeCode?: OutcomeCode;
@@ -139,6 +150,9 @@ export class CourseTransitionDto {
 
   @ApiProperty({ example: 'Joint assessment held', description: 'Why' })
   reason: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members the reason concerns' })
+  concerns: string[];
 }
 
 export class CourseSummaryDto {

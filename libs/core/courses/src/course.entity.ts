@@ -111,4 +111,8 @@ export class CourseTransition extends TenantEntity {
 
   @Column({ type: 'text' })
   reason: string;
+
+  /** Household members the reason concerns (family courses): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  concerns: string[];
 }

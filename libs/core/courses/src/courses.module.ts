@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course, CourseTransition } from './course.entity.js';
 import { TeamAssignment } from './team-assignment.entity.js';
 import { Consent } from './consent.entity.js';
+import { DisclosureRelease } from './disclosure-release.entity.js';
 import { ConsentsController } from './consents.controller.js';
 import { ConsentsService } from './consents.service.js';
 import { CourseModels } from './course-models.js';
@@ -15,7 +16,7 @@ import { CaseloadController } from './caseload.controller.js';
 import { CaseloadService } from './caseload.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Course, CourseTransition, TeamAssignment, Consent])],
+  imports: [TypeOrmModule.forFeature([Course, CourseTransition, TeamAssignment, Consent, DisclosureRelease])],
   controllers: [CoursesController, TeamController, CaseloadController, ConsentsController],
   providers: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],
   exports: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],

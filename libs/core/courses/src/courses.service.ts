@@ -18,6 +18,7 @@ import { courseError } from './courses.error.js';
 import { courseSummaryView, loadCourseDetail, primaryContacts } from './course-views.js';
 import { today } from './calendar.js';
 import { retentionUntil } from './retention.js';
+import { courseConcerns } from './disclosure.js';
 
 const SORT_COLUMNS = { referredOn: 'c.referredOn', updatedAt: 'c.updatedAt' } as const;
 
@@ -150,7 +151,8 @@ export class CoursesService {
       course.status = dto.to;
       await em.save(course);
       if (isFinal(dto.to)) await this.endTeam(em, course);
-      await this.record(em, course, from, dto.to, p.userId, dto.reason);
+      const concerns = await courseConcerns(em, course, dto.concerns);
+      await this.record(em, course, from, dto.to, p.userId, dto.reason, concerns);
       await this.extensions.transitioned(em, p, course, from);
       return loadCourseDetail(em, municipalityId, id);
     });
@@ -192,12 +194,12 @@ export class CoursesService {
     }
   }
 
-  private async record(em: EntityManager, course: Course, from: CourseStatus | null, to: CourseStatus, actorId: string, reason: string): Promise<void> {
+  private async record(em: EntityManager, course: Course, from: CourseStatus | null, to: CourseStatus, actorId: string, reason: string, concerns: string[] = []): Promise<void> {
     // The history is ordered by time; when the clock has not moved (same millisecond, a test's fixed clock)
     // the new step is placed just after the previous one so the order stays the order of events.
     const last = await em.findOne(CourseTransition, { where: { courseId: course.id, municipalityId: course.municipalityId }, order: { at: 'DESC' }, select: { at: true } });
     const now = this.clock.now().getTime();
     const at = new Date(last && last.at.getTime() >= now ? last.at.getTime() + 1 : now);
-    await em.insert(CourseTransition, { municipalityId: course.municipalityId, courseId: course.id, fromStatus: from, toStatus: to, actorId, at, reason });
+    await em.insert(CourseTransition, { municipalityId: course.municipalityId, courseId: course.id, fromStatus: from, toStatus: to, actorId, at, reason, concerns });
   }
 }

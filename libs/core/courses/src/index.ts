@@ -17,3 +17,5 @@ export * from './caseload.service.js';
 export * from './courses.module.js';
 export { today as danishToday } from './calendar.js';
 export * from './retention.js';
+export * from './disclosure-release.entity.js';
+export * from './disclosure.js';

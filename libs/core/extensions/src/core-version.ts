@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The core's version, read from the workspace's package.json (the one place it is written), so a plugin's
- * `compatibleCore` range is checked against what is actually running. The file is found by walking up
+ * The core's (the application's) version, read from the workspace's package.json (the one place it is
+ * written), so the OpenAPI document and `GET /deployment` report what is actually running. Plugins are checked
+ * against `PLUGIN_API_VERSION` instead, which moves only with the plugin API. The file is found by walking up
  * from this module, which works from the sources (tests) and from dist/ alike.
  */
 function readCoreVersion(): string {

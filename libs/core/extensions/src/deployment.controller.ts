@@ -25,6 +25,7 @@ export class DeploymentController {
     return {
       municipality: { code, name: r.municipalityName(code) ?? code },
       coreVersion: r.coreVersion,
+      pluginApiVersion: r.pluginApiVersion,
       plugins: r.enabledPlugins(code),
       models: r.models(code).map((m) => {
         const caseload = r.caseload(code, m.id);

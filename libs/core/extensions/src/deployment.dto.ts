@@ -114,8 +114,10 @@ export class RoleDto {
 export class DeploymentDto {
   @ApiProperty({ type: DeploymentMunicipalityDto })
   municipality: DeploymentMunicipalityDto;
-  @ApiProperty({ example: '0.1.0', description: 'The core version plugins are checked against' })
+  @ApiProperty({ example: '0.1.0', description: "The application's version" })
   coreVersion: string;
+  @ApiProperty({ example: '1.0.0', description: "The plugin API version plugins are checked against (each declares a range, e.g. '^1.0.0')" })
+  pluginApiVersion: string;
   @ApiProperty({ type: [EnabledPluginDto], description: 'Plugins enabled for your municipality, in deployment order' })
   plugins: EnabledPluginDto[];
   @ApiProperty({ type: [CourseModelDto], description: 'Course models a referral may name: generic plus the enabled model plugins' })

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
+import type { PluginDemo } from './demo.js';
 import type { PluginExtensions } from './extension-points.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,8 +22,11 @@ export interface PluginDefinition<S extends object = any> {
   description?: string;
   /** The plugin's own version (semver). */
   version: string;
-  /** The core versions it works with, a semver range such as "^0.1.0". */
-  compatibleCore: string;
+  /**
+   * The plugin API versions it works with, a semver range such as "^1.0.0": checked at boot against
+   * `PLUGIN_API_VERSION` (not the application's version).
+   */
+  pluginApi: string;
   /** true: the plugin is an organisational model, and courses may be referred with `modelId: <id>`. */
   model?: boolean;
   /** Its NestJS module; the module's controllers are served under `/api/v1/plugins/<id>/`. */
@@ -38,6 +42,11 @@ export interface PluginDefinition<S extends object = any> {
   settings?: new () => S;
   /** The extension points it fills, as an object or as a function of the municipality's settings. */
   extensions?: PluginExtensions<S> | ((settings: S) => PluginExtensions<S>);
+  /**
+   * Its demo municipality and data (optional): `npm start` without a deployment file serves it with the plugin
+   * enabled, and plants the data once (see `PluginDemo`).
+   */
+  demo?: PluginDemo<S>;
 }
 
 /** Declares a plugin (typed; validated when the host boots with it). */

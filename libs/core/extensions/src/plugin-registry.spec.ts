@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import semver from 'semver';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { Column, Entity, PrimaryGeneratedColumn, type EntityManager, type MigrationInterface } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import type { Deployment } from '@enplan/core/config';
 import { CORE_VERSION } from './core-version.js';
+import { PLUGIN_API_VERSION } from './plugin-api-version.js';
 import type { CourseFacts, DecisionAuthorityInput, StaffFacts, TeamFacts, TeamMemberFacts } from './extension-points.js';
 import { PluginError } from './extensions.error.js';
 import { definePlugin, pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
@@ -88,7 +90,7 @@ const pairPlugin = definePlugin({
   id: 'pair-test',
   displayName: 'Makkerpar (test)',
   version: '1.2.0',
-  compatibleCore: '>=0.1.0',
+  pluginApi: '>=1.0.0',
   model: true,
   settings: PairSettings,
   entities: [PairNote],
@@ -127,7 +129,7 @@ const addOn = definePlugin({
   id: 'local-rules',
   displayName: 'Lokale regler',
   version: '0.1.0',
-  compatibleCore: '^0.1.0 || ^1.0.0',
+  pluginApi: '^1.0.0 || ^2.0.0',
   extensions: {
     teamRules: (t) => (t.members.length ? [] : [{ rule: 'someone', message: 'A course needs a team', code: 'local-rules.team-empty' }]),
     decisionAuthority: async ({ legalArea }) => (legalArea === 'health' ? { allowed: false, reason: 'Health decisions are made by the region' } : { allowed: true }),
@@ -135,7 +137,7 @@ const addOn = definePlugin({
   },
 });
 
-const otherModel = definePlugin({ id: 'other-model', displayName: 'Other', version: '0.1.0', compatibleCore: '*', model: true });
+const otherModel = definePlugin({ id: 'other-model', displayName: 'Other', version: '0.1.0', pluginApi: '*', model: true });
 
 const deployment = (plugins: Deployment['municipalities'][number]['plugins'], more: Deployment['municipalities'] = []): Deployment => ({
   municipalities: [{ code: '999', name: 'Demo Kommune', plugins }, ...more],
@@ -154,9 +156,9 @@ const core = {
   },
 };
 
-function problemsOf(catalogue: PluginDefinition[], d: Deployment, coreVersion?: string): string[] {
+function problemsOf(catalogue: PluginDefinition[], d: Deployment, pluginApiVersion?: string): string[] {
   try {
-    PluginRegistry.create({ catalogue, deployment: d, core, coreVersion });
+    PluginRegistry.create({ catalogue, deployment: d, core, pluginApiVersion });
   } catch (e) {
     expect(e).toBeInstanceOf(PluginError);
     return (e as PluginError).problems.map((p) => `${p.plugin}@${p.municipality ?? '-'}: ${p.message}`);
@@ -168,6 +170,19 @@ describe('core version', () => {
   it('is the workspace package version', () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../package.json'), 'utf8'));
     expect(CORE_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('plugin API version', () => {
+  it('is a semver version of its own, which the registry checks plugins against by default', () => {
+    expect(semver.valid(PLUGIN_API_VERSION)).toBe(PLUGIN_API_VERSION);
+    const r = PluginRegistry.create({ catalogue: [{ ...pairPlugin, pluginApi: `^${PLUGIN_API_VERSION}` }], deployment: deployment([{ id: 'pair-test' }]), core });
+    expect(r.pluginApiVersion).toBe(PLUGIN_API_VERSION);
+    expect(r.coreVersion).toBe(CORE_VERSION);
+    const next = semver.inc(PLUGIN_API_VERSION, 'major')!;
+    expect(problemsOf([{ ...pairPlugin, pluginApi: `^${next}` }], deployment([{ id: 'pair-test' }]))).toEqual([
+      `pair-test@-: needs plugin API ^${next}, but this host's plugin API is ${PLUGIN_API_VERSION} (enabled in 999)`,
+    ]);
   });
 });
 
@@ -216,9 +231,18 @@ describe('PluginRegistry.create refuses a bad composition, naming plugin and mun
     expect(problemsOf([pairPlugin, { ...otherModel, id: 'pair-test' }], deployment([]))).toEqual(['pair-test@-: two plugins in the catalogue claim this id']);
   });
 
-  it('an incompatible core range', () => {
-    expect(problemsOf([{ ...pairPlugin, compatibleCore: '^1.0.0' }], deployment([{ id: 'pair-test' }]), '2.0.0')).toEqual([
-      'pair-test@-: is compatible with core ^1.0.0, but this core is 2.0.0 (enabled in 999)',
+  it('a plugin API range the host does not implement, naming the range and the API version', () => {
+    expect(problemsOf([{ ...pairPlugin, pluginApi: '^1.0.0' }], deployment([{ id: 'pair-test' }]), '2.0.0')).toEqual([
+      "pair-test@-: needs plugin API ^1.0.0, but this host's plugin API is 2.0.0 (enabled in 999)",
+    ]);
+    expect(() => PluginRegistry.create({ catalogue: [{ ...pairPlugin, pluginApi: '^1.0.0' }], deployment: deployment([{ id: 'pair-test' }]), core, pluginApiVersion: '1.4.2' })).not.toThrow();
+  });
+
+  it('a definition still declaring compatibleCore (the app-version range), saying what to declare instead', () => {
+    const { pluginApi: _, ...legacy } = pairPlugin;
+    const old = { ...legacy, compatibleCore: '^0.1.0' } as unknown as PluginDefinition;
+    expect(problemsOf([old], deployment([{ id: 'pair-test' }]), '1.0.0')).toEqual([
+      "pair-test@-: declares compatibleCore, which is no longer read: declare pluginApi, the plugin API range it works with (this host's plugin API is 1.0.0) (enabled in 999)",
     ]);
   });
 
@@ -241,16 +265,16 @@ describe('PluginRegistry.create refuses a bad composition, naming plugin and mun
   });
 
   it('a malformed id, version or range', () => {
-    const problems = problemsOf([{ ...otherModel, id: 'Other_Model' }, { ...addOn, version: 'one', compatibleCore: 'latest please' }], deployment([{ id: 'Other_Model' }, { id: 'local-rules' }]));
+    const problems = problemsOf([{ ...otherModel, id: 'Other_Model' }, { ...addOn, version: 'one', pluginApi: 'latest please' }], deployment([{ id: 'Other_Model' }, { id: 'local-rules' }]));
     expect(problems).toEqual([
       expect.stringContaining('id must be kebab-case'),
       expect.stringContaining('version "one" is not a semver version'),
-      expect.stringContaining('compatibleCore "latest please" is not a semver range'),
+      expect.stringContaining('pluginApi "latest please" is not a semver range'),
     ]);
   });
 
   it('a plugin listed twice, and a role the core already has', () => {
-    const clash = definePlugin({ id: 'clash', displayName: 'Clash', version: '0.1.0', compatibleCore: '*', extensions: { roles: [{ id: 'chair', kind: 'meeting', label: { da: 'x', en: 'x' } }] } });
+    const clash = definePlugin({ id: 'clash', displayName: 'Clash', version: '0.1.0', pluginApi: '*', extensions: { roles: [{ id: 'chair', kind: 'meeting', label: { da: 'x', en: 'x' } }] } });
     expect(problemsOf([clash], deployment([{ id: 'clash' }, { id: 'clash' }]))).toEqual([
       'clash@999 (Demo Kommune): is listed twice',
       'clash@999 (Demo Kommune): role "chair" is already defined by the core',
@@ -262,7 +286,7 @@ describe('PluginRegistry.create refuses a bad composition, naming plugin and mun
       id: 'bad-add-on',
       displayName: 'Bad',
       version: '0.1.0',
-      compatibleCore: '*',
+      pluginApi: '*',
       extensions: { caseload: { capPerFte: 3 }, roles: [{ id: 'boss', kind: 'team', label: { da: 'Chef', en: 'Boss' } }] },
     });
     expect(problemsOf([bad], deployment([{ id: 'bad-add-on' }]))).toEqual([
@@ -387,7 +411,7 @@ describe('PluginRegistry resolution', () => {
         id,
         displayName: id,
         version: '0.1.0',
-        compatibleCore: '*',
+        pluginApi: '*',
         model,
         extensions: { hooks: { onReferral: (e, ctx) => void calls.push(`${ctx.pluginId}:${e.course.modelId}:${ctx.municipalityCode}`) } },
       });
@@ -405,7 +429,7 @@ describe('PluginRegistry resolution', () => {
       id: 'strict',
       displayName: 'Strict',
       version: '0.1.0',
-      compatibleCore: '*',
+      pluginApi: '*',
       extensions: {
         eligibility: ({ citizen }) => ({ eligible: (citizen?.ageYears ?? 0) >= 18, reasons: ['Adults only'], code: 'strict.adults-only' }),
         validatePlanPublish: ({ content }) => content.actions.filter((a) => !a.deadline).map((a) => ({ field: `content.actions[${content.actions.indexOf(a)}].deadline`, code: 'strict.deadline', message: 'Every action needs a deadline' })),
@@ -432,7 +456,7 @@ describe('PluginRegistry resolution', () => {
       id: 'acl',
       displayName: 'ACL',
       version: '0.1.0',
-      compatibleCore: '*',
+      pluginApi: '*',
       extensions: { accessRules: (rules, who, ctx) => void (rules.can('read', 'Course', { buddy: who.principal.userId }), seen.push(ctx.pluginId)) },
     });
     const r = PluginRegistry.create({ catalogue: [acl], deployment: deployment([{ id: 'acl' }]) });

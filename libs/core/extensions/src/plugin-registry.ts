@@ -6,6 +6,7 @@ import type { Deployment } from '@enplan/core/config';
 import { SnakeNamingStrategy } from '@enplan/core/database';
 import { cadenceRuleProblems, mergeCadence, type CadencePolicy } from './cadence.js';
 import { CORE_VERSION } from './core-version.js';
+import { PLUGIN_API_VERSION } from './plugin-api-version.js';
 import {
   CORE_MODEL_ID,
   coreDecisionAuthority,
@@ -74,8 +75,8 @@ export interface RegistryOptions {
   deployment: Deployment;
   /** The core's meeting types, roles and cadence policy (the host supplies them from the courses and meetings libs). */
   core?: Partial<CoreCatalogue>;
-  /** For tests; defaults to the running core's version. */
-  coreVersion?: string;
+  /** For tests; defaults to the plugin API this build implements (`PLUGIN_API_VERSION`). */
+  pluginApiVersion?: string;
 }
 
 /** How hooks reach the application's providers and the clock, bound once the Nest app exists. */
@@ -104,7 +105,7 @@ function isClass(x: unknown): boolean {
 }
 
 /** Static checks of one plugin definition: id, versions, tables, migrations. */
-export function definitionProblems(d: PluginDefinition, coreVersion: string = CORE_VERSION): string[] {
+export function definitionProblems(d: PluginDefinition, pluginApiVersion: string = PLUGIN_API_VERSION): string[] {
   const out: string[] = [];
   if (typeof d.id !== 'string' || !KEBAB.test(d.id) || d.id.length > MAX_ID_LENGTH) {
     out.push(`id must be kebab-case (a-z, 0-9, single dashes), at most ${MAX_ID_LENGTH} characters`);
@@ -113,10 +114,14 @@ export function definitionProblems(d: PluginDefinition, coreVersion: string = CO
   if (d.id === CORE_MODEL_ID) out.push(`"${CORE_MODEL_ID}" is the core model's id and cannot be a plugin's`);
   if (typeof d.displayName !== 'string' || !d.displayName.trim()) out.push('displayName is required');
   if (typeof d.version !== 'string' || !semver.valid(d.version)) out.push(`version ${JSON.stringify(d.version)} is not a semver version`);
-  if (typeof d.compatibleCore !== 'string' || !semver.validRange(d.compatibleCore)) {
-    out.push(`compatibleCore ${JSON.stringify(d.compatibleCore)} is not a semver range`);
-  } else if (!semver.satisfies(coreVersion, d.compatibleCore, { includePrerelease: true })) {
-    out.push(`is compatible with core ${d.compatibleCore}, but this core is ${coreVersion}`);
+  const declared = d as { pluginApi?: unknown; compatibleCore?: unknown };
+  if (declared.pluginApi === undefined && declared.compatibleCore !== undefined) {
+    // The range used to be checked against the app version; read silently, it would test the wrong thing.
+    out.push(`declares compatibleCore, which is no longer read: declare pluginApi, the plugin API range it works with (this host's plugin API is ${pluginApiVersion})`);
+  } else if (typeof d.pluginApi !== 'string' || !semver.validRange(d.pluginApi)) {
+    out.push(`pluginApi ${JSON.stringify(d.pluginApi)} is not a semver range`);
+  } else if (!semver.satisfies(pluginApiVersion, d.pluginApi, { includePrerelease: true })) {
+    out.push(`needs plugin API ${d.pluginApi}, but this host's plugin API is ${pluginApiVersion}`);
   }
   if (d.settings !== undefined && !isClass(d.settings)) out.push('settings must be a class (with class-validator decorators)');
   if (d.module !== undefined && !isClass(d.module) && !isClass((d.module as { module?: unknown }).module)) out.push('module must be a NestJS module class or dynamic module');
@@ -141,6 +146,25 @@ export function definitionProblems(d: PluginDefinition, coreVersion: string = CO
     const name = (new m() as { name?: string }).name ?? m.name;
     if (!name.startsWith(migrationPrefix)) out.push(`migration ${name} must be named ${migrationPrefix}<Change><timestamp>`);
   }
+  out.push(...demoProblems(d));
+  return out;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A demo must name a three-digit municipality code, staff with fixed uuids, and a seed function. */
+function demoProblems(d: PluginDefinition): string[] {
+  if (d.demo === undefined) return [];
+  const { municipality, users, seed } = d.demo;
+  const out: string[] = [];
+  if (!/^\d{3}$/.test(municipality?.code ?? '')) out.push('demo.municipality.code must be a three-digit municipality code');
+  if (typeof municipality?.name !== 'string' || !municipality.name.trim()) out.push('demo.municipality.name is required');
+  if (!Array.isArray(users) || !users.length) out.push('demo.users must name at least one staff member');
+  for (const [i, u] of (users ?? []).entries()) {
+    if (!UUID.test(u?.id ?? '')) out.push(`demo.users[${i}].id must be a uuid`);
+    if (!Array.isArray(u?.roles) || !u.roles.length) out.push(`demo.users[${i}].roles must name at least one role`);
+  }
+  if (typeof seed !== 'function') out.push('demo.seed must be a function');
   return out;
 }
 
@@ -193,12 +217,15 @@ export class PluginRegistry {
     private readonly available: readonly PluginDefinition[],
     private readonly byMunicipality: Map<string, MunicipalityPlugins>,
     private readonly core: CoreCatalogue,
-    readonly coreVersion: string,
+    readonly pluginApiVersion: string,
   ) {}
+
+  /** The application's version (package.json), shown to integrators; plugins are checked against `pluginApiVersion`. */
+  readonly coreVersion: string = CORE_VERSION;
 
   /** Validates the catalogue against the deployment; throws a PluginError listing every problem. */
   static create(o: RegistryOptions): PluginRegistry {
-    const coreVersion = o.coreVersion ?? CORE_VERSION;
+    const pluginApiVersion = o.pluginApiVersion ?? PLUGIN_API_VERSION;
     const core: CoreCatalogue = { ...EMPTY_CORE_CATALOGUE, ...o.core };
     const problems: PluginProblem[] = [];
     const byId = new Map<string, PluginDefinition>();
@@ -216,7 +243,7 @@ export class PluginRegistry {
     const broken = new Set<string>();
     for (const [d, codes] of enabledIn) {
       const id = d.id;
-      for (const message of definitionProblems(d, coreVersion)) {
+      for (const message of definitionProblems(d, pluginApiVersion)) {
         problems.push({ plugin: id, message: `${message} (enabled in ${codes.join(', ')})` });
         broken.add(id);
       }
@@ -264,7 +291,7 @@ export class PluginRegistry {
       byMunicipality.set(m.code, state);
     }
     if (problems.length) throw new PluginError(problems);
-    return new PluginRegistry(o.catalogue, byMunicipality, core, coreVersion);
+    return new PluginRegistry(o.catalogue, byMunicipality, core, pluginApiVersion);
   }
 
   private static mergeCatalogue<T extends { id: string }>(

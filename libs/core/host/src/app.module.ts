@@ -13,6 +13,9 @@ import { CitizensModule } from '@enplan/core/citizens';
 import { CoursesModule } from '@enplan/core/courses';
 import { PlansModule } from '@enplan/core/plans';
 import { MeetingsModule } from '@enplan/core/meetings';
+import { ContactsModule } from '@enplan/core/contacts';
+import { ProviderOrdersModule } from '@enplan/core/provider-orders';
+import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
 import { RecordsModule } from '@enplan/core/records';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
@@ -20,6 +23,7 @@ import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreCatalogue, hostSchema } from './core-catalogue.js';
 import { DemoSeeder } from './demo-seed.js';
+import { demoDeployment } from './demo-deployment.js';
 import { pinoParams } from './logging.js';
 
 export interface HostOptions {
@@ -40,13 +44,14 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, JournalModule, RecordsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule];
 
 @Module({})
 export class AppModule {
   static register(options: HostOptions = {}): DynamicModule {
     const env = { ...process.env, ...options.env };
-    const deployment = options.deployment ?? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE);
+    // Without a deployment file: the demo deployment, the core's demo municipality plus each plugin's.
+    const deployment = options.deployment ?? (env.ENPLAN_DEPLOYMENT_FILE ? loadDeployment(env.ENPLAN_DEPLOYMENT_FILE) : demoDeployment(options.plugins ?? []));
     const config = EnplanConfigModule.forRoot(deployment, options.env ?? {}, (c) =>
       options.database ? Object.assign(Object.create(EnplanConfig.prototype), c, { database: options.database }) : c,
     );

@@ -19,17 +19,21 @@ export class BootService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.syncMunicipalities();
     if (!this.config.seedDemo) return;
-    // Say what happened either way: a deployment file without the demo municipality plants nothing, and the
-    // CLI's default token (municipality 999) would then be refused; the log line says which code to use.
-    const outcome = await this.seeder.seedIfEmpty();
+    // Say what happened either way, per demo municipality: a deployment file without the demo municipality plants
+    // nothing, and the CLI's default token (municipality 999) would then be refused; the log line says which code to use.
+    const reports = await this.seeder.seedAll();
     const served = this.deployment.municipalities.map((m) => m.code).join(', ');
-    if (outcome === 'planted') this.logger.log(`demo data planted in municipality ${DEMO.municipalityCode}`);
-    else if (outcome === 'has-data') this.logger.log(`demo data not planted: municipality ${DEMO.municipalityCode} has data already`);
-    else
-      this.logger.warn(
-        `demo data not planted: the deployment does not serve the demo municipality ${DEMO.municipalityCode} (it serves ${served}); ` +
-          `mint tokens for one of those with \`npm run -s enplan -- token --municipality <code>\``,
-      );
+    for (const { municipalityCode: code, modelId, outcome } of reports) {
+      const model = modelId === 'generic' ? '' : ` (model ${modelId})`;
+      if (outcome === 'planted') this.logger.log(`demo data planted in municipality ${code}${model}`);
+      else if (outcome === 'has-data') this.logger.log(`demo data not planted: municipality ${code}${model} has data already`);
+      // A plugin's demo municipality outside the deployment is the normal case for a real deployment file: no noise.
+      else if (code === DEMO.municipalityCode && !reports.some((r) => r.outcome !== 'no-demo-municipality'))
+        this.logger.warn(
+          `demo data not planted: the deployment does not serve the demo municipality ${DEMO.municipalityCode} (it serves ${served}); ` +
+            `mint tokens for one of those with \`npm run -s enplan -- token --municipality <code>\``,
+        );
+    }
   }
 
   async syncMunicipalities(): Promise<void> {

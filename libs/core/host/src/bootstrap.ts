@@ -61,12 +61,8 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   const app = await createApp(options);
   const config = app.get(EnplanConfig);
   const logger = app.get(Logger);
-  const server = app.getHttpServer() as Server;
-  // Node's default (5 s) closes idle connections under clients that reuse them after a normal pause.
-  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
-  server.headersTimeout = config.http.headersTimeoutMs;
-  await app.listen(config.port, config.host);
-  logger.log(`enplan API listening on ${listeningOn(server.address() as AddressInfo)} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
+  // Handlers first: a SIGTERM that arrives the moment the boot line is out must still stop gracefully (without
+  // a listener Node dies of it at once).
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -90,6 +86,12 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  const server = app.getHttpServer() as Server;
+  // Node's default (5 s) closes idle connections under clients that reuse them after a normal pause.
+  server.keepAliveTimeout = config.http.keepAliveTimeoutMs;
+  server.headersTimeout = config.http.headersTimeoutMs;
+  await app.listen(config.port, config.host);
+  logger.log(`enplan API listening on ${listeningOn(server.address() as AddressInfo)} (docs: /api/docs, database: ${config.database.kind})`, 'Bootstrap');
   return app;
 }
 

@@ -1,5 +1,6 @@
 import { TEAM_ROLES } from '@enplan/core/courses';
-import { DEFAULT_CADENCE_POLICY, MEETING_TYPE_LABELS, MEETING_TYPES } from '@enplan/core/meetings';
+import { DEFAULT_CADENCE_POLICY } from '@enplan/core/cadence';
+import { MEETING_TYPE_LABELS, MEETING_TYPES } from '@enplan/core/meeting-rules';
 import type { CoreCatalogue, Label, PluginDefinition, RoleDefinition } from '@enplan/core/extensions';
 import type { SchemaParts } from '@enplan/core/database';
 import { coreEntities, coreMigrations } from './core-schema.js';
@@ -31,8 +32,8 @@ const CORE_MEETING_ROLES: RoleDefinition[] = [
 ];
 
 /**
- * The core's own entries of the plugin catalogue data: meeting types and the cadence default from the
- * meetings lib, team roles from the courses lib. The registry (which those libs depend on) gets them here.
+ * The core's own entries of the plugin catalogue data: meeting types from meeting-rules, the cadence default
+ * from the cadence lib, team roles from the courses lib. The registry (which those libs depend on) gets them here.
  */
 export function coreCatalogue(): CoreCatalogue {
   return {

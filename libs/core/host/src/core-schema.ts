@@ -1,7 +1,7 @@
 import { Municipality, coreMigrations } from '@enplan/core/database';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
-import { Consent, Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { Consent, Course, CourseTransition, DisclosureRelease, TeamAssignment } from '@enplan/core/courses';
 import { AccessGrant, AccessLogEntry } from '@enplan/core/access';
 import { LegalBasis, Plan, PlanVersion } from '@enplan/core/plans';
 import {
@@ -31,6 +31,7 @@ export const coreEntities = [
   CourseTransition,
   TeamAssignment,
   Consent,
+  DisclosureRelease,
   AccessGrant,
   AccessLogEntry,
   Plan,

@@ -3,9 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Municipality } from '@enplan/core/database';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
-import { Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { Course, CourseTransition, TeamAssignment, courseFacts, loadTeamFacts } from '@enplan/core/courses';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
+import { PluginRegistry, type PluginDefinition } from '@enplan/core/extensions';
 import { CLOCK, parseCpr, type Clock } from '@enplan/shared/util';
+import { demoSeedContext } from './demo-seed-context.js';
 
 /**
  * Fixed ids, so `npm run enplan -- token` can mint a token for the demo caseworker without opening the
@@ -19,19 +21,68 @@ export const DEMO = {
 
 const day = (base: Date, offset: number) => new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** Fictitious people; the CPR numbers are well-formed but invented for the demo. */
-/** What `seedIfEmpty` did: planted the data, or why not. */
+/** What a seed did: planted the data, or why not. */
 export type SeedOutcome = 'planted' | 'has-data' | 'no-demo-municipality';
+
+/** One demo municipality's seed: the core's (model `generic`) or a plugin's. */
+export interface SeedReport {
+  municipalityCode: string;
+  modelId: string;
+  outcome: SeedOutcome;
+}
 
 @Injectable()
 export class DemoSeeder {
   constructor(
     private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: PluginRegistry,
   ) {}
 
-  /** Plants the demo data once, in one transaction; returns false when it is already there. */
-  /** Plants the demo data unless the deployment lacks the demo municipality or it has data already; says which. */
+  /**
+   * The core's demo (999) and every catalogue plugin's demo municipality that this deployment serves with the
+   * plugin enabled, each in its own transaction and each only while the municipality has no data, so a restart
+   * plants nothing and one broken demo leaves the others alone.
+   */
+  async seedAll(): Promise<SeedReport[]> {
+    const reports: SeedReport[] = [{ municipalityCode: DEMO.municipalityCode, modelId: 'generic', outcome: await this.seedIfEmpty() }];
+    for (const p of this.registry.catalogue()) {
+      if (p.demo) reports.push({ municipalityCode: p.demo.municipality.code, modelId: p.id, outcome: await this.seedPluginDemo(p) });
+    }
+    return reports;
+  }
+
+  /** Plants one plugin's demo unless its municipality is not served with the plugin enabled, or has data already. */
+  async seedPluginDemo(p: PluginDefinition): Promise<SeedOutcome> {
+    const demo = p.demo;
+    if (!demo) return 'no-demo-municipality';
+    const code = demo.municipality.code;
+    if (!this.registry.isEnabled(code, p.id)) return 'no-demo-municipality';
+    return this.ds.transaction(async (em) => {
+      const m = await em.findOne(Municipality, { where: { code } });
+      if (!m) return 'no-demo-municipality';
+      if (await em.count(OrgUnit, { where: { municipalityId: m.id } })) return 'has-data';
+      const ctx = demoSeedContext(em, { municipalityCode: code, municipalityId: m.id, pluginId: p.id, settings: this.registry.settings(code, p.id) ?? {}, now: this.clock.now(), entities: p.entities ?? [] });
+      await demo.seed(ctx);
+      await this.verify(em, code, p.id, ctx.courseIds);
+      return 'planted';
+    });
+  }
+
+  /** The demo must be what the API itself would accept: every active course's team keeps its model's rules. */
+  private async verify(em: EntityManager, code: string, pluginId: string, courseIds: string[]): Promise<void> {
+    for (const id of courseIds) {
+      const course = await em.findOneOrFail(Course, { where: { id } });
+      if (course.status !== 'active') continue;
+      const members = await loadTeamFacts(em, course);
+      // Team rules run as hooks (they may read through the core's ports); the seeder is the caller here.
+      const principal = { userId: `demo-seed:${pluginId}`, municipalityCode: code, municipalityId: course.municipalityId, roles: [] };
+      const broken = await this.registry.teamViolations({ em, principal }, { course: courseFacts(course), members, change: { kind: 'activation' } });
+      if (broken.length) throw new Error(`The demo of plugin ${pluginId} breaks its team rules: ${broken.map((b) => b.rule).join(', ')}`);
+    }
+  }
+
+  /** Plants the core's demo data (999) unless the deployment lacks the demo municipality or it has data already; says which. */
   async seedIfEmpty(): Promise<SeedOutcome> {
     return this.ds.transaction(async (em) => {
       const m = await em.findOne(Municipality, { where: { code: DEMO.municipalityCode } });

@@ -1,6 +1,5 @@
-import type { CalendarEvent } from './ical.js';
+import { type CalendarEvent, MEETING_TYPE_LABELS, type PlaceKind } from '@enplan/core/meeting-rules';
 import type { Meeting } from './meeting.entity.js';
-import { MEETING_TYPE_LABELS, type PlaceKind } from './vocabulary.js';
 
 const PLACE_LABELS: Record<PlaceKind, string> = {
   'town-hall': 'Rådhuset',

@@ -8,7 +8,7 @@ import { StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { meetingEvent } from './calendar-event.js';
 import { CalendarSubscription } from './calendar-subscription.entity.js';
-import { buildCalendar } from './ical.js';
+import { buildCalendar } from '@enplan/core/meeting-rules';
 import { Meeting, MeetingCourse, MeetingParticipant } from './meeting.entity.js';
 import { meetingsError } from './meetings.error.js';
 import { MeetingsService, UUID } from './meetings.service.js';

@@ -2,10 +2,9 @@ import { In, type EntityManager } from 'typeorm';
 import { Citizen, type ContactChannel } from '@enplan/core/citizens';
 import { Municipality } from '@enplan/core/database';
 import { StaffMember } from '@enplan/core/organisation';
-import { renderInvitation, type InvitationFacts, type RenderedInvitation } from './invitation.js';
+import { renderInvitation, type InvitationFacts, type RenderedInvitation, type InvitationChannel, type MeetingChange } from '@enplan/core/meeting-rules';
 import type { Meeting, MeetingParticipant } from './meeting.entity.js';
 import { OutboxMessage } from './outbox.entity.js';
-import type { InvitationChannel, MeetingChange } from './vocabulary.js';
 
 /** The citizen's contact channel as an invitation channel: a phone number gets a text message. */
 export const CHANNEL_OF: Record<ContactChannel, InvitationChannel> = { 'digital-post': 'digital-post', letter: 'letter', email: 'email', phone: 'sms' };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { INVITATION_CHANNELS, MEETING_CHANGES, OUTBOX_STATUSES, type InvitationChannel, type MeetingChange, type OutboxStatus } from './vocabulary.js';
+import { INVITATION_CHANNELS, MEETING_CHANGES, OUTBOX_STATUSES, type InvitationChannel, type MeetingChange, type OutboxStatus } from '@enplan/core/meeting-rules';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 

@@ -48,7 +48,7 @@ export class MeetingPlanService {
   /** Publishes the draft as the next version, linked to the meeting as its source. */
   async publish(p: Principal, meetingId: string, ifMatch: string | undefined, dto: PublishFromMeetingDto) {
     const { courseId } = await this.read(p, meetingId);
-    return this.plans.publish(p, courseId, ifMatch, { changeSummary: dto.changeSummary, baseVersion: dto.baseVersion, sourceMeetingId: meetingId });
+    return this.plans.publish(p, courseId, ifMatch, { changeSummary: dto.changeSummary, changeSummaryConcerns: dto.changeSummaryConcerns, baseVersion: dto.baseVersion, sourceMeetingId: meetingId });
   }
 
   private async read(p: Principal, meetingId: string): Promise<{ courseId: string; outcomes: MeetingOutcome[] }> {

@@ -1,12 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { Citizen } from '@enplan/core/citizens';
 import { calendarLocation, meetingEvent } from './calendar-event.js';
-import { buildCalendar } from './ical.js';
-import { danishDate, danishTime } from './invitation.js';
+import { buildCalendar, danishDate, danishTime, type InvitationChannel, type MeetingChange } from '@enplan/core/meeting-rules';
 import { CHANNEL_OF, writeInvitation, type InvitationPayload } from './invitation-outbox.js';
 import { MeetingParticipant, type Meeting } from './meeting.entity.js';
 import { OutboxMessage } from './outbox.entity.js';
-import type { InvitationChannel, MeetingChange } from './vocabulary.js';
 
 /**
  * The payload of a `meeting-update` outbox message, for a staff participant (see outbox.entity.ts): a short

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -21,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
+import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import {
   ATTENDANCES,
@@ -34,7 +36,7 @@ import {
   type OutcomeKind,
   type ParticipantKind,
   type PlaceKind,
-} from './vocabulary.js';
+} from '@enplan/core/meeting-rules';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -199,6 +201,10 @@ export class AddAgendaItemDto {
   @ApiPropertyOptional({ example: 1, description: 'Position from 1; default last' })
   @IsOptional() @IsInt() @Min(1) @Max(1000)
   position?: number;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: CONCERNS_DESCRIPTION })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  concerns?: string[];
 }
 
 export class RecordMinutesDto {
@@ -259,6 +265,10 @@ export class PublishFromMeetingDto {
   @IsString() @MinLength(1) @MaxLength(2000)
   changeSummary: string;
 
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: `Of the change summary: ${CONCERNS_DESCRIPTION}` })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  changeSummaryConcerns?: string[];
+
   @ApiPropertyOptional({ example: 1, minimum: 0, description: 'The version the draft starts from; alternative to If-Match' })
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   baseVersion?: number;
@@ -302,6 +312,8 @@ export class AgendaItemDto {
   position: number;
   @ApiProperty({ example: 'Bolig og økonomi' })
   title: string;
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns' })
+  concerns: string[];
 }
 
 export class OutcomeDto {

@@ -16,7 +16,7 @@ import {
   type OutcomeKind,
   type ParticipantKind,
   type PlaceKind,
-} from './vocabulary.js';
+} from '@enplan/core/meeting-rules';
 
 /** Who is responsible for an outcome, in the plan's terms. */
 export interface OutcomeResponsible {
@@ -172,6 +172,10 @@ export class AgendaItem extends TenantEntity {
 
   @Column({ type: 'varchar', length: 300 })
   title: string;
+
+  /** Household members it concerns (family courses): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  concerns: string[];
 }
 
 /** An agreement or decision made at a meeting; agreements become plan agreements in the next plan draft. */
@@ -247,6 +251,10 @@ export class Contact extends TenantEntity {
   @Column({ type: 'text' })
   note: string;
 
+  /** Household members it concerns (family courses): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  concerns: string[];
+
   @Column({ type: 'enum', enum: LEGAL_AREAS, enumName: 'legal_area' })
   legalArea: LegalArea;
 
@@ -281,6 +289,10 @@ export class FollowUp extends TenantEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** Household members it concerns (family courses; none: those its contact concerns): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  concerns: string[];
 
   @Index()
   @Column({ type: 'uuid' })

@@ -2,46 +2,20 @@ import { Module } from '@nestjs/common';
 import { CoursesModule } from '@enplan/core/courses';
 import { PlansModule } from '@enplan/core/plans';
 import { CalendarService } from './calendar.service.js';
-import { ContactsController, CourseContactsController, FollowUpsController } from './contacts.controller.js';
-import { ContactsService } from './contacts.service.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
 import { CalendarFeedController, CourseMeetingsController, MeetingsController, StaffCalendarController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
-import { CourseProviderOrdersController, ProviderOrdersController } from './provider-orders.controller.js';
-import { ProviderOrdersService } from './provider-orders.service.js';
-import { ReminderJob } from './reminder-job.js';
-import { RemindersService } from './reminders.service.js';
-import { WorkListController } from './work-list.controller.js';
-import { WorkListService } from './work-list.service.js';
 
+/**
+ * Meetings, their calendar and invitations. Contacts, provider orders and the work list (cadence) are their
+ * own modules on top of this one; they import it for MeetingsService (course access, meeting reads).
+ */
 @Module({
   imports: [PlansModule, CoursesModule],
-  controllers: [
-    CourseMeetingsController,
-    InvitationsController,
-    MeetingsController,
-    StaffCalendarController,
-    CalendarFeedController,
-    WorkListController,
-    CourseContactsController,
-    ContactsController,
-    FollowUpsController,
-    CourseProviderOrdersController,
-    ProviderOrdersController,
-  ],
-  providers: [
-    MeetingsService,
-    MeetingPlanService,
-    CalendarService,
-    WorkListService,
-    ContactsService,
-    ProviderOrdersService,
-    InvitationsService,
-    RemindersService,
-    ReminderJob,
-  ],
-  exports: [MeetingsService, WorkListService, ContactsService, ProviderOrdersService, InvitationsService, RemindersService, ReminderJob],
+  controllers: [CourseMeetingsController, InvitationsController, MeetingsController, StaffCalendarController, CalendarFeedController],
+  providers: [MeetingsService, MeetingPlanService, CalendarService, InvitationsService],
+  exports: [MeetingsService, InvitationsService],
 })
 export class MeetingsModule {}

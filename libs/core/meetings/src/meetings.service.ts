@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CourseScope, Principal } from '@enplan/core/auth';
 import { page, type Page } from '@enplan/core/common';
-import { ConsentsService, Course, courseCitizenIds } from '@enplan/core/courses';
+import { ConsentsService, Course, courseCitizenIds, courseConcerns } from '@enplan/core/courses';
 import { PluginRegistry, type LegalBasisFacts } from '@enplan/core/extensions';
 import { EXTERNAL_UNIT_KINDS, OrgUnit, StaffMember, type LegalArea } from '@enplan/core/organisation';
 import { DecisionAuthority, resolveDecisionArea } from '@enplan/core/plans';
@@ -186,12 +186,15 @@ export class MeetingsService {
   async addAgendaItem(p: Principal, id: string, dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
     return this.ds.transaction(async (em) => {
       const m = await this.meeting(em, p, id, true);
+      // A board meeting (no course of its own) has no household: nobody can be named.
+      const course = m.courseId ? await this.course(em, p, m.courseId) : { municipalityId: p.municipalityId, citizenId: null, householdId: null };
+      const concerns = await courseConcerns(em, course, dto.concerns);
       const items = await em.find(AgendaItem, { where: { meetingId: m.id, municipalityId: p.municipalityId }, order: { position: 'ASC' } });
       const at = Math.min(dto.position ?? items.length + 1, items.length + 1);
       for (const it of items.filter((x) => x.position >= at).reverse()) {
         await em.update(AgendaItem, { id: it.id, municipalityId: p.municipalityId }, { position: it.position + 1 });
       }
-      await em.insert(AgendaItem, { municipalityId: p.municipalityId, meetingId: m.id, position: at, title: dto.title });
+      await em.insert(AgendaItem, { municipalityId: p.municipalityId, meetingId: m.id, position: at, title: dto.title, concerns });
       const after = await em.find(AgendaItem, { where: { meetingId: m.id, municipalityId: p.municipalityId }, order: { position: 'ASC' } });
       return after.map(agendaDto);
     });
@@ -485,7 +488,7 @@ export function participantDto(r: MeetingParticipant): ParticipantDto {
 }
 
 function agendaDto(r: AgendaItem): AgendaItemDto {
-  return { id: r.id, position: r.position, title: r.title };
+  return { id: r.id, position: r.position, title: r.title, concerns: r.concerns };
 }
 
 function outcomeDto(r: MeetingOutcome): OutcomeDto {

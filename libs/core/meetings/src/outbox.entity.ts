@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { TenantEntity } from '@enplan/core/database';
 import { Meeting } from './meeting.entity.js';
-import { OUTBOX_STATUSES, OUTBOX_TOPICS, type OutboxStatus, type OutboxTopic } from './vocabulary.js';
+import { OUTBOX_STATUSES, OUTBOX_TOPICS, type OutboxStatus, type OutboxTopic } from '@enplan/core/meeting-rules';
 
 /**
  * The outbox: messages the core has decided to send, written in the same transaction as the change that

@@ -1,5 +1,5 @@
 import { canSee, memberMaySee, type Viewer } from '@enplan/core/access';
-import { disclosedTo } from '@enplan/core/citizens';
+import { disclosedTo, freeTextDisclosure, type FreeTextDisclosure } from '@enplan/core/citizens';
 import type { LegalArea } from '@enplan/core/organisation';
 import type { PlanAction, PlanAgreement, PlanContent, PlanGoal } from './plan-content.js';
 
@@ -131,15 +131,15 @@ export function keepHidden(saved: PlanContent, base: PlanContent | null, viewer:
   };
 }
 
-export type WordsDisclosure = 'disclosed' | 'another-member' | 'review-required';
+export type WordsDisclosure = FreeTextDisclosure;
 
 /**
  * The plan's citizen words (worries, what works, dreams) belong to the course's citizen who said them: a member
- * is told them by the disclosure rule, as an item concerning that citizen. In a family course without a main
- * citizen nobody can tell whose words they are, so they wait for a caseworker's review like other untagged
- * free text. `family`: the course's household has other members than the reader's own.
+ * is told them by the disclosure rule, as free text concerning that citizen. In a family course without a main
+ * citizen nobody can tell whose words they are, so they wait for a caseworker's review (and release to the
+ * reader: `released`) like other untagged free text. `family`: the course's household has other members than
+ * the reader's own.
  */
-export function wordsDisclosure(circle: ReadonlySet<string>, courseCitizenId: string | null, family: boolean): WordsDisclosure {
-  if (courseCitizenId) return disclosedTo(circle, [courseCitizenId]) ? 'disclosed' : 'another-member';
-  return family ? 'review-required' : 'disclosed';
+export function wordsDisclosure(circle: ReadonlySet<string>, courseCitizenId: string | null, family: boolean, released = false): WordsDisclosure {
+  return freeTextDisclosure(circle, courseCitizenId ? [courseCitizenId] : [], family, released);
 }

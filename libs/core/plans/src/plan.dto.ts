@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
+import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { PlanActionDto, PlanAgreementDto, PlanContentDto, PlanGoalDto } from './plan-content.dto.js';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
@@ -17,6 +18,10 @@ export class PublishPlanDto {
   @ApiProperty({ example: 'Mødet 5. januar: praktik i køkken aftalt, bostøtte fortsætter.', description: 'The meeting’s joint conclusions: what changed and why', maxLength: 2000 })
   @IsString() @MinLength(1) @MaxLength(2000)
   changeSummary: string;
+
+  @ApiPropertyOptional({ type: [String], format: 'uuid', example: [], description: `Of the change summary: ${CONCERNS_DESCRIPTION}` })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsUUID('all', { each: true })
+  changeSummaryConcerns?: string[];
 
   @ApiPropertyOptional({ type: PlanContentDto, description: 'The content to publish; left out, the saved draft is published' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => PlanContentDto)
@@ -36,6 +41,9 @@ export class PublishPlanDto {
 }
 
 export class PlanVersionSummaryDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'The version’s record id (names its change summary or citizen words in a disclosure release)' })
+  id: string;
+
   @ApiProperty({ example: 2, description: 'Version number, from 1' })
   version: number;
 
@@ -50,6 +58,9 @@ export class PlanVersionSummaryDto {
 
   @ApiProperty({ example: 'Mødet 5. januar: praktik i køkken aftalt, bostøtte fortsætter.' })
   changeSummary: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members the change summary concerns' })
+  changeSummaryConcerns: string[];
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null, description: 'The meeting whose outcome this version records' })
   sourceMeetingId: string | null;

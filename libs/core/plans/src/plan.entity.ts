@@ -68,6 +68,10 @@ export class PlanVersion extends TenantEntity {
   @Column({ type: 'text' })
   changeSummary: string;
 
+  /** Household members the change summary concerns (family courses): disclosed to them by the rule, without a review. */
+  @Column({ type: 'uuid', array: true, default: '{}' })
+  changeSummaryConcerns: string[];
+
   /** The meeting whose outcome this version records (meetings issue). */
   @Column({ type: 'uuid', nullable: true })
   sourceMeetingId: string | null;

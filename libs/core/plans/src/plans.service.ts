@@ -3,7 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { Citizen, disclosureCircle, HouseholdMember } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
-import { Course, courseCitizenIds } from '@enplan/core/courses';
+import { Course, courseCitizenIds, courseConcerns, releasedTo } from '@enplan/core/courses';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, danishToday, type Clock } from '@enplan/shared/util';
 import { buildCitizenView, type CitizenView } from './citizen-view.js';
@@ -51,7 +51,7 @@ export class PlansService {
     if (!plan) return page([], 0, q);
     const [rows, total] = await em.findAndCount(PlanVersion, {
       where: { planId: plan.id, municipalityId: p.municipalityId },
-      select: { id: true, version: true, authorId: true, publishedAt: true, changeSummary: true, sourceMeetingId: true },
+      select: { id: true, version: true, authorId: true, publishedAt: true, changeSummary: true, changeSummaryConcerns: true, sourceMeetingId: true },
       order: { version: 'DESC' },
       take: q.limit,
       skip: q.offset,
@@ -136,6 +136,7 @@ export class PlansService {
       const course = await this.course(em, p, courseId, true);
       if (base === undefined) throw plansError.preconditionRequired('send If-Match: "<version>" your change starts from ("0" for the first version)');
       if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
+      const changeSummaryConcerns = await courseConcerns(em, course, dto.changeSummaryConcerns, 'changeSummaryConcerns');
       // The row lock makes concurrent publishes from one base queue up here; all but the first then see a newer version.
       const plan = await this.lockedPlan(em, course);
       if (base !== plan.currentVersion) throw plansError.versionConflict(plan.currentVersion);
@@ -155,6 +156,7 @@ export class PlansService {
           authorId: p.userId,
           publishedAt: this.clock.now(),
           changeSummary: dto.changeSummary,
+          changeSummaryConcerns,
           sourceMeetingId: dto.sourceMeetingId ?? null,
         }),
       );
@@ -209,6 +211,8 @@ export class PlansService {
     const family = members.some((m) => m.citizenId !== readerId);
     const agreedBy = !course.citizenId ? 'family' : course.citizenId === readerId ? 'you' : (members.find((m) => m.citizenId === course.citizenId)?.relation ?? 'other');
     const content = planForMember(circle, row.content);
+    // Words waiting for review are shown once a caseworker has released this version's words to the reader.
+    const released = (await releasedTo(em, p.municipalityId, course.id, readerId)).has('citizen-words', row.id);
     const { staffIds, unitIds } = referencedResponsibles(content);
     const staff = staffIds.size
       ? await em.find(StaffMember, { where: { id: In([...staffIds]), municipalityId: p.municipalityId }, select: { id: true, name: true, unitId: true } })
@@ -229,7 +233,7 @@ export class PlansService {
         version: row.version,
         publishedAt: row.publishedAt,
         citizenName: citizen?.name ?? null,
-        member: { readerId, agreedBy, words: wordsDisclosure(circle, course.citizenId, family) },
+        member: { readerId, agreedBy, words: wordsDisclosure(circle, course.citizenId, family, released) },
       },
     );
   }
@@ -314,11 +318,13 @@ export class PlansService {
 
   private summary(r: PlanVersion, names: Map<string, string>): PlanVersionSummaryDto {
     return {
+      id: r.id,
       version: r.version,
       authorId: r.authorId,
       authorName: names.get(r.authorId) ?? null,
       publishedAt: r.publishedAt.toISOString(),
       changeSummary: r.changeSummary,
+      changeSummaryConcerns: r.changeSummaryConcerns,
       sourceMeetingId: r.sourceMeetingId,
     };
   }

@@ -462,7 +462,8 @@ export class ExportCourseDto {
     example: ['meeting-minutes', 'meeting-outcomes', 'meeting-agenda', 'participant-organisations', 'handover-notes', 'referral-reason', 'transition-reasons', 'plan-change-summaries', 'contact-notes', 'follow-up-texts', 'access-grant-reasons'],
     description:
       'In a family course, free texts not tagged with whom they concern may mention another household member: they are withheld here until a caseworker has reviewed them ' +
-      '(`citizen-words` too when the course has no main citizen; `access-grant-reasons`: the reason of a log entry that also concerns other members is null)',
+      'and released them to this citizen (`POST /courses/{courseId}/disclosure-releases`). Lists the kinds that still hold at least one withheld text ' +
+      '(`citizen-words` when the course has no main citizen; `access-grant-reasons`: the reason of a log entry that also concerns other members is null)',
   })
   withheldForReview: string[];
 }

@@ -1,4 +1,4 @@
-import { MEETING_TYPE_LABELS } from '@enplan/core/meetings';
+import { MEETING_TYPE_LABELS } from '@enplan/core/meeting-rules';
 import type { AccessRequestDto, ExportCourseDto, ExportPlanVersionDto } from './access-request.dto.js';
 import type { Redacted } from './redaction.js';
 
@@ -188,7 +188,7 @@ function courseHtml(c: ExportCourseDto, i: number): string {
     dl([
       ['Status', STATUS_DA[c.status] ?? c.status],
       ['Henvist', `${danishDate(c.referredOn)} af ${c.referredBy}`],
-      ['Begrundelse', c.referralReason ?? (c.withheldForReview.length ? 'Udeladt indtil videre (gennemgås af en sagsbehandler)' : null)],
+      ['Begrundelse', c.referralReason ?? (c.withheldForReview.includes('referral-reason') ? 'Udeladt indtil videre (gennemgås af en sagsbehandler)' : null)],
       ['Startet', c.activatedOn ? danishDate(c.activatedOn) : null],
       ['Afsluttet', c.endDate ? danishDate(c.endDate) : null],
       ['Resultat', c.outcomeText ?? c.outcomeCode],

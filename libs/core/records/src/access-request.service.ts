@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { AccessLogEntry, view as accessLogView } from '@enplan/core/access';
-import { Citizen, disclosureCircle, Household, HouseholdMember } from '@enplan/core/citizens';
-import { Consent, Course, CourseTransition, TeamAssignment } from '@enplan/core/courses';
+import { AccessGrant } from '@enplan/core/access';
+import { Citizen, disclosureCircle, freeTextDisclosure, Household, HouseholdMember } from '@enplan/core/citizens';
+import { Consent, Course, CourseTransition, releasedTo, TeamAssignment, type DisclosureReleaseKind } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { JournalNote } from '@enplan/core/journal';
 import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant, OutboxMessage, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
@@ -21,6 +22,9 @@ import type {
   ExportProviderOrderDto,
 } from './access-request.dto.js';
 import { concernsOnlyOthers, redactPlan, type Redacted, REVIEWED_FREE_TEXTS, type ReviewedFreeText, StubRefs } from './redaction.js';
+
+/** A grant whose reason the reader may be told: log entries made through it then show it. */
+type ShownGrant = Pick<AccessGrant, 'courseId' | 'staffMemberId' | 'reason'>;
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -60,6 +64,7 @@ export class AccessRequestService {
     const refs = new StubRefs();
     let redactions = 0;
     const courseDtos: ExportCourseDto[] = [];
+    const shownGrants: ShownGrant[] = [];
     for (const course of courses) {
       // The course's household decides whom the citizen is told about; a course of their own alone has nobody else.
       const household = !course.householdId
@@ -68,8 +73,9 @@ export class AccessRequestService {
           ? allMembers.filter((m) => m.householdId === course.householdId)
           : await em.find(HouseholdMember, { where: { municipalityId, householdId: course.householdId } });
       const circle = disclosureCircle(citizenId, household);
-      const { dto, withheld } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course);
+      const { dto, withheld, grants } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course);
       redactions += withheld;
+      shownGrants.push(...grants);
       courseDtos.push(dto);
     }
 
@@ -116,8 +122,9 @@ export class AccessRequestService {
       accessLog: await Promise.all(
         log.map(async (l) => ({
           ...accessLogView(l),
-          // A reason (a temporary grant's) written for an access that also concerned other members may speak of them.
-          reason: l.citizenIds.some((c) => c !== citizenId) ? null : l.reason,
+          // A reason (a temporary grant's) written for an access that also concerned other members may speak of them:
+          // shown only when the grant's reason is disclosed to the reader (tagged for them, or released to them).
+          reason: l.citizenIds.every((c) => c === citizenId) || grantReasonShown(l, shownGrants) ? l.reason : null,
           actorName: await names.staff(l.actorId),
         })),
       ),
@@ -138,17 +145,27 @@ export class AccessRequestService {
     circle: ReadonlySet<string>,
     othersInHousehold: boolean,
     c: Course,
-  ): Promise<{ dto: ExportCourseDto; withheld: number }> {
+  ): Promise<{ dto: ExportCourseDto; withheld: number; grants: ShownGrant[] }> {
     let withheld = 0;
     const stub = (kind: string, id: string, date: string | null, reason?: Redacted['reason']): Redacted => {
       withheld++;
       return refs.stub(`${c.id}:${kind}:${id}`, kind, date, reason);
     };
-    const review = (text: string | null): string | null => (othersInHousehold ? null : text);
     const where = { municipalityId, courseId: c.id };
-    const forReview = new Set<ReviewedFreeText>(othersInHousehold ? REVIEWED_FREE_TEXTS : []);
-    const words = wordsDisclosure(circle, c.citizenId, othersInHousehold);
-    if (words === 'review-required') forReview.add('citizen-words');
+    const released = await releasedTo(em, municipalityId, c.id, me);
+    const forReview = new Set<ReviewedFreeText>();
+    /**
+     * One free text as `me` may read it, by the household's rule (`freeTextDisclosure`): shown, or null when it names
+     * only others or waits for review (then its kind is listed in withheldForReview). `release`: the kind a
+     * caseworker can release it under (none for the referral reason, handover notes and outcomes).
+     */
+    const decide = (kind: ReviewedFreeText, release: DisclosureReleaseKind | null, recordId: string, concerns: readonly string[] | null | undefined) => {
+      const d = freeTextDisclosure(circle, concerns, othersInHousehold, release !== null && released.has(release, recordId));
+      if (d === 'review-required') forReview.add(kind);
+      return d;
+    };
+    const text = (kind: ReviewedFreeText, release: DisclosureReleaseKind | null, recordId: string, concerns: readonly string[] | null | undefined, value: string | null) =>
+      value === null || decide(kind, release, recordId, concerns) !== 'disclosed' ? null : value;
     const transitions = await em.find(CourseTransition, { where, order: { at: 'ASC', id: 'ASC' } });
     const team = await em.find(TeamAssignment, { where, order: { startsOn: 'ASC', id: 'ASC' } });
     const consents = await em.find(Consent, { where, order: { recordedAt: 'ASC', id: 'ASC' } });
@@ -160,13 +177,15 @@ export class AccessRequestService {
     let hiddenActions = new Set<string>();
     for (const v of versions) {
       const r = redactPlan(circle, v.content, refs, c.id);
+      const words = wordsDisclosure(circle, c.citizenId, othersInHousehold, released.has('citizen-words', v.id));
+      if (words === 'review-required') forReview.add('citizen-words');
       withheld += r.redactions;
       hiddenActions = r.hiddenActionIds;
       planVersions.push({
         version: v.version,
         publishedAt: v.publishedAt.toISOString(),
         authorName: await names.staff(v.authorId),
-        changeSummary: review(v.changeSummary),
+        changeSummary: text('plan-change-summaries', 'plan-change-summary', v.id, v.changeSummaryConcerns, v.changeSummary),
         // The citizen's words are theirs: another member is told them only as something concerning that citizen.
         citizenWords:
           words === 'disclosed'
@@ -194,7 +213,8 @@ export class AccessRequestService {
       const outcomes = several ? [] : await em.find(MeetingOutcome, { where: { municipalityId, meetingId: m.id }, order: { createdAt: 'ASC', id: 'ASC' } });
       let minutes: string | Redacted | null = m.minutes;
       if (several && m.minutes !== null) minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'covers-several-courses');
-      else if (othersInHousehold && m.minutes !== null) minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'review-required');
+      else if (m.minutes !== null && decide('meeting-minutes', 'meeting-minutes', m.id, null) !== 'disclosed') minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'review-required');
+      if (!several && othersInHousehold && outcomes.length) forReview.add('meeting-outcomes');
       meetings.push({
         id: m.id,
         type: m.type,
@@ -214,21 +234,22 @@ export class AccessRequestService {
               // Another household member taking part is shown as "a citizen", never by name.
               name: p.kind === 'staff' && p.staffMemberId ? await names.staff(p.staffMemberId) : p.kind === 'citizen' ? null : p.name,
               // An organisation ("Psykiatrien Nord") can say whom of the family a meeting was about.
-              organisation: p.kind === 'citizen' ? null : review(p.organisation),
+              organisation: p.kind === 'citizen' ? null : text('participant-organisations', 'participant-organisation', p.id, null, p.organisation),
               roles: p.roles,
               attendance: p.attendance,
             })),
         ),
-        agenda: several || othersInHousehold ? [] : agenda.map((a) => a.title),
+        agenda: several ? [] : agenda.flatMap((a) => text('meeting-agenda', 'meeting-agenda', a.id, a.concerns, a.title) ?? []),
         outcomes: othersInHousehold ? [] : outcomes.map((o) => ({ kind: o.kind, text: o.text, due: o.due })),
       });
     }
 
     const contacts = await em.find(Contact, { where, order: { at: 'ASC', id: 'ASC' } });
     const followUps = await em.find(FollowUp, { where, order: { dueOn: 'ASC', id: 'ASC' } });
-    const followUpView = async (f: FollowUp): Promise<ExportFollowUpDto> => ({
+    // An untagged follow-up of a tagged contact is decided by the contact's tag.
+    const followUpView = async (f: FollowUp, contactConcerns: readonly string[] = []): Promise<ExportFollowUpDto> => ({
       id: f.id,
-      text: review(f.text),
+      text: text('follow-up-texts', 'follow-up', f.id, f.concerns.length ? f.concerns : contactConcerns, f.text),
       ownerName: await names.staff(f.ownerId),
       dueOn: f.dueOn,
       doneAt: f.doneAt ? f.doneAt.toISOString() : null,
@@ -236,9 +257,7 @@ export class AccessRequestService {
     const contactDtos: (ExportContactDto | Redacted)[] = [];
     const hiddenContacts = new Set<string>();
     for (const k of contacts) {
-      // Contacts carry `concerns` once the meetings lib records them; until then a contact concerns the course.
-      const concerns = (k as Contact & { concerns?: string[] }).concerns;
-      if (concernsOnlyOthers(circle, concerns)) {
+      if (concernsOnlyOthers(circle, k.concerns)) {
         hiddenContacts.add(k.id);
         contactDtos.push(stub('contact', k.id, k.at.toISOString()));
         continue;
@@ -251,13 +270,12 @@ export class AccessRequestService {
         contactKind: k.kind,
         staff: await Promise.all((k.staffMemberIds.length ? k.staffMemberIds : [k.staffMemberId]).map(async (s) => (await names.staff(s)) ?? s)),
         legalArea: k.legalArea,
-        // A note tagged with whom it concerns was decided by the rule above; an untagged one waits for review.
-        note: concerns?.length ? k.note : review(k.note),
-        followUps: await Promise.all(followUps.filter((f) => f.contactId === k.id).map(followUpView)),
+        note: text('contact-notes', 'contact-note', k.id, k.concerns, k.note),
+        followUps: await Promise.all(followUps.filter((f) => f.contactId === k.id).map((f) => followUpView(f, k.concerns))),
       });
     }
     // Follow-ups of a withheld contact go with it; the rest of the course's follow-ups stand alone.
-    const looseFollowUps = await Promise.all(followUps.filter((f) => !f.contactId || !contacts.some((k) => k.id === f.contactId)).map(followUpView));
+    const looseFollowUps = await Promise.all(followUps.filter((f) => !f.contactId || !contacts.some((k) => k.id === f.contactId)).map((f) => followUpView(f)));
 
     const notes = await em.find(JournalNote, { where, order: { writtenAt: 'ASC', id: 'ASC' } });
     const noteDtos: (ExportJournalNoteDto | Redacted)[] = [];
@@ -325,6 +343,10 @@ export class AccessRequestService {
       });
     }
 
+    // Grant reasons reach the reader through the access log (each access made through a grant carries its reason).
+    const grants = await em.find(AccessGrant, { where, order: { grantedAt: 'ASC', id: 'ASC' } });
+    const shownGrants = grants.filter((g) => decide('access-grant-reasons', 'grant-reason', g.id, g.concerns) === 'disclosed');
+
     const dto: ExportCourseDto = {
       id: c.id,
       yourRole: c.citizenId === me ? 'citizen' : 'household-member',
@@ -334,13 +356,13 @@ export class AccessRequestService {
       referredBy: c.referredBy,
       referredOn: c.referredOn,
       referralReasonCode: c.referralReasonCode,
-      referralReason: review(c.referralReason),
+      referralReason: text('referral-reason', null, c.id, null, c.referralReason),
       activatedOn: c.activatedOn,
       outcomeCode: c.outcomeCode,
       outcomeText: c.outcomeText,
       endDate: c.endDate,
       retentionUntil: c.retentionUntil,
-      transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, at: t.at.toISOString(), actorId: t.actorId, reason: review(t.reason) })),
+      transitions: transitions.map((t) => ({ from: t.fromStatus, to: t.toStatus, at: t.at.toISOString(), actorId: t.actorId, reason: text('transition-reasons', 'transition-reason', t.id, t.concerns, t.reason) })),
       team: await Promise.all(
         team.map(async (a) => ({
           staffMemberId: a.staffMemberId,
@@ -348,7 +370,7 @@ export class AccessRequestService {
           role: a.role,
           startsOn: a.startsOn,
           endsOn: a.endsOn,
-          handoverNote: review(a.handoverNote),
+          handoverNote: text('handover-notes', null, a.id, null, a.handoverNote),
         })),
       ),
       consents: consentDtos,
@@ -358,10 +380,17 @@ export class AccessRequestService {
       followUps: looseFollowUps,
       journalNotes: noteDtos,
       providerOrders: orderDtos,
-      withheldForReview: [...forReview],
+      // The kinds still holding a withheld text, in the vocabulary's order.
+      withheldForReview: [...REVIEWED_FREE_TEXTS, 'citizen-words' as const].filter((k) => forReview.has(k)),
     };
-    return { dto, withheld };
+    return { dto, withheld, grants: shownGrants };
   }
+}
+
+/** Whether a log entry was made through a grant, on one course, whose reason the reader may be told. */
+function grantReasonShown(l: AccessLogEntry, grants: readonly ShownGrant[]): boolean {
+  if (!l.reason || !l.basis.split(',').includes('grant') || l.courseIds.length !== 1) return false;
+  return grants.some((g) => g.courseId === l.courseIds[0] && g.staffMemberId === l.actorId && g.reason === l.reason);
 }
 
 /** Staff and unit names, looked up once each (staff and units are not citizens: their names may appear). */

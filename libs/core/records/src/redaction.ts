@@ -42,8 +42,10 @@ export class StubRefs {
 /**
  * Free texts of a family course that carry no `concerns` may mention another household member ("the mother
  * is referred to a psychiatric examination"); no rule can tell, so they are withheld from a member's access
- * request for a caseworker to review. Outside a family, or when the requester is the only member, they are
- * shown. (The citizen's words are listed when the course has no main citizen to whom they belong.)
+ * request until a caseworker reviews one and releases it to them (`POST /courses/{id}/disclosure-releases`;
+ * the referral reason, handover notes and outcomes have no release yet). Outside a family, or when the
+ * requester is the only member, they are shown. An export lists the kinds still holding a withheld text
+ * (the citizen's words when the course has no main citizen to whom they belong).
  */
 export const REVIEWED_FREE_TEXTS = [
   'meeting-minutes',

@@ -3,6 +3,7 @@ import { definePlugin } from '@enplan/plugin-api';
 import { ConsultantLoadController, CoverController } from './citizen-consultant.controller.js';
 import { CitizenConsultantService, coveringStaffIds } from './citizen-consultant.service.js';
 import { CitizenConsultantCover } from './cover.entity.js';
+import { citizenConsultantDemo } from './demo.js';
 import { citizenConsultantMigrations } from './migrations/index.js';
 import {
   areaCoverageProblems,
@@ -28,12 +29,13 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
   displayName: 'Borgerkonsulent',
   description: 'Integrated all-in-one citizen consultant: authority in several legal areas and the provider role in one person, with a buddy for cover',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: CitizenConsultantModule,
   entities: [CitizenConsultantCover],
   migrations: citizenConsultantMigrations,
   settings: CitizenConsultantSettings,
+  demo: citizenConsultantDemo,
   extensions: (s) => ({
     teamRules: (team) => teamProblems(team, s),
     meetingTypes: MEETING_TYPES,

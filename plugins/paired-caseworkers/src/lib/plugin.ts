@@ -5,6 +5,7 @@ import { pairedDecisionAuthority, validatePairedPublish } from './plan-publish.j
 import { PAIR_ROLES, pairTeamRules } from './rules.js';
 import { jointMeetingIntervalDays, PAIRED_CASEWORKERS_ID, PairedCaseworkersSettings } from './settings.js';
 import { PairedCaseworkersSubstitute } from './substitute.entity.js';
+import { pairedCaseworkersDemo } from './demo.js';
 
 /** The model's extension points for one municipality's settings. */
 export function pairedCaseworkersExtensions(s: PairedCaseworkersSettings): PluginExtensions<PairedCaseworkersSettings> {
@@ -48,11 +49,12 @@ export const pairedCaseworkersPlugin = definePlugin<PairedCaseworkersSettings>({
   displayName: 'Makkerpar',
   description: 'Two caseworkers from different authority areas as a fixed pair: joint meetings, own-area decisions, named substitutes',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: PairedCaseworkersModule,
   entities: [PairedCaseworkersSubstitute],
   migrations: [PairedCaseworkersInit1795600000000],
   settings: PairedCaseworkersSettings,
+  demo: pairedCaseworkersDemo,
   extensions: pairedCaseworkersExtensions,
 });

@@ -10,6 +10,7 @@ import {
   teamProblems,
 } from './rules.js';
 import { PlanCoordinatorSettings } from './settings.js';
+import { planCoordinatorDemo } from './demo.js';
 
 /**
  * The coordinating caseworker model (plankoordinator, "stafetholder"; Ballerup, Allerød, Fredensborg, Gladsaxe):
@@ -23,10 +24,11 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
     'Coordinating caseworker (stafetholder): the departments keep their authority, one coordinator owns the course, gathers consent, ' +
     'chairs the start-up and network meetings and keeps the plan.',
   version: '1.0.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: PlanCoordinatorModule,
   settings: PlanCoordinatorSettings,
+  demo: planCoordinatorDemo,
   extensions: (s) => ({
     teamRules: (team) => teamProblems(team, s),
     roles: CATALOGUE_ROLES,

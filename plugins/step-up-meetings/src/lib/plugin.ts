@@ -7,6 +7,7 @@ import { StepUpFlowService } from './flow.service.js';
 import { STEP_UP_MIGRATIONS } from './migrations/index.js';
 import { danishDay, referralReasons } from './rules.js';
 import { StepUpMeetingsSettings } from './settings.js';
+import { stepUpMeetingsDemo } from './demo.js';
 import { JOB_CONSULTANT_ROLE, STEP_UP_ID, StepUpErrorCode } from './vocabulary.js';
 import { STEP_UP_MEETING_RULE, stepUpWorkListExtension } from './work-list.js';
 
@@ -26,12 +27,13 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
     'Rule-selected target group (years on benefit), one month of preparation with worksheet and signed consent, material to the departments ' +
     'a week before, a chaired step-up meeting with a job consultant, a signed agreement document, and a re-review after six months.',
   version: '0.1.0',
-  compatibleCore: '^0.1.0',
+  pluginApi: '^1.0.0',
   model: true,
   module: StepUpMeetingsModule,
   entities: STEP_UP_ENTITIES,
   migrations: STEP_UP_MIGRATIONS,
   settings: StepUpMeetingsSettings,
+  demo: stepUpMeetingsDemo,
   extensions: (s) => ({
     roles: [
       {

@@ -9,6 +9,7 @@ import { CoreAccessLogArrayIndexes1795452000000 } from './1795452000000-AccessLo
 import { CoreHouseholdCustody1795460000000 } from './1795460000000-HouseholdCustody.js';
 import { CoreCalendarSubscriptionsAndReschedule1796166839486 } from './1796166839486-CalendarSubscriptionsAndReschedule.js';
 import { CoreMeetingDecisionBasis1796170000000 } from './1796170000000-MeetingDecisionBasis.js';
+import { CoreFreeTextConcernsAndReleases1796171000000 } from './1796171000000-FreeTextConcernsAndReleases.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -23,4 +24,5 @@ export const coreMigrations = [
   CoreHouseholdCustody1795460000000,
   CoreCalendarSubscriptionsAndReschedule1796166839486,
   CoreMeetingDecisionBasis1796170000000,
+  CoreFreeTextConcernsAndReleases1796171000000,
 ];

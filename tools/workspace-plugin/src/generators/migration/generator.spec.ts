@@ -1,6 +1,6 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
-import { pluginGenerator } from '../plugin/generator.js';
+import { PLUGIN_API_VERSION_FILE, pluginGenerator } from '../plugin/generator.js';
 import { migrationGeneratorWith, type CliMigration, type MigrationCli } from './generator.js';
 
 /**
@@ -26,6 +26,7 @@ export class TestModelAddNote1795600000000 implements MigrationInterface {
 async function workspaceWithPlugin(): Promise<Tree> {
   const tree = createTreeWithEmptyWorkspace();
   tree.write('package.json', JSON.stringify({ name: 'enplan', version: '0.1.0' }));
+  tree.write(PLUGIN_API_VERSION_FILE, "export const PLUGIN_API_VERSION = '1.0.0';\n");
   tree.write('tsconfig.base.json', '{\n  "compilerOptions": {\n    "paths": {\n      "@enplan/plugin-api": ["./libs/plugin-api/src/index.ts"]\n    }\n  }\n}\n');
   tree.write('libs/plugin-catalogue/src/index.ts', "import type { PluginDefinition } from '@enplan/plugin-api';\n\nexport const PLUGIN_CATALOGUE: readonly PluginDefinition[] = [];\n");
   await pluginGenerator(tree, { name: 'test-model' });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getProjects, readJson, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { DefaultNamingStrategy } from 'typeorm';
-import { pluginGenerator } from './generator.js';
+import { PLUGIN_API_VERSION_FILE, pluginGenerator } from './generator.js';
 
 /**
  * The plugin generator against an in-memory workspace holding the real files it edits (tsconfig.base.json,
@@ -17,6 +17,8 @@ const NAME = 'test-model';
 function workspace(): Tree {
   const tree = createTreeWithEmptyWorkspace();
   tree.write('package.json', JSON.stringify({ name: 'enplan', version: '0.1.0', type: 'module' }, null, 2));
+  // A plugin API version unlike the app's, so the test tells which one the range is derived from.
+  tree.write(PLUGIN_API_VERSION_FILE, repoFile(PLUGIN_API_VERSION_FILE).replace(/PLUGIN_API_VERSION = '[^']*'/, "PLUGIN_API_VERSION = '3.2.1'"));
   tree.write('tsconfig.base.json', repoFile('tsconfig.base.json'));
   tree.write('libs/plugin-catalogue/src/index.ts', repoFile('libs/plugin-catalogue/src/index.ts'));
   tree.write('libs/plugin-catalogue/project.json', repoFile('libs/plugin-catalogue/project.json'));
@@ -43,9 +45,10 @@ describe('@enplan/tools:plugin', () => {
     expect(migration).toBeDefined();
     expect(created.sort()).toEqual(
       [
-        `apps/api-e2e/src/plugins/${NAME}/${NAME}.e2e-spec.ts`,
         `deployments/${NAME}.json`,
         `plugins/${NAME}/README.md`,
+        `plugins/${NAME}/e2e/${NAME}.e2e-spec.ts`,
+        `plugins/${NAME}/e2e/project.json`,
         `plugins/${NAME}/project.json`,
         `plugins/${NAME}/src/index.spec.ts`,
         `plugins/${NAME}/src/index.ts`,
@@ -68,8 +71,17 @@ describe('@enplan/tools:plugin', () => {
     const project = readProjectConfiguration(tree, `plugin-${NAME}`);
     expect(project.root).toBe(`plugins/${NAME}`);
     expect(project.sourceRoot).toBe(`plugins/${NAME}/src`);
-    expect(project.tags).toEqual(['type:plugin', 'scope:plugin']);
-    expect(project.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME} apps/api-e2e/src/plugins/${NAME}`);
+    expect(project.tags).toEqual(['type:plugin', 'scope:plugin', 'layer:feature']);
+    expect(project.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME}/src`);
+  });
+
+  it('gives the e2e tests in plugins/<id>/e2e a project of their own, so they may import the test harness the plugin may not', () => {
+    const e2e = readProjectConfiguration(tree, `plugin-${NAME}-e2e`);
+    expect(e2e.root).toBe(`plugins/${NAME}/e2e`);
+    expect(e2e.tags).toEqual(['type:e2e', 'scope:plugin', 'layer:composition']);
+    expect(e2e.implicitDependencies).toEqual([`plugin-${NAME}`]);
+    expect(e2e.targets?.lint?.options.command).toBe(`eslint plugins/${NAME}/e2e`);
+    expect(e2e.targets?.test?.options.command).toBe(`node tools/scripts/run-tests.mjs plugins/${NAME}/e2e`);
   });
 
   it('adds the path alias as one line at its sorted place, leaving every other line of tsconfig.base.json as it was', () => {
@@ -91,12 +103,12 @@ describe('@enplan/tools:plugin', () => {
     expect(catalogue.split('\n').filter((l) => was.includes(l))).toEqual(was);
   });
 
-  it('declares id, version 0.1.0, the compatible core range from the core version, display name and description', () => {
+  it('declares id, version 0.1.0, the plugin API range from PLUGIN_API_VERSION (not the app version), display name and description', () => {
     const index = read(tree, `plugins/${NAME}/src/index.ts`);
     expect(index).toContain('export const testModelPlugin = definePlugin<TestModelSettings>({');
     expect(index).toContain(`id: '${NAME}',`);
     expect(index).toContain("version: '0.1.0',");
-    expect(index).toContain("compatibleCore: '^0.1.0',");
+    expect(index).toContain("pluginApi: '^3.2.1',");
     expect(index).toContain("displayName: 'Test Model',");
     expect(index).toContain("description: 'Test model: one caseworker, monthly reviews.',");
     expect(index).toContain('model: true,');
@@ -152,7 +164,7 @@ describe('@enplan/tools:plugin', () => {
   });
 
   it('writes an e2e test that boots the API with the plugin enabled and calls its endpoint', () => {
-    const e2e = read(tree, `apps/api-e2e/src/plugins/${NAME}/${NAME}.e2e-spec.ts`);
+    const e2e = read(tree, `plugins/${NAME}/e2e/${NAME}.e2e-spec.ts`);
     expect(e2e).toContain(`import { FACILITATOR_ROLE, testModelPlugin, REVIEW_MEETING } from '@enplan/plugin-${NAME}';`);
     expect(e2e).toContain('plugins: [testModelPlugin],');
     expect(e2e).toContain(`await get('/plugins/${NAME}/overview')`);
@@ -166,7 +178,7 @@ describe('@enplan/tools:plugin', () => {
 
   it('explains each generated file in the README', () => {
     const readme = read(tree, `plugins/${NAME}/README.md`);
-    for (const f of ['project.json', 'src/index.ts', 'src/lib/settings.ts', 'src/lib/extensions.ts', `${NAME}-event.entity.ts`, `${NAME}.controller.ts`, `${NAME}.module.ts`, 'src/lib/migrations/', 'src/index.spec.ts', `${NAME}.e2e-spec.ts`, `deployments/${NAME}.json`]) {
+    for (const f of ['project.json', 'src/index.ts', 'src/lib/settings.ts', 'src/lib/extensions.ts', `${NAME}-event.entity.ts`, `${NAME}.controller.ts`, `${NAME}.module.ts`, 'src/lib/migrations/', 'src/index.spec.ts', `e2e/${NAME}.e2e-spec.ts`, 'e2e/project.json', `deployments/${NAME}.json`]) {
       expect(readme).toContain(f);
     }
   });
@@ -230,8 +242,20 @@ describe('@enplan/tools:plugin with a name it must refuse', () => {
     await refuses(tree, NAME, /an Nx project named plugin-test-model already exists \(libs\/elsewhere\)/);
   });
 
+  it('refuses a name whose e2e project name exists elsewhere', async () => {
+    const tree = workspace();
+    tree.write('apps/elsewhere/project.json', JSON.stringify({ name: `plugin-${NAME}-e2e`, sourceRoot: 'apps/elsewhere/src' }));
+    await refuses(tree, NAME, /an Nx project named plugin-test-model-e2e already exists \(apps\/elsewhere\)/);
+  });
+
   it('refuses a name whose deployment example would overwrite a deployment file', async () => {
     await refuses(workspace(), 'example', /deployments\/example\.json already exists/);
+  });
+
+  it('refuses a workspace whose core does not declare PLUGIN_API_VERSION (the range it writes comes from it)', async () => {
+    const tree = workspace();
+    tree.delete(PLUGIN_API_VERSION_FILE);
+    await refuses(tree, NAME, /libs\/core\/extensions\/src\/plugin-api-version\.ts does not declare PLUGIN_API_VERSION/);
   });
 
   it('refuses the same name twice', async () => {

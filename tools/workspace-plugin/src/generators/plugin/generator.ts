@@ -41,24 +41,29 @@ export function pluginProblems(tree: Tree, options: PluginGeneratorOptions): str
   const problems: string[] = [];
   const taken = (path: string, what: string) => tree.exists(path) && problems.push(`${path} already exists (${what})`);
   taken(`plugins/${n.id}`, 'a plugin folder of that name');
-  taken(`apps/api-e2e/src/plugins/${n.id}`, 'the folder its e2e test would go in');
   taken(`deployments/${n.id}.json`, 'the example deployment file it would write');
   const definedIn = fileDefiningPluginId(tree, n.id);
   if (definedIn) problems.push(`a plugin with id "${n.id}" is already defined in ${definedIn}`);
-  const project = getProjects(tree).get(n.projectName);
-  if (project) problems.push(`an Nx project named ${n.projectName} already exists (${project.root})`);
+  const projects = getProjects(tree);
+  for (const name of [n.projectName, `${n.projectName}-e2e`]) {
+    const project = projects.get(name);
+    if (project) problems.push(`an Nx project named ${name} already exists (${project.root})`);
+  }
   const paths = tree.exists('tsconfig.base.json') ? readJson(tree, 'tsconfig.base.json').compilerOptions?.paths ?? {} : {};
   if (paths[n.importPath]) problems.push(`the path alias ${n.importPath} already exists in tsconfig.base.json`);
   if (!tree.exists(CATALOGUE_FILE)) problems.push(`${CATALOGUE_FILE} (the plugin catalogue) is missing: is this the enplan workspace?`);
-  const version = tree.exists('package.json') ? (readJson(tree, 'package.json').version as string | undefined) : undefined;
-  if (!version || !/^\d+\.\d+\.\d+/.test(version)) problems.push('package.json has no semver "version": the core version a plugin is compatible with is read from it');
+  if (!pluginApiVersion(tree)) {
+    problems.push(`${PLUGIN_API_VERSION_FILE} does not declare PLUGIN_API_VERSION = '<major.minor.patch>': the plugin API range a plugin declares is derived from it`);
+  }
   return problems;
 }
 
-/** The compatible-core range for a plugin written against this core: `^<major.minor.patch>` of package.json. */
-function compatibleCore(tree: Tree): string {
-  const version = readJson(tree, 'package.json').version as string;
-  return `^${/^\d+\.\d+\.\d+/.exec(version)?.[0]}`;
+/** Where the core declares the plugin API version, on one line (read as text: the generator does not load the core). */
+export const PLUGIN_API_VERSION_FILE = 'libs/core/extensions/src/plugin-api-version.ts';
+
+function pluginApiVersion(tree: Tree): string | undefined {
+  const source = tree.exists(PLUGIN_API_VERSION_FILE) ? (tree.read(PLUGIN_API_VERSION_FILE, 'utf-8') ?? '') : '';
+  return /^export const PLUGIN_API_VERSION = '(\d+\.\d+\.\d+)';$/m.exec(source)?.[1];
 }
 
 function substitutions(tree: Tree, n: PluginNames, options: PluginGeneratorOptions) {
@@ -81,7 +86,7 @@ function substitutions(tree: Tree, n: PluginNames, options: PluginGeneratorOptio
     facilitatorLabelDaTs: tsString(`${displayName}: facilitator`),
     facilitatorLabelEnTs: tsString(`${displayName}: facilitator`),
     overviewSummaryTs: tsString(`${displayName} in the caller's municipality: its settings and how many courses it has recorded`),
-    compatibleCore: compatibleCore(tree),
+    pluginApiVersion: pluginApiVersion(tree),
     table,
     pkName: constraintName('PK', table, ['id']),
     municipalityIndex: constraintName('IDX', table, ['municipality_id']),
@@ -107,8 +112,9 @@ export async function pluginGenerator(tree: Tree, options: PluginGeneratorOption
   const tsconfig = addPathAlias(tree.read('tsconfig.base.json', 'utf-8') ?? '', n.importPath, `./plugins/${n.id}/src/index.ts`);
   const catalogue = addToCatalogue(tree.read(CATALOGUE_FILE, 'utf-8') ?? '', `${n.propertyName}Plugin`, n.importPath);
 
+  // One folder holds the whole plugin, its e2e tests included (plugins/<id>/e2e, an Nx project of its own:
+  // the tests import the core's test harness, which the plugin's own code may not).
   generateFiles(tree, join(import.meta.dirname, 'files', 'plugin'), `plugins/${n.id}`, vars);
-  generateFiles(tree, join(import.meta.dirname, 'files', 'e2e'), `apps/api-e2e/src/plugins/${n.id}`, vars);
   tree.write(`deployments/${n.id}.json`, deploymentFile(n));
   tree.write('tsconfig.base.json', tsconfig);
   tree.write(CATALOGUE_FILE, catalogue);
@@ -119,7 +125,8 @@ export async function pluginGenerator(tree: Tree, options: PluginGeneratorOption
         '',
         `Plugin ${n.id} is in plugins/${n.id}/ (read its README.md), registered in ${CATALOGUE_FILE}, aliased as ${n.importPath}.`,
         'Next:',
-        `  npx nx test ${n.projectName}     its unit and e2e tests (PGlite, then PostgreSQL when one answers)`,
+        `  npx nx test ${n.projectName}     its unit tests`,
+        `  npx nx test ${n.projectName}-e2e     its e2e tests in plugins/${n.id}/e2e/ (PGlite, then PostgreSQL when one answers)`,
         `  ENPLAN_DEPLOYMENT_FILE=deployments/${n.id}.json npm start     then GET /api/v1/plugins/${n.id}/overview`,
         `  npx nx g @enplan/tools:migration ${n.id} <ChangeName>     after you change its entities`,
       ].join('\n'),

@@ -1,0 +1,443 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import type { CourseScope, Principal } from '@enplan/core/auth';
+import { Citizen } from '@enplan/core/citizens';
+import { Course, courseFacts, TeamAssignment } from '@enplan/core/courses';
+import { Municipality } from '@enplan/core/database';
+import { PluginRegistry, type PluginWorkItem } from '@enplan/core/extensions';
+import { OrgUnit, StaffMember } from '@enplan/core/organisation';
+import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
+import { CLOCK, type Clock } from '@enplan/shared/util';
+import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
+import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
+import { nextReportDue } from './provider-orders.js';
+
+export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline'] as const;
+export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
+
+export interface WorkItem {
+  kind: WorkItemKind;
+  state: DueState;
+  courseId: string;
+  dueOn: string;
+  title: string;
+  /** The rule, follow-up, action, agreement or provider order the item comes from (a plugin's own ref for its deadlines). */
+  ref: string;
+  /** For a plugin's deadline: the plugin that owns it. */
+  plugin?: string;
+  meetingType?: string;
+  scheduledMeetingId?: string | null;
+  /** For follow-ups: who owns it (team lists show everyone's). */
+  ownerId?: string;
+  /** For follow-ups: the meeting where it is taken up. */
+  nextMeetingId?: string | null;
+}
+
+export interface WorkListOptions {
+  inactivityDays?: number;
+  dueWithinDays?: number;
+  horizonDays?: number;
+}
+
+export interface BoardCourse {
+  courseId: string;
+  citizenId: string | null;
+  householdId: string | null;
+  status: string;
+  modelId: string;
+  primaryContactId: string | null;
+  nextDueMeeting: { rule: string; meetingType: string; dueOn: string; state: DueState; scheduledMeetingId: string | null } | null;
+  nextMeeting: { id: string; type: string; startsAt: string } | null;
+  overdueItems: number;
+  lastPlanRevision: { version: number; publishedAt: string } | null;
+}
+
+const FINISHED = ['closed', 'declined'] as const;
+const ORDER: Record<DueState, number> = { overdue: 0, due: 1, upcoming: 2 };
+const CHUNK = 1000;
+
+type CourseRow = Pick<
+  Course,
+  'id' | 'municipalityId' | 'activatedOn' | 'referredOn' | 'status' | 'citizenId' | 'householdId' | 'modelId' | 'targetGroup' | 'referralReasonCode' | 'endDate' | 'outcomeCode'
+>;
+
+/** Everything the work list needs to know about one course, read in a few batched queries. */
+interface CourseFacts {
+  course: CourseRow;
+  /** The cadence policy of the course's model in its municipality (the core's with the plugins' rules and suppressions). */
+  policy: CadencePolicy;
+  /** The citizen's birth date, for age rules (null for a family course). */
+  birthDate: string | null;
+  meetings: Pick<Meeting, 'id' | 'type' | 'startsAt' | 'status'>[];
+  plan: { version: number; publishedAt: Date; content: PlanContent } | null;
+  /** YYYY-MM-DD of the last logged contact with the citizen. */
+  lastContactOn: string | null;
+  orders: { order: ProviderOrder; lastReportOn: string | null }[];
+  openFollowUps: FollowUp[];
+  primaryContactId: string | null;
+  /** Deadlines the plugins own (`workList` extension point). */
+  pluginItems: (PluginWorkItem & { plugin: string })[];
+  /** Plugin cadence rules the plugins' own records show met: not listed. */
+  cadenceMet: Set<string>;
+}
+
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+const ALL: CourseScope = { all: true };
+
+/** Only the courses the caller may read (the access layer computes the scope). */
+function idsInScope(ids: string[], scope: CourseScope): string[] {
+  if (scope.all) return ids;
+  const allowed = new Set(scope.courseIds);
+  return ids.filter((id) => allowed.has(id));
+}
+
+function inScope(items: WorkItem[], scope: CourseScope): WorkItem[] {
+  if (scope.all) return items;
+  const allowed = new Set(scope.courseIds);
+  return items.filter((i) => allowed.has(i.courseId));
+}
+
+function sortItems(items: WorkItem[]): WorkItem[] {
+  return items.sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.dueOn.localeCompare(b.dueOn) || a.ref.localeCompare(b.ref));
+}
+
+/**
+ * Deadlines and the work list: what is due, overdue and upcoming for a staff member, a team (an
+ * organisational unit) or a board view. Everything is computed from the data at the moment of asking
+ * (cadence policy, plan, follow-ups, provider reports, contacts), never stored twice.
+ */
+@Injectable()
+export class WorkListService {
+  /** Municipality codes by id (the registry speaks codes; a municipality's code never changes). */
+  private readonly codes = new Map<string, string>();
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: PluginRegistry,
+  ) {}
+
+  /** A staff member's list; with a `scope`, only items on courses the caller may read. */
+  async forStaff(p: Principal, staffId: string, o: WorkListOptions = {}, scope: CourseScope = ALL): Promise<{ staffMemberId: string; today: string; items: WorkItem[] }> {
+    const em = this.ds.manager;
+    const staff = UUID.test(staffId) ? await em.findOne(StaffMember, { where: { id: staffId, municipalityId: p.municipalityId }, select: { id: true } }) : null;
+    if (!staff) throw meetingsError.staffNotFound();
+    const now = this.clock.now();
+    const byStaff = await this.staffLists(em, p.municipalityId, [staff.id], now, o);
+    return { staffMemberId: staff.id, today: isoDay(now), items: inScope(byStaff.get(staff.id) ?? [], scope) };
+  }
+
+  /** The team's list: every item on the courses where someone of the unit is on the team. */
+  async forUnit(p: Principal, unitId: string, o: WorkListOptions = {}, scope: CourseScope = ALL): Promise<{ unitId: string; today: string; items: WorkItem[] }> {
+    const em = this.ds.manager;
+    await this.unit(em, p.municipalityId, unitId);
+    const now = this.clock.now();
+    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope), now, o);
+    const items: WorkItem[] = [];
+    for (const f of facts.values()) items.push(...this.courseItems(f, null, now, o), ...this.followUpItems(f.openFollowUps, now, o));
+    return { unitId, today: isoDay(now), items: sortItems(items) };
+  }
+
+  /**
+   * The board view of a team: one row per course with its next due meeting, its number of overdue items and
+   * the date of the last plan revision. Most overdue first.
+   */
+  async board(p: Principal, unitId: string, o: WorkListOptions = {}, scope: CourseScope = ALL): Promise<{ unitId: string; today: string; courses: BoardCourse[] }> {
+    const em = this.ds.manager;
+    await this.unit(em, p.municipalityId, unitId);
+    const now = this.clock.now();
+    const today = isoDay(now);
+    const facts = await this.facts(em, p.municipalityId, idsInScope(await this.unitCourseIds(em, p.municipalityId, unitId), scope), now, o);
+    const rows: BoardCourse[] = [];
+    for (const f of facts.values()) {
+      const items = [...this.courseItems(f, null, now, o), ...this.followUpItems(f.openFollowUps, now, o)];
+      const due = this.cadence(f, now).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+      const next = f.meetings
+        .filter((m) => m.status === 'planned' && m.startsAt.getTime() >= now.getTime())
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+      rows.push({
+        courseId: f.course.id,
+        citizenId: f.course.citizenId,
+        householdId: f.course.householdId,
+        status: f.course.status,
+        modelId: f.course.modelId,
+        primaryContactId: f.primaryContactId,
+        nextDueMeeting: due
+          ? { rule: due.rule, meetingType: due.meetingType, dueOn: due.dueOn, state: dueState(due.dueOn, today, o.dueWithinDays ?? 7, 36_500) ?? 'upcoming', scheduledMeetingId: due.scheduledMeetingId }
+          : null,
+        nextMeeting: next ? { id: next.id, type: next.type, startsAt: next.startsAt.toISOString() } : null,
+        overdueItems: items.filter((i) => i.state === 'overdue').length,
+        lastPlanRevision: f.plan ? { version: f.plan.version, publishedAt: f.plan.publishedAt.toISOString() } : null,
+      });
+    }
+    rows.sort(
+      (a, b) =>
+        b.overdueItems - a.overdueItems ||
+        (a.nextDueMeeting?.dueOn ?? '9999').localeCompare(b.nextDueMeeting?.dueOn ?? '9999') ||
+        a.courseId.localeCompare(b.courseId),
+    );
+    return { unitId, today, courses: rows };
+  }
+
+  /**
+   * Work lists of several staff members of one municipality at `now` (all of them with `staffIds` null), in
+   * a fixed number of queries: the reminder job computes the whole municipality at once.
+   */
+  async staffLists(em: EntityManager, municipalityId: string, staffIds: string[] | null, now: Date, o: WorkListOptions = {}): Promise<Map<string, WorkItem[]>> {
+    const open = { municipalityId, endsOn: IsNull() };
+    const assignments: Pick<TeamAssignment, 'staffMemberId' | 'courseId'>[] = [];
+    const followUps: FollowUp[] = [];
+    if (staffIds === null) {
+      assignments.push(...(await em.find(TeamAssignment, { where: open, select: { id: true, staffMemberId: true, courseId: true } })));
+      followUps.push(...(await em.find(FollowUp, { where: { municipalityId, doneAt: IsNull() } })));
+    } else {
+      for (const ids of chunks(staffIds)) {
+        assignments.push(...(await em.find(TeamAssignment, { where: { ...open, staffMemberId: In(ids) }, select: { id: true, staffMemberId: true, courseId: true } })));
+        followUps.push(...(await em.find(FollowUp, { where: { municipalityId, doneAt: IsNull(), ownerId: In(ids) } })));
+      }
+    }
+    const facts = await this.facts(em, municipalityId, [...new Set(assignments.map((a) => a.courseId))], now, o);
+    const out = new Map<string, WorkItem[]>();
+    for (const id of staffIds ?? []) out.set(id, []);
+    const list = (id: string) => {
+      let l = out.get(id);
+      if (!l) out.set(id, (l = []));
+      return l;
+    };
+    const seen = new Set<string>();
+    for (const a of assignments) {
+      const f = facts.get(a.courseId);
+      const key = `${a.staffMemberId}:${a.courseId}`;
+      if (!f || seen.has(key)) continue; // a finished course, or two roles on one course
+      seen.add(key);
+      list(a.staffMemberId).push(...this.courseItems(f, a.staffMemberId, now, o));
+    }
+    for (const f of followUps) list(f.ownerId).push(...this.followUpItems([f], now, o));
+    for (const l of out.values()) sortItems(l);
+    return out;
+  }
+
+  private async unit(em: EntityManager, municipalityId: string, unitId: string): Promise<void> {
+    const unit = UUID.test(unitId) ? await em.findOne(OrgUnit, { where: { id: unitId, municipalityId }, select: { id: true } }) : null;
+    if (!unit) throw meetingsError.unitNotFound();
+  }
+
+  /** Courses on which a staff member of the unit currently has a team assignment. */
+  private async unitCourseIds(em: EntityManager, municipalityId: string, unitId: string): Promise<string[]> {
+    const rows = await em
+      .createQueryBuilder(TeamAssignment, 'ta')
+      .innerJoin(StaffMember, 's', 's.id = ta.staff_member_id AND s.municipality_id = ta.municipality_id')
+      .select('DISTINCT ta.course_id', 'courseId')
+      .where('ta.municipality_id = :mun', { mun: municipalityId })
+      .andWhere('s.unit_id = :unitId', { unitId })
+      .andWhere('ta.ends_on IS NULL')
+      .getRawMany<{ courseId: string }>();
+    return rows.map((r) => r.courseId);
+  }
+
+  private async municipalityCode(em: EntityManager, municipalityId: string): Promise<string> {
+    let code = this.codes.get(municipalityId);
+    if (code === undefined) {
+      code = (await em.findOneOrFail(Municipality, { where: { id: municipalityId }, select: { id: true, code: true } })).code;
+      this.codes.set(municipalityId, code);
+    }
+    return code;
+  }
+
+  /** Reads the facts of the open (not closed or declined) courses among `courseIds`, with the plugins' deadlines at `now`. */
+  private async facts(em: EntityManager, municipalityId: string, courseIds: string[], now: Date, o: WorkListOptions): Promise<Map<string, CourseFacts>> {
+    const out = new Map<string, CourseFacts>();
+    if (!courseIds.length) return out;
+    const code = await this.municipalityCode(em, municipalityId);
+    const policies = new Map<string, CadencePolicy>();
+    const policyOf = (modelId: string): CadencePolicy => {
+      let policy = policies.get(modelId);
+      if (!policy) policies.set(modelId, (policy = this.registry.cadencePolicy(code, modelId)));
+      return policy;
+    };
+    for (const ids of chunks(courseIds)) {
+      const courses = await em.find(Course, {
+        where: { id: In(ids), municipalityId, status: Not(In([...FINISHED])) },
+        select: {
+          id: true,
+          municipalityId: true,
+          activatedOn: true,
+          referredOn: true,
+          status: true,
+          citizenId: true,
+          householdId: true,
+          modelId: true,
+          targetGroup: true,
+          referralReasonCode: true,
+          endDate: true,
+          outcomeCode: true,
+        },
+        order: { id: 'ASC' },
+      });
+      if (!courses.length) continue;
+      const live = courses.map((c) => c.id);
+      const citizenIds = [...new Set(courses.flatMap((c) => (c.citizenId ? [c.citizenId] : [])))];
+      const births = citizenIds.length ? await em.find(Citizen, { where: { id: In(citizenIds), municipalityId }, select: { id: true, birthDate: true } }) : [];
+      const birthOf = new Map(births.map((b) => [b.id, b.birthDate]));
+      for (const c of courses) {
+        out.set(c.id, {
+          course: c,
+          policy: policyOf(c.modelId),
+          birthDate: (c.citizenId && birthOf.get(c.citizenId)) || null,
+          meetings: [],
+          plan: null,
+          lastContactOn: null,
+          orders: [],
+          openFollowUps: [],
+          primaryContactId: null,
+          pluginItems: [],
+          cadenceMet: new Set(),
+        });
+      }
+      // Every row read below belongs to one of `live`.
+      const get = (id: string | null | undefined): CourseFacts => {
+        const f = id ? out.get(id) : undefined;
+        if (!f) throw new Error('work list: a row of a course that was not read');
+        return f;
+      };
+      const meetings = await em.find(Meeting, { where: { courseId: In(live), municipalityId }, select: { id: true, courseId: true, type: true, startsAt: true, status: true } });
+      for (const m of meetings) get(m.courseId).meetings.push(m);
+      const plans = await em.find(Plan, { where: { courseId: In(live), municipalityId, currentVersion: Not(0) }, select: { id: true, courseId: true, currentVersion: true } });
+      if (plans.length) {
+        const versions = await em
+          .createQueryBuilder(PlanVersion, 'pv')
+          .innerJoin(Plan, 'p', 'p.id = pv.plan_id AND p.current_version = pv.version AND p.municipality_id = pv.municipality_id')
+          .where('pv.municipality_id = :mun', { mun: municipalityId })
+          .andWhere('pv.plan_id IN (:...planIds)', { planIds: plans.map((x) => x.id) })
+          .getMany();
+        const courseOf = new Map(plans.map((x) => [x.id, x.courseId]));
+        for (const v of versions) get(courseOf.get(v.planId)).plan = { version: v.version, publishedAt: v.publishedAt, content: v.content };
+      }
+      const contacts = await em
+        .createQueryBuilder(Contact, 'c')
+        .select('c.course_id', 'courseId')
+        .addSelect(`to_char(max(c.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, 'lastOn')
+        .where('c.municipality_id = :mun', { mun: municipalityId })
+        .andWhere('c.course_id IN (:...live)', { live })
+        .groupBy('c.course_id')
+        .getRawMany<{ courseId: string; lastOn: string }>();
+      for (const c of contacts) get(c.courseId).lastContactOn = c.lastOn;
+      const orders = await em.find(ProviderOrder, { where: { courseId: In(live), municipalityId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      if (orders.length) {
+        const last = await em
+          .createQueryBuilder()
+          .select('r.order_id', 'orderId')
+          .addSelect('max(r.received_on)::text', 'lastOn')
+          .from('provider_report', 'r')
+          .where('r.municipality_id = :mun', { mun: municipalityId })
+          .andWhere('r.order_id IN (:...ids)', { ids: orders.map((x) => x.id) })
+          .groupBy('r.order_id')
+          .getRawMany<{ orderId: string; lastOn: string }>();
+        const lastOf = new Map(last.map((r) => [r.orderId, r.lastOn]));
+        for (const order of orders) get(order.courseId).orders.push({ order, lastReportOn: lastOf.get(order.id) ?? null });
+      }
+      const followUps = await em.find(FollowUp, { where: { courseId: In(live), municipalityId, doneAt: IsNull() }, order: { dueOn: 'ASC', id: 'ASC' } });
+      for (const f of followUps) get(f.courseId).openFollowUps.push(f);
+      const primaries = await em.find(TeamAssignment, {
+        where: { courseId: In(live), municipalityId, endsOn: IsNull(), role: 'primary-contact' },
+        select: { id: true, courseId: true, staffMemberId: true },
+      });
+      for (const a of primaries) get(a.courseId).primaryContactId = a.staffMemberId;
+    }
+    await this.pluginDeadlines(em, code, municipalityId, out, now, o);
+    return out;
+  }
+
+  /**
+   * Asks the plugins of the courses' models (and the add-ons) for the deadlines they own and the cadence
+   * rules their records show met, once for all courses; they get the facts, not the core's tables.
+   */
+  private async pluginDeadlines(em: EntityManager, code: string, municipalityId: string, facts: Map<string, CourseFacts>, now: Date, o: WorkListOptions): Promise<void> {
+    const asked = [...facts.values()].filter((f) => this.registry.contributes(code, f.course.modelId, 'workList'));
+    if (!asked.length) return;
+    const today = isoDay(now);
+    const contributions = await this.registry.workListContributions(
+      { em, now, municipalityCode: code, municipalityId },
+      {
+        today,
+        horizon: addDays(today, o.horizonDays ?? 60),
+        courses: asked.map((f) => ({
+          course: courseFacts(f.course as Course),
+          meetings: f.meetings.map((m) => ({ id: m.id, type: m.type, startsAt: m.startsAt.toISOString(), status: m.status })),
+          cadence: this.cadence(f, now),
+        })),
+      },
+    );
+    for (const [courseId, c] of contributions) {
+      const f = facts.get(courseId);
+      if (!f) continue;
+      f.pluginItems.push(...c.items);
+      for (const rule of c.met) f.cadenceMet.add(rule);
+    }
+  }
+
+  /** The course's cadence deadlines, without the rules a plugin reported met. */
+  private cadence(f: CourseFacts, now: Date): CadenceDue[] {
+    const due = cadenceDue(f.policy, { activatedOn: f.course.activatedOn, meetings: f.meetings, birthDate: f.birthDate, targetGroup: f.course.targetGroup }, now);
+    return f.cadenceMet.size ? due.filter((d) => !f.cadenceMet.has(d.rule)) : due;
+  }
+
+  /**
+   * A course's items. With `staffId`, plan actions and agreements another staff member is responsible for
+   * are left out (they are on that person's list); with null (team and board views) everything counts.
+   */
+  private courseItems(f: CourseFacts, staffId: string | null, now: Date, o: WorkListOptions): WorkItem[] {
+    const c = f.course;
+    const today = isoDay(now);
+    const items: WorkItem[] = [];
+    const push = (i: Omit<WorkItem, 'state'>) => {
+      const state = dueState(i.dueOn, today, o.dueWithinDays ?? 7, o.horizonDays ?? 60);
+      if (state) items.push({ ...i, state });
+    };
+    for (const d of this.cadence(f, now)) {
+      if (d.scheduledMeetingId) continue; // booked in time: nothing to do
+      push({ kind: 'cadence-meeting', courseId: c.id, dueOn: d.dueOn, title: d.description, ref: d.rule, meetingType: d.meetingType, scheduledMeetingId: null });
+    }
+    const mine = (r: { kind: string; id?: string }) => staffId === null || r.kind !== 'staff' || r.id === staffId;
+    for (const a of f.plan?.content.actions ?? []) {
+      if (!a.deadline || a.status === 'done' || a.status === 'stopped' || !mine(a.responsible)) continue;
+      push({ kind: 'plan-action', courseId: c.id, dueOn: a.deadline, title: a.title, ref: a.id });
+    }
+    for (const a of f.plan?.content.agreements ?? []) {
+      if (!a.due || a.done || !mine(a.responsible)) continue;
+      push({ kind: 'plan-agreement', courseId: c.id, dueOn: a.due, title: a.text, ref: a.id });
+    }
+    // A provider report that has not arrived by its date is overdue (and only then an item).
+    for (const { order, lastReportOn } of f.orders) {
+      const due = nextReportDue(order, lastReportOn);
+      if (due && due < today) {
+        push({ kind: 'provider-report-overdue', courseId: c.id, dueOn: due, title: `Report from the provider on "${order.purpose.slice(0, 80)}" has not arrived`, ref: order.id });
+      }
+    }
+    // The plugins' own deadlines: on everyone's list, or on the one staff member's the plugin names.
+    for (const p of f.pluginItems) {
+      if (staffId !== null && p.staffMemberId && p.staffMemberId !== staffId) continue;
+      push({ kind: 'plugin-deadline', courseId: c.id, dueOn: p.dueOn, title: p.title, ref: p.ref, plugin: p.plugin, ...(p.meetingType ? { meetingType: p.meetingType } : {}) });
+    }
+    // Inactivity: no contact with the citizen for N days (counted from activation when there was none).
+    const since = f.lastContactOn ?? c.activatedOn ?? c.referredOn;
+    const days = o.inactivityDays ?? 30;
+    if (addDays(since, days) <= today) push({ kind: 'inactivity', courseId: c.id, dueOn: addDays(since, days), title: `No contact with the citizen for ${days} days`, ref: `inactivity-${c.id}` });
+    return items;
+  }
+
+  private followUpItems(followUps: FollowUp[], now: Date, o: WorkListOptions): WorkItem[] {
+    const today = isoDay(now);
+    const items: WorkItem[] = [];
+    for (const f of followUps) {
+      const state = dueState(f.dueOn, today, o.dueWithinDays ?? 7, o.horizonDays ?? 60);
+      if (state) items.push({ kind: 'follow-up', state, courseId: f.courseId, dueOn: f.dueOn, title: f.text, ref: f.id, ownerId: f.ownerId, nextMeetingId: f.nextMeetingId });
+    }
+    return items;
+  }
+}

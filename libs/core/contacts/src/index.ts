@@ -1,0 +1,2 @@
+export * from './contacts.service.js';
+export * from './contacts.module.js';

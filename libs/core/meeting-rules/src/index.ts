@@ -1,0 +1,3 @@
+export * from './vocabulary.js';
+export * from './ical.js';
+export * from './invitation.js';

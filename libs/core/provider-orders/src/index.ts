@@ -1,0 +1,2 @@
+export * from './provider-orders.service.js';
+export * from './provider-orders.module.js';
