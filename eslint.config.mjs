@@ -44,6 +44,37 @@ export const depConstraints = [
   { sourceTag: 'layer:tool', onlyDependOnLibsWithTags: ['layer:tool', 'layer:domain'] },
 ];
 
+/**
+ * The plugin fence: outside its migrations a plugin reads the core through the plugin API's ports and its own
+ * tables through `ctx.db` / `PluginHost`, never by SQL, never with TypeORM's DataSource or EntityManager, and
+ * never by naming a core table. tools/workspace-plugin/src/plugin-fence.spec.ts proves each rule bites.
+ */
+export const CORE_TABLES = ['course', 'course_transition', 'team_assignment', 'staff_member', 'org_unit', 'citizen', 'household', 'household_member', 'consent', 'meeting', 'meeting_course', 'meeting_participant', 'meeting_outcome', 'plan', 'plan_version', 'legal_basis', 'access_log', 'access_grant', 'provider_order'];
+const coreTableInSql = `/\\b(FROM|JOIN|UPDATE|INTO|TABLE|from|join|update|into)\\s+"?(${CORE_TABLES.join('|')})"?(\\s|$|;|,|\\))/`;
+export const pluginFence = {
+  files: ['plugins/**/*.ts'],
+  // Migrations own their tables' SQL; tests (unit and the plugins' e2e projects) drive the whole host.
+  ignores: ['plugins/**/migrations/**', 'plugins/**/*.spec.ts', 'plugins/**/*.e2e-spec.ts', 'plugins/*/e2e/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: "CallExpression[callee.property.name='query']", message: 'Plugin fence: no SQL in a plugin; read the core through ctx.core / PluginHost ports and your tables through ctx.db' },
+      { selector: "CallExpression[callee.property.name='createQueryBuilder']", message: 'Plugin fence: no query builders in a plugin; use ctx.db.repository(YourEntity) find options' },
+      { selector: `Literal[value=${coreTableInSql}]`, message: 'Plugin fence: a plugin does not name core tables; use the core ports' },
+      { selector: `TemplateElement[value.raw=${coreTableInSql}]`, message: 'Plugin fence: a plugin does not name core tables; use the core ports' },
+    ],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'typeorm', importNames: ['DataSource', 'EntityManager', 'QueryRunner', 'getManager', 'getConnection'], message: 'Plugin fence: use ctx.db (hooks) or PluginHost (services); the core transaction is not handed to plugins' },
+          { name: '@nestjs/typeorm', message: 'Plugin fence: use ctx.db (hooks) or PluginHost (services)' },
+        ],
+      },
+    ],
+  },
+};
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'docs/plugin-api/**'] },
   ...nx.configs['flat/base'],
@@ -60,4 +91,5 @@ export default [
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  pluginFence,
 ];

@@ -15,7 +15,12 @@ export {
   DEFAULT_CAPPED_ROLES,
   coreDecisionAuthority,
   mergeCadence,
-  PluginRegistry,
+  PluginHost,
+  bootDeployment,
+  type BootedDeployment,
+  type RegistryOptions,
+  isCourseEnded,
+  caseloadCap,
   ExtensionErrorCode,
   type PluginDefinition,
   type PluginExtensions,
@@ -59,6 +64,28 @@ export {
   type CadencePolicy,
   type CadencePolicyContribution,
   type Sourced,
+  // Plugin-scoped services and the core's read ports (bound to the caller's transaction and municipality).
+  type PluginScope,
+  type PluginDb,
+  type PluginAudit,
+  type PluginLogger,
+  type CorePorts,
+  type CoursesPort,
+  type TeamPort,
+  type StaffPort,
+  type OrgUnitsPort,
+  type OrgUnitFacts,
+  type ConsentsPort,
+  type ConsentFacts,
+  type MeetingsPort,
+  type MeetingFacts,
+  type MeetingParticipantFacts,
+  type PlanPort,
+  type PlanFacts,
+  type CaseloadPort,
+  type CaseloadFacts,
+  type CitizensPort,
+  type CitizenDisplayFacts,
   type PluginDemo,
   type DemoUser,
   type DemoSeedContext,
@@ -75,7 +102,7 @@ export {
 
 // Errors, time, tenancy.
 export { DomainError, type ErrorKind, type FieldProblem } from '@enplan/core/common';
-export { CLOCK, type Clock } from '@enplan/shared/util';
+export { CLOCK, type Clock, danishDay, danishToday, addDays, addMonths } from '@enplan/shared/util';
 export { TenantEntity } from '@enplan/core/database';
 
 // The caller, and the access declarations every plugin route must carry (one per route, like the core's).
@@ -110,3 +137,5 @@ export {
 } from '@enplan/core/courses';
 export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meeting-rules';
 export { legalAreaOfBasis } from '@enplan/core/plans';
+// The core's rules, as plain functions (one place per rule; the ports apply the same ones).
+export { inForce as consentInForce } from '@enplan/core/courses';

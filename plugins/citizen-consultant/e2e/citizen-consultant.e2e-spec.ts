@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Deployment } from '@enplan/core/config';
 import { pendingSchemaChanges } from '@enplan/core/database';
-import { apiClient, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { apiClient, ranMigrations, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { citizenConsultantPlugin } from '@enplan/plugin-citizen-consultant';
 
 const YEAR = 365 * 86_400;
@@ -347,8 +347,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
 
   it("creates the plugin's table by its migration, matching its entity", async () => {
     const ds = t.app.get(DataSource);
-    const ran: { name: string }[] = await ds.query(`SELECT name FROM schema_migration WHERE name LIKE 'CitizenConsultant%'`);
-    expect(ran.map((r) => r.name)).toEqual(['CitizenConsultantInit1795600000000']);
+    expect(await ranMigrations(ds, 'CitizenConsultant')).toEqual(['CitizenConsultantInit1795600000000']);
     expect(await pendingSchemaChanges(ds)).toEqual([]);
   });
 });

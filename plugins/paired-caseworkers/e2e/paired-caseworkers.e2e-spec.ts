@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Deployment } from '@enplan/core/config';
 import { pendingSchemaChanges } from '@enplan/core/database';
-import { apiClient, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { apiClient, ranMigrations, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { pairedCaseworkersPlugin } from '@enplan/plugin-paired-caseworkers';
 
 const YEAR = 365 * 86_400;
@@ -502,8 +502,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
   describe("the plugin's table", () => {
     it('comes from its migration and matches its entity; a course on another model cannot get substitutes', async () => {
       const ds = t.app.get(DataSource);
-      const ran: { name: string }[] = await ds.query(`SELECT name FROM schema_migration WHERE name LIKE 'PairedCaseworkers%'`);
-      expect(ran.map((r) => r.name)).toEqual(['PairedCaseworkersInit1795600000000']);
+      expect(await ranMigrations(ds, 'PairedCaseworkers')).toEqual(['PairedCaseworkersInit1795600000000']);
       expect(await pendingSchemaChanges(ds)).toEqual([]);
       const c = await post('/citizens', { cpr: '0303803456', name: 'Borger Generisk' }, as('anne'));
       const generic = await post(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import type { Deployment } from '@enplan/core/config';
 import { pendingSchemaChanges } from '@enplan/core/database';
-import { apiClient, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { apiClient, ranMigrations, startTestApp, tablesPrefixed, testEngine, type TestApp } from '@enplan/core/testing';
 import { stepUpMeetingsPlugin } from '@enplan/plugin-step-up-meetings';
 
 const YEAR = 365 * 86_400;
@@ -151,12 +151,8 @@ describe(`the step-up-meetings plugin (${testEngine()})`, () => {
 
     it('created the plugin’s tables by its migration, matching its entities', async () => {
       const ds = t.app.get(DataSource);
-      const tables: { table_name: string }[] = await ds.query(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'step_up_meetings_%' ORDER BY table_name`,
-      );
-      expect(tables.map((r) => r.table_name)).toEqual(['step_up_meetings_agreement', 'step_up_meetings_flow', 'step_up_meetings_transition', 'step_up_meetings_worksheet']);
-      const ran: { name: string }[] = await ds.query(`SELECT name FROM schema_migration WHERE name LIKE 'StepUpMeetings%'`);
-      expect(ran.map((r) => r.name)).toEqual(['StepUpMeetingsInit1795450683750']);
+      expect(await tablesPrefixed(ds, 'step_up_meetings_')).toEqual(['step_up_meetings_agreement', 'step_up_meetings_flow', 'step_up_meetings_transition', 'step_up_meetings_worksheet']);
+      expect(await ranMigrations(ds, 'StepUpMeetings')).toEqual(['StepUpMeetingsInit1795450683750']);
       expect(await pendingSchemaChanges(ds)).toEqual([]);
     });
 

@@ -3,6 +3,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { Citizen, HouseholdMember } from '@enplan/core/citizens';
 import {
+  caseloadCap,
   extensionError,
   PluginRegistry,
   staffFacts,
@@ -100,7 +101,7 @@ export class CourseExtensions {
       const hook = this.registry.hasHook(code, course.modelId, 'onActivation');
       if (!rules && policy.capPerFte === null && !hook) return;
       const team = await loadTeamFacts(em, course);
-      if (rules) this.registry.checkTeam(p, 'to', { course: courseFacts(course), members: team, change: { kind: 'activation' } });
+      if (rules) await this.registry.checkTeam(call, 'to', { course: courseFacts(course), members: team, change: { kind: 'activation' } });
       const capped = new Map(team.filter((m) => policy.cappedRoles.includes(m.role)).map((m) => [m.staff.id, m.staff]));
       for (const staff of capped.values()) await this.checkCap(em, p, course, staff, policy, 'to');
       if (hook) await this.registry.runHook(call, course.modelId, 'onActivation', { course: courseFacts(course), team, resumed: from === 'paused' });
@@ -124,7 +125,7 @@ export class CourseExtensions {
     if (!before) return;
     const facts = courseFacts(course);
     const after = await loadTeamFacts(em, course);
-    this.registry.checkTeam(p, field, { course: facts, members: after, change }, { course: facts, members: before, change });
+    await this.registry.checkTeam({ em, principal: p }, field, { course: facts, members: after, change }, { course: facts, members: before, change });
     const policy = this.registry.caseload(p.municipalityCode, course.modelId);
     if (policy.capPerFte === null || (change.kind !== 'add' && change.kind !== 'handover')) return;
     const holdsCapped = (team: TeamMemberFacts[], id: string) => team.some((m) => m.staff.id === id && policy.cappedRoles.includes(m.role));
@@ -135,7 +136,7 @@ export class CourseExtensions {
   /** Refuses when the staff member already holds capped roles on as many active courses of the model as their FTE allows. */
   private async checkCap(em: EntityManager, p: Principal, course: Course, staff: StaffFacts, policy: CaseloadPolicy, field: string): Promise<void> {
     if (policy.capPerFte === null) return;
-    const cap = Math.floor(policy.capPerFte * staff.fte + 1e-9);
+    const cap = caseloadCap(policy.capPerFte, staff.fte);
     // Two assignments of the same person take turns, so both cannot see room for one more.
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`enplan:caseload-cap:${p.municipalityId}:${staff.id}`]);
     const [row]: { n: number }[] = await em.query(

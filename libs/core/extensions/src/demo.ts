@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { PluginDb } from './ports.js';
 import type { LegalArea, StaffFunction, UnitKind } from '@enplan/core/organisation';
 
 /**
@@ -130,7 +130,7 @@ export interface DemoPlanVersionInput {
 
 /**
  * What a plugin's demo seed may do. The core writes its own records (the plugin never touches core tables);
- * the plugin writes its own tables through `em`, the same transaction. Days are counted from today on the clock,
+ * the plugin writes its own tables through `db`, the same transaction. Days are counted from today on the clock,
  * so the demo's state (what is due, what is overdue) is the same whenever it is planted.
  */
 export interface DemoSeedContext<S = unknown> {
@@ -140,8 +140,8 @@ export interface DemoSeedContext<S = unknown> {
   /** The plugin's validated settings in the demo municipality. */
   readonly settings: S;
   readonly now: Date;
-  /** The core's transaction: for the plugin's own tables only. */
-  readonly em: EntityManager;
+  /** The plugin's own tables (only its declared entities), in the seeding transaction. */
+  readonly db: PluginDb;
   /** Today plus `offset` days, as a Danish calendar date (YYYY-MM-DD). */
   day(offset: number): string;
   unit(input: DemoUnitInput): Promise<{ id: string }>;

@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import type { FieldProblem } from '@enplan/core/common';
 import type { LegalArea, StaffFunction, UnitKind } from '@enplan/core/organisation';
 import type { CadencePolicyContribution } from './cadence.js';
+import type { CorePorts, PluginAudit, PluginDb, PluginLogger } from './ports.js';
 
 /**
  * The extension points, typed. Plugins receive *facts*: plain, read-only snapshots of core records that
@@ -136,7 +136,7 @@ export type DecisionSite =
 /**
  * What a decision-authority rule sees: the same facts plan-publish rules get (the course, its team, who
  * decides) plus the decision's legal area and, when named, its legal basis; the rule runs in the core's
- * transaction (`HookContext`), so it may read the plugin's own tables through `ctx.em`.
+ * transaction (`HookContext`), so it may read the plugin's own tables through `ctx.db` and the core's facts through `ctx.core`.
  */
 export interface DecisionAuthorityInput {
   /** Who records the decision; null when the caller is not a staff member (an integration). */
@@ -259,21 +259,29 @@ export interface ExtensionContext<S = unknown> {
 }
 
 /**
- * Hooks and validators run inside the core's transaction: reads and writes through `em` are part of it, and
- * throwing (a DomainError, for a stable problem code) rolls the whole operation back.
+ * Hooks and validators run inside the core's transaction: reads of the core's facts (`core`) and reads and
+ * writes of the plugin's own tables (`db`) are part of it, and throwing (a DomainError, for a stable problem
+ * code) rolls the whole operation back. The transaction itself is never handed out.
  */
 export interface HookContext<S = unknown> extends ExtensionContext<S> {
-  readonly em: EntityManager;
+  /** The plugin's own tables (only its declared entities), in the core's transaction. */
+  readonly db: PluginDb;
+  /** The core's records as facts, in the core's transaction and the municipality. */
+  readonly core: CorePorts;
+  readonly audit: PluginAudit;
+  readonly logger: PluginLogger;
   readonly principal: Principal;
   readonly now: Date;
+  /** The Danish date of `now`. */
+  readonly today: string;
   /** A provider of the application (e.g. the plugin's own service), by class or token. */
   get<T>(token: abstract new (...args: never[]) => T): T;
   get<T = unknown>(token: string | symbol): T;
 }
 
 /**
- * What runs outside a request (the work list is also computed by the reminder job): the core's `em`, the clock
- * and the application's providers, but no caller.
+ * What runs outside a request (the work list is also computed by the reminder job): the plugin's tables, the
+ * core's facts, the clock and the application's providers, but no caller.
  */
 export type WorkListContext<S = unknown> = Omit<HookContext<S>, 'principal'>;
 
@@ -346,7 +354,7 @@ export interface LifecycleHooks<S = unknown> {
 /** The extension points a plugin may fill. Every one is optional; each has a core default. */
 export interface PluginExtensions<S = unknown> {
   /** Which roles a course needs and who may fill them; checked at activation and on team changes of active courses. */
-  teamRules?: (team: TeamFacts, ctx: ExtensionContext<S>) => TeamRuleProblem[];
+  teamRules?: (team: TeamFacts, ctx: HookContext<S>) => TeamRuleProblem[] | Promise<TeamRuleProblem[]>;
   /** Roles added to the catalogue (meeting roles such as explorer / captain / witness). */
   roles?: RoleDefinition[];
   /** Meeting types added to the catalogue. */

@@ -9,6 +9,8 @@ export * from './extensions.error.js';
 export * from './core-defaults.js';
 export * from './plugin-registry.js';
 export * from './facts.js';
+export * from './ports.js';
+export * from './core-rules.js';
 export * from './plugin-enabled.guard.js';
 export * from './plugin-modules.js';
 export * from './deployment.dto.js';

@@ -347,33 +347,31 @@ describe('PluginRegistry resolution', () => {
     expect(registry.roles('999').filter((r) => r.kind === 'meeting').map((r) => r.id)).toEqual(['chair', 'explorer', 'captain']);
   });
 
-  it("applies a model plugin's team rules to its own courses and an add-on's to every course", () => {
+  it("applies a model plugin's team rules to its own courses and an add-on's to every course", async () => {
     const a = staff('a', ['employment']);
     const b = staff('b', ['social-adults']);
-    expect(registry.teamViolations('999', 'm-999', team('generic')).map((v) => `${v.plugin}:${v.rule}:${v.code}`)).toEqual(['local-rules:someone:local-rules.team-empty']);
-    expect(registry.teamViolations('999', 'm-999', team('generic', member('caseworker', a)))).toEqual([]);
-    expect(registry.teamViolations('999', 'm-999', team('pair-test', member('caseworker', a))).map((v) => v.rule)).toEqual(['two-authority-holders']);
-    expect(registry.teamViolations('999', 'm-999', team('pair-test', member('caseworker', a), member('caseworker', b)))).toEqual([]);
+    const call = (code = '999') => ({ em: {} as never, principal: principal(code) });
+    expect((await registry.teamViolations(call(), team('generic'))).map((v) => `${v.plugin}:${v.rule}:${v.code}`)).toEqual(['local-rules:someone:local-rules.team-empty']);
+    expect(await registry.teamViolations(call(), team('generic', member('caseworker', a)))).toEqual([]);
+    expect((await registry.teamViolations(call(), team('pair-test', member('caseworker', a)))).map((v) => v.rule)).toEqual(['two-authority-holders']);
+    expect(await registry.teamViolations(call(), team('pair-test', member('caseworker', a), member('caseworker', b)))).toEqual([]);
     // In 101 neither plugin is enabled.
-    expect(registry.teamViolations('101', 'm-101', team('generic'))).toEqual([]);
+    expect(await registry.teamViolations(call('101'), team('generic'))).toEqual([]);
   });
 
-  it('refuses a team change only for the rules it newly breaks', () => {
+  it('refuses a team change only for the rules it newly breaks', async () => {
     const a = staff('a', ['employment']);
     const b = staff('b', ['social-adults']);
     const two = team('pair-test', member('caseworker', a), member('caseworker', b));
     const one = team('pair-test', member('caseworker', a));
-    expect(() => registry.checkTeam(principal(), 'assignmentId', one, two)).toThrow(expect.objectContaining({ code: 'plugin.team-rule', kind: 'unprocessable' }));
-    try {
-      registry.checkTeam(principal(), 'assignmentId', one, two);
-    } catch (e) {
-      expect((e as { extensions: object }).extensions).toMatchObject({
-        errors: [{ field: 'assignmentId', code: 'plugin.team-rule' }],
-        rules: [{ plugin: 'pair-test', rule: 'two-authority-holders' }],
-      });
-    }
+    const call = { em: {} as never, principal: principal() };
+    await expect(registry.checkTeam(call, 'assignmentId', one, two)).rejects.toMatchObject({
+      code: 'plugin.team-rule',
+      kind: 'unprocessable',
+      extensions: { errors: [{ field: 'assignmentId', code: 'plugin.team-rule' }], rules: [{ plugin: 'pair-test', rule: 'two-authority-holders' }] },
+    });
     // Already short before: adding someone who does not mend it is not refused.
-    expect(() => registry.checkTeam(principal(), 'staffMemberId', team('pair-test', member('caseworker', a), member('provider', staff('p', []))), one)).not.toThrow();
+    await expect(registry.checkTeam(call, 'staffMemberId', team('pair-test', member('caseworker', a), member('provider', staff('p', []))), one)).resolves.toBeUndefined();
   });
 
   it('decides authority: core rule by default, the model plugin replacing it, an add-on narrowing both', async () => {

@@ -39,6 +39,8 @@ import type {
 import { extensionError, ExtensionErrorCode, PluginError, type PluginProblem, type TeamRuleViolation } from './extensions.error.js';
 import { pascalId, tablePrefix, type PluginDefinition } from './plugin-definition.js';
 import { displaySettings, validateSettings } from './settings.js';
+import { PluginHost, type PluginScope } from './ports.js';
+import { danishDay } from '@enplan/shared/util';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 48;
@@ -61,7 +63,7 @@ export interface EnabledPluginInfo {
   settings: Record<string, unknown>;
 }
 
-/** What a core service passes when it asks the plugins: its transaction and the caller. */
+/** What a core service passes when it asks the plugins: its transaction (never handed to a plugin) and the caller. */
 export interface CallContext {
   em: EntityManager;
   principal: Principal;
@@ -453,7 +455,8 @@ export class PluginRegistry {
       for (const e of this.contributors(run.municipalityCode, modelId)) {
         const fn = e.extensions.workList;
         if (!fn) continue;
-        const ctx: WorkListContext = { ...this.context(e, run.municipalityCode, run.municipalityId, modelId), em: run.em, now: run.now, get: this.runtimeGet() };
+        const base = this.context(e, run.municipalityCode, run.municipalityId, modelId);
+        const ctx: WorkListContext = this.scoped(base, run.em, null, run.now);
         const r = await fn({ ...input, courses }, ctx);
         const own = new Set((e.extensions.cadencePolicy?.rules ?? []).map((x) => x.id));
         const slot = (courseId: string) => {
@@ -469,26 +472,26 @@ export class PluginRegistry {
   }
 
   /** Every broken team rule of the course's model (none for the core default) and of the add-ons. */
-  teamViolations(municipalityCode: string, municipalityId: string, team: TeamFacts): TeamRuleViolation[] {
+  async teamViolations(call: CallContext, team: TeamFacts): Promise<TeamRuleViolation[]> {
     const modelId = team.course.modelId;
-    return this.contributors(municipalityCode, modelId).flatMap((e) =>
-      (e.extensions.teamRules?.(team, this.context(e, municipalityCode, municipalityId, modelId)) ?? []).map((p) => ({
-        plugin: e.definition.id,
-        rule: p.rule,
-        code: p.code ?? ExtensionErrorCode.TeamRule,
-        message: p.message,
-      })),
-    );
+    const out: TeamRuleViolation[] = [];
+    for (const e of this.contributors(call.principal.municipalityCode, modelId)) {
+      if (!e.extensions.teamRules) continue;
+      for (const p of await e.extensions.teamRules(team, this.hookContext(e, call, modelId))) {
+        out.push({ plugin: e.definition.id, rule: p.rule, code: p.code ?? ExtensionErrorCode.TeamRule, message: p.message });
+      }
+    }
+    return out;
   }
 
   /**
    * Refuses (422, `plugin.team-rule` or the plugin's code, naming each rule) when the team breaks a rule.
    * With `before`, only rules the change newly breaks count: a team that was already short may still be mended step by step.
    */
-  checkTeam(principal: Principal, field: string, after: TeamFacts, before?: TeamFacts): void {
+  async checkTeam(call: CallContext, field: string, after: TeamFacts, before?: TeamFacts): Promise<void> {
     const key = (v: TeamRuleViolation) => `${v.plugin}\u0000${v.rule}\u0000${v.message}`;
-    const existing = new Set(before ? this.teamViolations(principal.municipalityCode, principal.municipalityId, before).map(key) : []);
-    const fresh = this.teamViolations(principal.municipalityCode, principal.municipalityId, after).filter((v) => !existing.has(key(v)));
+    const existing = new Set(before ? (await this.teamViolations(call, before)).map(key) : []);
+    const fresh = (await this.teamViolations(call, after)).filter((v) => !existing.has(key(v)));
     if (fresh.length) throw extensionError.teamRule(field, fresh);
   }
 
@@ -561,12 +564,57 @@ export class PluginRegistry {
   }
 
   private hookContext(e: Enabled, call: CallContext, modelId: string): HookContext {
+    const base = this.context(e, call.principal.municipalityCode, call.principal.municipalityId, modelId);
+    return this.scoped(base, call.em, call.principal, this.runtime.now()) as HookContext;
+  }
+
+  /**
+   * The plugin's scope over the core's transaction, built on first use (a rule that reads nothing costs
+   * nothing): its tables, the core's facts, its audit trail and logger, all from the host's PluginHost.
+   */
+  private scoped(base: ExtensionContext, em: EntityManager, principal: Principal | null, now: Date): WorkListContext & { principal: Principal | null } {
+    let scope: PluginScope | undefined;
+    const bind = (): PluginScope =>
+      (scope ??= (this.runtime.get(PluginHost) as PluginHost).bind({
+        pluginId: base.pluginId,
+        municipalityId: base.municipalityId,
+        municipalityCode: base.municipalityCode,
+        tx: em,
+        principal,
+        settings: base.settings,
+        now,
+      }));
+    // Getters, not values: spreading this object would bind the scope eagerly.
     return {
-      ...this.context(e, call.principal.municipalityCode, call.principal.municipalityId, modelId),
-      em: call.em,
-      principal: call.principal,
-      now: this.runtime.now(),
+      ...base,
+      principal,
+      now,
+      today: danishDay(now),
       get: this.runtimeGet(),
+      get db() {
+        return bind().db;
+      },
+      get core() {
+        return bind().core;
+      },
+      get audit() {
+        return bind().audit;
+      },
+      get logger() {
+        return bind().logger;
+      },
     };
   }
+
+}
+
+/** What a plugin's unit tests see of a deployment booted with it: the resolved extension points, read-only. */
+export type BootedDeployment = Omit<PluginRegistry, 'attach' | 'catalogue' | 'activePlugins'>;
+
+/**
+ * Validates a deployment as the host does at boot (throws a PluginError listing every problem) and returns
+ * its resolved extension points, for plugins' unit tests. Plugins are never handed the registry itself.
+ */
+export function bootDeployment(o: RegistryOptions): BootedDeployment {
+  return PluginRegistry.create(o);
 }

@@ -6,6 +6,7 @@ import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
 import { AccessModule } from '@enplan/core/access';
+import { PluginHostModule } from '@enplan/core/plugin-host';
 import { HealthModule } from '@enplan/core/health';
 import { OrganisationModule } from '@enplan/core/organisation';
 import { CitizensModule } from '@enplan/core/citizens';
@@ -69,6 +70,7 @@ export class AppModule {
         ExtensionsModule.forRoot(registry),
         AuthModule,
         AccessModule,
+        PluginHostModule,
         HealthModule,
         ...coreFeatureModules,
         ...pluginModules(active),

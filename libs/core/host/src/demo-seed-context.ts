@@ -4,7 +4,8 @@ import { Citizen } from '@enplan/core/citizens';
 import { Consent, Course, CourseTransition, TeamAssignment, type TeamRole } from '@enplan/core/courses';
 import { Meeting, MeetingParticipant } from '@enplan/core/meetings';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
-import type { DemoSeedContext } from '@enplan/core/extensions';
+import type { DemoSeedContext, EntityClass } from '@enplan/core/extensions';
+import { pluginDb } from '@enplan/core/plugin-host';
 import { addDays, danishDay, parseCpr } from '@enplan/shared/util';
 
 /** A Danish wall-clock time on a date, as an instant (winter time; the demo does not need DST exactness). */
@@ -17,14 +18,18 @@ function at(date: string, time: string): Date {
  * the transaction `em`, with dates counted from `now`. The seeder checks the result against the model's rules
  * afterwards (DemoSeeder.verify), so a demo that the API itself would refuse never gets planted.
  */
-export function demoSeedContext<S>(em: EntityManager, o: { municipalityCode: string; municipalityId: string; pluginId: string; settings: S; now: Date }): DemoSeedContext<S> & { courseIds: string[] } {
-  const { municipalityId, pluginId, now } = o;
+export function demoSeedContext<S>(
+  em: EntityManager,
+  o: { municipalityCode: string; municipalityId: string; pluginId: string; settings: S; now: Date; entities: readonly EntityClass[] },
+): DemoSeedContext<S> & { courseIds: string[] } {
+  const { entities, ...facts } = o;
+  const { municipalityId, pluginId, now } = facts;
   const today = danishDay(now);
   const day = (offset: number) => addDays(today, offset);
   const courseIds: string[] = [];
   return {
-    ...o,
-    em,
+    ...facts,
+    db: pluginDb(pluginId, entities, em),
     courseIds,
     day,
     async unit({ kind, name }) {

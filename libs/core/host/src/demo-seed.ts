@@ -62,7 +62,7 @@ export class DemoSeeder {
       const m = await em.findOne(Municipality, { where: { code } });
       if (!m) return 'no-demo-municipality';
       if (await em.count(OrgUnit, { where: { municipalityId: m.id } })) return 'has-data';
-      const ctx = demoSeedContext(em, { municipalityCode: code, municipalityId: m.id, pluginId: p.id, settings: this.registry.settings(code, p.id) ?? {}, now: this.clock.now() });
+      const ctx = demoSeedContext(em, { municipalityCode: code, municipalityId: m.id, pluginId: p.id, settings: this.registry.settings(code, p.id) ?? {}, now: this.clock.now(), entities: p.entities ?? [] });
       await demo.seed(ctx);
       await this.verify(em, code, p.id, ctx.courseIds);
       return 'planted';
@@ -75,7 +75,9 @@ export class DemoSeeder {
       const course = await em.findOneOrFail(Course, { where: { id } });
       if (course.status !== 'active') continue;
       const members = await loadTeamFacts(em, course);
-      const broken = this.registry.teamViolations(code, course.municipalityId, { course: courseFacts(course), members, change: { kind: 'activation' } });
+      // Team rules run as hooks (they may read through the core's ports); the seeder is the caller here.
+      const principal = { userId: `demo-seed:${pluginId}`, municipalityCode: code, municipalityId: course.municipalityId, roles: [] };
+      const broken = await this.registry.teamViolations({ em, principal }, { course: courseFacts(course), members, change: { kind: 'activation' } });
       if (broken.length) throw new Error(`The demo of plugin ${pluginId} breaks its team rules: ${broken.map((b) => b.rule).join(', ')}`);
     }
   }

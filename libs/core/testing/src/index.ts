@@ -1,2 +1,3 @@
 export * from './test-database.js';
 export * from './test-app.js';
+export * from './schema-facts.js';

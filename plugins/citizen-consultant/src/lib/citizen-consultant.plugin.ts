@@ -44,7 +44,7 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
     decisionAuthority: async (input, ctx) => {
       // Covers matter only when someone other than the consultant decides.
       const covering =
-        input.staff && input.staff.id !== consultantOf(input.team)?.staff.id ? await coveringStaffIds(ctx.em, ctx.municipalityId, input.course.id, input.on) : new Set<string>();
+        input.staff && input.staff.id !== consultantOf(input.team)?.staff.id ? await coveringStaffIds(ctx.db, ctx.municipalityId, input.course.id, input.on) : new Set<string>();
       return decisionAuthority(input, covering);
     },
     validatePlanPublish: async (input) => areaCoverageProblems(input.content, consultantOf(input.team)?.staff ?? null),

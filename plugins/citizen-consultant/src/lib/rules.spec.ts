@@ -1,4 +1,4 @@
-import { PluginRegistry, type LegalArea, type PlanActionFacts, type PlanContentFacts, type StaffFacts, type TeamFacts, type TeamMemberFacts } from '@enplan/plugin-api';
+import { bootDeployment, type LegalArea, type PlanActionFacts, type PlanContentFacts, type StaffFacts, type TeamFacts, type TeamMemberFacts } from '@enplan/plugin-api';
 import { citizenConsultantPlugin } from './citizen-consultant.plugin.js';
 import {
   areaCoverageProblems,
@@ -196,7 +196,7 @@ describe('caseload and cadence', () => {
 
 describe('settings, validated when the host boots', () => {
   const boot = (pluginSettings?: Record<string, unknown>) =>
-    PluginRegistry.create({
+    bootDeployment({
       catalogue: [citizenConsultantPlugin],
       deployment: { municipalities: [{ code: '260', name: 'Halsnæs Kommune', plugins: [{ id: 'citizen-consultant', settings: pluginSettings }] }] },
     });

@@ -1,3 +1,4 @@
+import { caseloadCap } from '@enplan/plugin-api';
 import type {
   AuthorityDecision,
   CadencePolicyContribution,
@@ -170,9 +171,8 @@ export function caseloadPolicy(s: CitizenConsultantSettings): CaseloadPolicy {
 }
 
 /** A consultant's cap: `capPerFte` × FTE, rounded down (as the core enforces it). */
-export function capFor(capPerFte: number, fte: number): number {
-  return Math.floor(capPerFte * fte + 1e-9);
-}
+/** The core's cap formula (one place): whole courses per FTE, rounding down. */
+export const capFor = caseloadCap;
 
 export const MINI_KICK = 'mini-kick';
 
@@ -194,9 +194,4 @@ export function cadencePolicy(s: CitizenConsultantSettings): CadencePolicyContri
   };
 }
 
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date (YYYY-MM-DD) in Denmark at an instant. */
-export function danishDay(d: Date): string {
-  return COPENHAGEN_DATE.format(d);
-}
+export { danishDay } from '@enplan/plugin-api';

@@ -10,21 +10,21 @@ import { loadSubstitutions } from './substitutes.service.js';
  * the substitution is in force on the decision's day. The substitutions come from the plugin's own table.
  */
 export async function pairedDecisionAuthority(input: DecisionAuthorityInput, ctx: HookContext<PairedCaseworkersSettings>): Promise<AuthorityDecision> {
-  const substitutions = await loadSubstitutions(ctx.em, ctx.municipalityId, input.course.id);
+  const substitutions = await loadSubstitutions(ctx.db, ctx.municipalityId, input.course.id);
   const d = pairDecision({ publisher: input.staff, legalArea: input.legalArea, pair: authorityHolders(input.team), substitutions, on: input.on });
   return d.allowed ? { allowed: true } : { allowed: false, code: d.code, reason: d.reason };
 }
 
 /**
  * With `planRevisedAtJointMeeting`, a version after the first comes from a held joint meeting where the pair
- * (or a substitute in force) was present. The source meeting comes from the core's `meeting` table. (Who may
+ * (or a substitute in force) was present. The source meeting comes from the core's meetings port. (Who may
  * decide the version's actions is `pairedDecisionAuthority`, which the core asks first.)
  */
 export async function validatePairedPublish(input: PlanPublishInput, ctx: HookContext<PairedCaseworkersSettings>): Promise<FieldProblem[]> {
   if (!ctx.settings.planRevisedAtJointMeeting || input.version <= 1) return [];
   const pair = authorityHolders(input.team);
-  const substitutions = await loadSubstitutions(ctx.em, ctx.municipalityId, input.course.id);
+  const substitutions = await loadSubstitutions(ctx.db, ctx.municipalityId, input.course.id);
   const sourceMeetingId = input.sourceMeetingId ?? null;
-  const meeting = sourceMeetingId ? await readMeeting(ctx.em, ctx.municipalityId, sourceMeetingId) : null;
+  const meeting = sourceMeetingId ? await readMeeting(ctx.core, sourceMeetingId) : null;
   return jointMeetingProblems({ version: input.version, courseId: input.course.id, sourceMeetingId, meeting, pair, substitutions });
 }

@@ -1,10 +1,10 @@
-import { PluginRegistry } from '@enplan/plugin-api';
+import { bootDeployment, type BootedDeployment } from '@enplan/plugin-api';
 import { pairedCaseworkersPlugin } from './plugin.js';
 import { jointMeetingIntervalDays } from './settings.js';
 
 /** The plugin as the host sees it at boot: settings validated with defaults, extensions built from them. */
-function boot(settings?: Record<string, unknown>): PluginRegistry {
-  return PluginRegistry.create({
+function boot(settings?: Record<string, unknown>): BootedDeployment {
+  return bootDeployment({
     catalogue: [pairedCaseworkersPlugin],
     deployment: { municipalities: [{ code: '219', name: 'Hillerød Kommune', plugins: [{ id: 'paired-caseworkers', ...(settings ? { settings } : {}) }] }] },
   });

@@ -30,12 +30,8 @@ export interface Substitution {
   readonly toDate: string;
 }
 
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar day (YYYY-MM-DD) in Denmark at an instant. */
-export function danishDay(d: Date): string {
-  return COPENHAGEN_DATE.format(d);
-}
+/** The Danish-date helper is the core's (re-exported for the rules' callers and tests). */
+export { danishDay } from '@enplan/plugin-api';
 
 /** Whether a substitution covers the day `on` (YYYY-MM-DD). */
 export function inForce(s: Pick<Substitution, 'fromDate' | 'toDate'>, on: string): boolean {

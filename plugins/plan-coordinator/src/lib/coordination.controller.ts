@@ -1,20 +1,15 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourseAccess, CurrentPrincipal, PluginRegistry, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/plugin-api';
 import { CoordinationDto } from './coordination.dto.js';
 import { CoordinationService } from './coordination.service.js';
-import { PLAN_COORDINATOR_ID } from './rules.js';
-import { PlanCoordinatorSettings } from './settings.js';
 
 /** Served under /api/v1/plugins/plan-coordinator/ (the host mounts it and answers 404 where the plugin is not enabled). */
 @ApiTags('plugin: plan-coordinator')
 @ApiBearerAuth()
 @Controller({ path: 'courses/:courseId', version: '1' })
 export class CoordinationController {
-  constructor(
-    private readonly coordination: CoordinationService,
-    private readonly registry: PluginRegistry,
-  ) {}
+  constructor(private readonly coordination: CoordinationService) {}
 
   @Get('coordination')
   @CourseAccess('read', { record: 'coordination' })
@@ -29,7 +24,6 @@ export class CoordinationController {
   @ApiNotFoundResponse({ description: '`plan-coordinator.not-a-coordinated-course`: the course follows another model' })
   summary(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CoordinationDto> {
     // The host's guard has checked that the caller's municipality enabled the plugin, so its settings are there.
-    const settings = this.registry.settings<PlanCoordinatorSettings>(p.municipalityCode, PLAN_COORDINATOR_ID) ?? new PlanCoordinatorSettings();
-    return this.coordination.summary(p, courseId, settings);
+    return this.coordination.summary(p, courseId);
   }
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CLOCK, DomainError, LEGAL_AREAS, type Clock, type Principal } from '@enplan/plugin-api';
+import { CLOCK, DomainError, LEGAL_AREAS, PluginHost, type Clock, type Principal } from '@enplan/plugin-api';
 import type { AuthorityAreaDto, CoordinationDto } from './coordination.dto.js';
-import { loadConsents, loadCourse, loadMeetings, loadPlan, loadTeam } from './course-reads.js';
+import { loadConsents, loadMeetings } from './course-reads.js';
 import {
   AUTHORITY_ROLES,
   chairedByCoordinator,
@@ -27,20 +26,19 @@ export const notCoordinatedCourse = () =>
 @Injectable()
 export class CoordinationService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly host: PluginHost,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async summary(p: Principal, courseId: string, settings: PlanCoordinatorSettings): Promise<CoordinationDto> {
-    const em = this.ds.manager;
-    const m = p.municipalityId;
-    const course = await loadCourse(em, m, courseId);
+  async summary(p: Principal, courseId: string): Promise<CoordinationDto> {
+    const { core, settings } = this.host.scope<PlanCoordinatorSettings>(PLAN_COORDINATOR_ID, p);
+    const course = await core.courses.get(courseId);
     if (!course || course.modelId !== PLAN_COORDINATOR_ID) throw notCoordinatedCourse();
     const [team, consents, meetings, plan] = [
-      await loadTeam(em, m, courseId),
-      await loadConsents(em, m, courseId),
-      await loadMeetings(em, m, courseId, ['start-up', 'network']),
-      await loadPlan(em, m, courseId),
+      await core.team.current(courseId),
+      await loadConsents(core, courseId),
+      await loadMeetings(core, courseId, ['start-up', 'network']),
+      await core.plan.current(courseId),
     ];
     const now = this.clock.now();
     const today = danishDay(now);

@@ -1,12 +1,9 @@
 import { definePlugin } from '@enplan/plugin-api';
-import { loadConsents } from './course-reads.js';
 import { PlanCoordinatorModule } from './plan-coordinator.module.js';
 import {
   cadenceContribution,
   caseloadPolicy,
   consentRequiredError,
-  consentStatus,
-  danishDay,
   decisionAuthority,
   PLAN_COORDINATOR_ID,
   CATALOGUE_ROLES,
@@ -40,8 +37,9 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
     decisionAuthority: async (input) => decisionAuthority(input, s),
     hooks: {
       onActivation: async (e, ctx) => {
-        const consents = await loadConsents(ctx.em, ctx.municipalityId, e.course.id);
-        if (!consentStatus(consents, [], danishDay(ctx.now), ctx.now).informationSharing) throw consentRequiredError(e.resumed);
+        // "In force" is the core's rule, answered by the consents port.
+        const consents = await ctx.core.consents.ofCourse(e.course.id, ctx.today);
+        if (!consents.some((c) => c.kind === 'information-sharing' && c.inForce)) throw consentRequiredError(e.resumed);
       },
     },
   }),

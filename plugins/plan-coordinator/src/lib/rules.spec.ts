@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PluginRegistry, type LegalArea, type Principal, type StaffFacts, type TeamMemberFacts, type UnitKind } from '@enplan/plugin-api';
+import { bootDeployment, type LegalArea, type Principal, type StaffFacts, type TeamMemberFacts, type UnitKind } from '@enplan/plugin-api';
 import { planCoordinatorPlugin } from './plan-coordinator.plugin.js';
 import {
   cadenceContribution,
@@ -252,7 +252,7 @@ describe('plan-coordinator meetings', () => {
 
 describe('plan-coordinator settings', () => {
   const boot = (settings?: Record<string, unknown>) =>
-    PluginRegistry.create({ catalogue: [planCoordinatorPlugin], deployment: { municipalities: [{ code: '159', name: 'Gladsaxe Kommune', plugins: [{ id: 'plan-coordinator', settings }] }] } });
+    bootDeployment({ catalogue: [planCoordinatorPlugin], deployment: { municipalities: [{ code: '159', name: 'Gladsaxe Kommune', plugins: [{ id: 'plan-coordinator', settings }] }] } });
 
   it('has defaults', () => {
     expect(boot().settings('159', 'plan-coordinator')).toEqual({

@@ -153,10 +153,8 @@ export interface ConsentFacts {
   revokedAt: Date | null;
 }
 
-/** Whether a consent applies on a day (YYYY-MM-DD): inside its period and not revoked by `now` (the core's rule). */
-export function consentInForce(c: Pick<ConsentFacts, 'validFrom' | 'validTo' | 'revokedAt'>, day: string, now: Date): boolean {
-  return c.validFrom <= day && (c.validTo === null || c.validTo >= day) && (c.revokedAt === null || c.revokedAt.getTime() > now.getTime());
-}
+/** Whether a consent applies on a day (YYYY-MM-DD): the core's rule, re-exported. */
+export { consentInForce } from '@enplan/plugin-api';
 
 export interface ConsentStatus {
   /** An information-sharing consent applies today: the coordinator has gathered consent. */
@@ -248,18 +246,9 @@ export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Denmark (a consent given "today" applies from the Danish date). */
-export function danishDay(d: Date): string {
-  return COPENHAGEN_DATE.format(d);
-}
+/** The Danish-date helpers are the core's. */
+export { addDays, danishDay } from '@enplan/plugin-api';
+import { addDays, consentInForce } from '@enplan/plugin-api';
 
 const taken = (m: MeetingFacts, now: Date) => m.status === 'held' || (m.status === 'planned' && m.startsAt.getTime() <= now.getTime());
 

@@ -133,10 +133,10 @@ export const stepUpMeetingsDemo: PluginDemo<StepUpMeetingsSettings> = {
       ],
     });
 
-    const em = ctx.em;
+    const db = ctx.db;
     const base = { municipalityId: ctx.municipalityId, courseId: course.id };
     const at = (date: string, hour: number) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
-    await em.insert(StepUpFlow, {
+    await db.insert(StepUpFlow, {
       ...base,
       state: 'agreement-signed',
       startedOn,
@@ -155,7 +155,7 @@ export const stepUpMeetingsDemo: PluginDemo<StepUpMeetingsSettings> = {
       createdAt: at(startedOn, 9),
       updatedAt: at(meetingOn, 13),
     });
-    await em.insert(StepUpWorksheet, {
+    await db.insert(StepUpWorksheet, {
       ...base,
       situation: 'Jeg har været på kontanthjælp i mange år og drikker for meget, når dagene er tomme.',
       wishes: 'Et arbejde med mine hænder, måske på havnen.',
@@ -164,7 +164,7 @@ export const stepUpMeetingsDemo: PluginDemo<StepUpMeetingsSettings> = {
       updatedBy: caseworker.id,
       updatedAt: at(addDays(startedOn, 12), 11),
     });
-    await em.insert(StepUpAgreement, {
+    await db.insert(StepUpAgreement, {
       ...base,
       nextStep: 'Afklaring af arbejdsevnen i et ressourceforløb',
       responsible: 'Maria Kjær, jobcentret',
@@ -190,7 +190,7 @@ export const stepUpMeetingsDemo: PluginDemo<StepUpMeetingsSettings> = {
       ['meeting-held', 'agreement-signed', meetingOn],
     ];
     for (const [i, [fromState, toState, on]] of steps.entries()) {
-      await em.insert(StepUpTransition, { ...base, fromState, toState, actorId: caseworker.id, at: at(on, 9 + i) });
+      await db.insert(StepUpTransition, { ...base, fromState, toState, actorId: caseworker.id, at: at(on, 9 + i) });
     }
 
     const words = { worries: 'At jeg ikke kan holde til det.', whatWorks: 'Når jeg har noget at stå op til.', dreamsAndWishes: 'Et arbejde på havnen.' };

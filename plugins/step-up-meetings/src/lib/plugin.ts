@@ -70,12 +70,12 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
     },
     hooks: {
       onActivation: async (e, ctx) => {
-        if (!(await StepUpFlowService.hasFlow(ctx.em, ctx.municipalityId, e.course.id))) throw stepUpError.flowMissing();
+        if (!(await StepUpFlowService.hasFlow(ctx.db, ctx.municipalityId, e.course.id))) throw stepUpError.flowMissing();
       },
       onClosing: async (e, ctx) => {
         // Declining ends a course that never got going (the citizen said no, or was not eligible after all).
         if (e.to === 'declined') return;
-        const pending = await StepUpFlowService.pendingReReview(ctx.em, ctx.municipalityId, e.course.id, danishDay(ctx.now), s.materialDaysBefore);
+        const pending = await StepUpFlowService.pendingReReview(ctx.db, ctx.municipalityId, e.course.id, danishDay(ctx.now), s.materialDaysBefore);
         if (pending) throw stepUpError.reReviewPending(pending);
       },
     },

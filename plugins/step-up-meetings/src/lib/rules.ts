@@ -32,31 +32,13 @@ export interface Problem {
 
 // ---- dates (YYYY-MM-DD, calendar arithmetic in UTC so no zone shifts a day) ------------------------------
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Calendar months later; a day the target month lacks becomes its last day (31 August + 6 months = 28 February). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
-}
+/** The Danish-date helpers are the core's (re-exported for the rules' callers and tests). */
+export { addDays, addMonths, danishDay } from '@enplan/plugin-api';
+import { addDays } from '@enplan/plugin-api';
 
 /** Days from `from` to `to`, negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The date in Denmark at an instant: a meeting at 00:30 Danish time is on that Danish day. */
-export function danishDay(at: Date): string {
-  return COPENHAGEN_DATE.format(at);
 }
 
 // ---- eligibility -----------------------------------------------------------------------------------------

@@ -1,13 +1,11 @@
 import { In } from 'typeorm';
-import type { PluginWorkItem, PluginWorkList, WorkListContext, WorkListInput } from '@enplan/plugin-api';
+import { isCourseEnded, type PluginWorkItem, type PluginWorkList, type WorkListContext, type WorkListInput } from '@enplan/plugin-api';
 import { StepUpFlow } from './entities.js';
 import { computeDeadlines, danishDay, type DeadlineFacts } from './rules.js';
 import type { StepUpMeetingsSettings } from './settings.js';
 
 /** The cadence rule this plugin contributes for the step-up meeting (plugin.ts). */
 export const STEP_UP_MEETING_RULE = 'step-up-meeting';
-
-const ENDED = ['closed', 'declined'];
 
 /** What the work list needs of one course's flow; the flow row itself, or a test's facts. */
 export type FlowFacts = Pick<
@@ -52,7 +50,7 @@ export function stepUpWorkList(input: WorkListInput, flows: readonly FlowFacts[]
       reReviewDueOn: flow.reReviewDueOn,
       reReviewHeldOn: flow.reReviewHeldOn,
       waived: flow.reReviewWaivedReason !== null,
-      courseEnded: ENDED.includes(c.course.status),
+      courseEnded: isCourseEnded(c.course.status),
     };
     if (facts.courseEnded || facts.waived || facts.stored === 'completed') continue;
     const d = computeDeadlines(facts, s, input.today);
@@ -72,7 +70,7 @@ export async function stepUpWorkListExtension(input: WorkListInput, ctx: WorkLis
   const flows: StepUpFlow[] = [];
   // In chunks: the reminder job asks for every open course of the municipality at once.
   for (let i = 0; i < courseIds.length; i += 1000) {
-    flows.push(...(await ctx.em.find(StepUpFlow, { where: { municipalityId: ctx.municipalityId, courseId: In(courseIds.slice(i, i + 1000)) } })));
+    flows.push(...(await ctx.db.find(StepUpFlow, { where: { municipalityId: ctx.municipalityId, courseId: In(courseIds.slice(i, i + 1000)) } })));
   }
   return stepUpWorkList(input, flows, ctx.settings);
 }

@@ -126,7 +126,7 @@ describe('@enplan/tools:plugin', () => {
     expect(x).toMatch(/roles: \[\{ id: FACILITATOR_ROLE, kind: 'meeting'/);
     expect(x).toMatch(/meetingTypes: \[\{ id: REVIEW_MEETING/);
     expect(x).toMatch(/rules: \[\{ id: REVIEW_MEETING, meetingType: REVIEW_MEETING, everyDays: settings\.reviewEveryDays/);
-    expect(x).toMatch(/onReferral: \(event, ctx\) => ctx\.get\(TestModelEvents\)\.record\(ctx\.em, /);
+    expect(x).toMatch(/onReferral: \(event, ctx\) => ctx\.get\(TestModelEvents\)\.record\(ctx\.db, /);
   });
 
   it('serves REST routes with exactly one access declaration each', () => {
