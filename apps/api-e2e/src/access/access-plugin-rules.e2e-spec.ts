@@ -18,8 +18,11 @@ const qualityReview = definePlugin<QualityReviewSettings>({
   pluginApi: '*',
   settings: QualityReviewSettings,
   extensions: {
-    accessRules: (rules, who, ctx) => {
-      if (who.staff && who.staff.unitId === ctx.settings.reviewUnitId) rules.can('read', 'Course');
+    // Async, and reading the core's facts through the hook context, as the other ruling extension points do.
+    accessRules: async (rules, who, ctx) => {
+      if (!who.staff || ctx.principal.userId !== who.principal.userId) return;
+      const me = await ctx.core.staff.get(who.staff.id);
+      if (me?.active && me.unitId === ctx.settings.reviewUnitId) rules.can('read', 'Course');
     },
   },
 });

@@ -29,10 +29,13 @@ export class AccessService {
     return s ? { id: s.id, unitId: s.unitId, authorityAreas: s.authorityAreas } : null;
   }
 
-  /** The core's rules plus those of the plugins enabled in the caller's municipality. */
-  ability(p: Principal, staff: StaffProfile | null): CourseAbility {
+  /**
+   * The core's rules plus those of the plugins enabled in the caller's municipality. The plugins' rules run
+   * with `em` (a write's transaction, when there is one), so what they read is what the decision rests on.
+   */
+  ability(em: EntityManager, p: Principal, staff: StaffProfile | null): Promise<CourseAbility> {
     // The plugin API types the builder loosely (plugins name their own subjects' fields); CASL checks at run time.
-    const contributors = this.plugins.accessRuleContributors(p.municipalityCode, p.municipalityId) as unknown as AccessRuleContributor[];
+    const contributors = this.plugins.accessRuleContributors({ em, principal: p }) as unknown as AccessRuleContributor[];
     return defineCourseAbility(p, staff, contributors);
   }
 
@@ -64,7 +67,7 @@ export class AccessService {
     const facts = await loadCourseFacts(em, p.municipalityId, courseIds, this.today(), this.clock.now());
     if (!facts.length) throw notFound;
     const staff = await this.staffProfile(em, p);
-    const ability = this.ability(p, staff);
+    const ability = await this.ability(em, p, staff);
     const external = p.roles.includes('external') && !p.roles.some((r) => r === 'caseworker' || r === 'manager' || r === 'integrator');
     const allowed = facts.every((f) =>
       external ? rule.external && rule.action === 'read' && ability.can('read', externalSubject(f)) : ability.can(rule.action, courseSubject(f)),
@@ -112,7 +115,7 @@ export class AccessService {
       [p.municipalityId, p.userId, staff.unitId, p.roles.includes('manager')],
     );
     const facts = await loadCourseFacts(em, p.municipalityId, rows.map((r) => r.course_id), this.today(), this.clock.now());
-    const ability = this.ability(p, staff);
+    const ability = await this.ability(em, p, staff);
     return { all: false, courseIds: facts.filter((f) => ability.can('read', courseSubject(f))).map((f) => f.id) };
   }
 }

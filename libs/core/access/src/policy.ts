@@ -16,9 +16,10 @@ export interface StaffProfile {
 
 /**
  * Extra rules a plugin contributes (e.g. "the coordinator's buddy may read"). Runs after the core rules,
- * with CASL's `can` / `cannot`, so a plugin can widen or narrow access for its own model's courses.
+ * with CASL's `can` / `cannot`, so a plugin can widen or narrow access for its own model's courses. It may
+ * be async (a plugin's rule may read its own tables); each is awaited before the next, so order holds.
  */
-export type AccessRuleContributor = (rules: Pick<AbilityBuilder<CourseAbility>, 'can' | 'cannot'>, who: { principal: Principal; staff: StaffProfile | null }) => void;
+export type AccessRuleContributor = (rules: Pick<AbilityBuilder<CourseAbility>, 'can' | 'cannot'>, who: { principal: Principal; staff: StaffProfile | null }) => void | Promise<void>;
 
 /**
  * The core's access rules. Record-level: a caseworker acts on a course because they are on its team (or
@@ -26,7 +27,7 @@ export type AccessRuleContributor = (rules: Pick<AbilityBuilder<CourseAbility>, 
  * someone of their unit is on the team; an integration acts for the whole municipality; an external
  * participant reads only the consent-filtered view, and only while a consent covers their unit.
  */
-export function defineCourseAbility(principal: Principal, staff: StaffProfile | null, contributors: readonly AccessRuleContributor[] = []): CourseAbility {
+export async function defineCourseAbility(principal: Principal, staff: StaffProfile | null, contributors: readonly AccessRuleContributor[] = []): Promise<CourseAbility> {
   const builder = new AbilityBuilder<CourseAbility>(createMongoAbility);
   const { can } = builder;
   const roles = new Set(principal.roles);
@@ -39,7 +40,7 @@ export function defineCourseAbility(principal: Principal, staff: StaffProfile | 
   }
   if (roles.has('manager') && staff) can(['read', 'manage-team', 'grant-access', 'read-access-log'], 'Course', { teamUnits: staff.unitId });
   if (roles.has('external') && staff) can('read', 'ExternalView', { team: me, sharingUnits: staff.unitId });
-  for (const contribute of contributors) contribute(builder, { principal, staff });
+  for (const contribute of contributors) await contribute(builder, { principal, staff });
   return builder.build();
 }
 

@@ -379,6 +379,10 @@ export interface PluginExtensions<S = unknown> {
    * own records show met. Called for many courses at once; read the plugin's tables in bulk.
    */
   workList?: (input: WorkListInput, ctx: WorkListContext<S>) => Promise<PluginWorkList>;
-  /** Reserved: extra authorisation rules (wired by the access module). */
-  accessRules?: (rules: AccessRuleBuilder, who: AccessRuleSubject, ctx: ExtensionContext<S>) => void;
+  /**
+   * Extra authorisation rules, added after the core's when the access module builds the caller's ability.
+   * Like the other rules it may be async and gets a hook context (`ctx.db`, `ctx.core`, the caller, the
+   * clock), in the transaction the access decision is made in; the `rules` are added before it resolves.
+   */
+  accessRules?: (rules: AccessRuleBuilder, who: AccessRuleSubject, ctx: HookContext<S>) => void | Promise<void>;
 }

@@ -450,21 +450,30 @@ describe('PluginRegistry resolution', () => {
     });
   });
 
-  it('binds access-rule contributors to their settings', () => {
+  it('binds access-rule contributors to a hook context and awaits them', async () => {
     const seen: string[] = [];
     const acl = definePlugin({
       id: 'acl',
       displayName: 'ACL',
       version: '0.1.0',
       pluginApi: '*',
-      extensions: { accessRules: (rules, who, ctx) => void (rules.can('read', 'Course', { buddy: who.principal.userId }), seen.push(ctx.pluginId)) },
+      extensions: {
+        accessRules: async (rules, who, ctx) => {
+          await Promise.resolve();
+          seen.push(`${ctx.pluginId}:${ctx.principal.userId}:${ctx.municipalityId}:${ctx.modelId}:${ctx.today}`);
+          rules.can('read', 'Course', { buddy: who.principal.userId });
+        },
+      },
     });
     const r = PluginRegistry.create({ catalogue: [acl], deployment: deployment([{ id: 'acl' }]) });
+    r.attach({ get: () => undefined, now: () => new Date('2026-03-01T23:30:00Z') });
     const granted: unknown[][] = [];
     const builder = { can: (...args: unknown[]) => granted.push(args), cannot: () => undefined };
-    for (const contribute of r.accessRuleContributors('999', 'm-999')) contribute(builder, { principal: principal(), staff: null });
+    const call = (code: string) => ({ em: {} as never, principal: principal(code) });
+    for (const contribute of r.accessRuleContributors(call('999'))) await contribute(builder, { principal: principal(), staff: null });
     expect(granted).toEqual([['read', 'Course', { buddy: 's1' }]]);
-    expect(seen).toEqual(['acl']);
-    expect(r.accessRuleContributors('101', 'm-101')).toEqual([]);
+    // The Danish day of the registry's clock (CET: already 2 March).
+    expect(seen).toEqual(['acl:s1:m-999:generic:2026-03-02']);
+    expect(r.accessRuleContributors(call('101'))).toEqual([]);
   });
 });

@@ -523,14 +523,16 @@ export class PluginRegistry {
 
   /**
    * For the access module: the extra CASL rules of the plugins enabled in the caller's municipality, each
-   * bound to its settings (shaped like the access module's AccessRuleContributor).
+   * bound to its settings and a hook context over the caller's transaction (shaped like the access module's
+   * AccessRuleContributor). The access module awaits each in turn, so rules are added in deployment order.
    */
-  accessRuleContributors(municipalityCode: string, municipalityId: string): ((rules: AccessRuleBuilder, who: AccessRuleSubject) => void)[] {
+  accessRuleContributors(call: CallContext): ((rules: AccessRuleBuilder, who: AccessRuleSubject) => Promise<void>)[] {
+    const { municipalityCode } = call.principal;
     return this.enabledIn(municipalityCode).flatMap((e) => {
       const contribute = e.extensions.accessRules;
       if (!contribute) return [];
-      const ctx = this.context(e, municipalityCode, municipalityId, e.definition.model ? e.definition.id : CORE_MODEL_ID);
-      return [(rules: AccessRuleBuilder, who: AccessRuleSubject) => contribute(rules, who, ctx)];
+      const ctx = this.hookContext(e, call, e.definition.model ? e.definition.id : CORE_MODEL_ID);
+      return [async (rules: AccessRuleBuilder, who: AccessRuleSubject) => contribute(rules, who, ctx)];
     });
   }
 

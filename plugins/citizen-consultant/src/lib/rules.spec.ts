@@ -1,5 +1,5 @@
 import { bootDeployment, type LegalArea, type PlanActionFacts, type PlanContentFacts, type StaffFacts, type TeamFacts, type TeamMemberFacts } from '@enplan/plugin-api';
-import { citizenConsultantPlugin } from './citizen-consultant.plugin.js';
+import { citizenConsultantPlugin } from '../index.js';
 import {
   areaCoverageProblems,
   cadencePolicy,

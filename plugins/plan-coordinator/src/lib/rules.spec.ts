@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { bootDeployment, type LegalArea, type Principal, type StaffFacts, type TeamMemberFacts, type UnitKind } from '@enplan/plugin-api';
-import { planCoordinatorPlugin } from './plan-coordinator.plugin.js';
+import { planCoordinatorPlugin } from '../index.js';
 import {
   cadenceContribution,
   chairedByCoordinator,

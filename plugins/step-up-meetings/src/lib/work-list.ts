@@ -4,7 +4,7 @@ import { StepUpFlow } from './entities.js';
 import { computeDeadlines, danishDay, type DeadlineFacts } from './rules.js';
 import type { StepUpMeetingsSettings } from './settings.js';
 
-/** The cadence rule this plugin contributes for the step-up meeting (plugin.ts). */
+/** The cadence rule this plugin contributes for the step-up meeting (extensions.ts). */
 export const STEP_UP_MEETING_RULE = 'step-up-meeting';
 
 /** What the work list needs of one course's flow; the flow row itself, or a test's facts. */

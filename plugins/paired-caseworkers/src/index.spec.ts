@@ -1,6 +1,6 @@
 import { bootDeployment, type BootedDeployment } from '@enplan/plugin-api';
-import { pairedCaseworkersPlugin } from './plugin.js';
-import { jointMeetingIntervalDays } from './settings.js';
+import { pairedCaseworkersPlugin } from './index.js';
+import { jointMeetingIntervalDays } from './lib/settings.js';
 
 /** The plugin as the host sees it at boot: settings validated with defaults, extensions built from them. */
 function boot(settings?: Record<string, unknown>): BootedDeployment {

@@ -1,40 +1,14 @@
-import { Module } from '@nestjs/common';
-import { definePlugin } from '@enplan/plugin-api';
-import { STEP_UP_ENTITIES } from './entities.js';
+import type { PluginExtensions } from '@enplan/plugin-api';
 import { stepUpError } from './errors.js';
-import { StepUpFlowController } from './flow.controller.js';
 import { StepUpFlowService } from './flow.service.js';
-import { STEP_UP_MIGRATIONS } from './migrations/index.js';
 import { danishDay, referralReasons } from './rules.js';
-import { StepUpMeetingsSettings } from './settings.js';
-import { stepUpMeetingsDemo } from './demo.js';
-import { JOB_CONSULTANT_ROLE, STEP_UP_ID, StepUpErrorCode } from './vocabulary.js';
+import type { StepUpMeetingsSettings } from './settings.js';
+import { JOB_CONSULTANT_ROLE, StepUpErrorCode } from './vocabulary.js';
 import { STEP_UP_MEETING_RULE, stepUpWorkListExtension } from './work-list.js';
 
-@Module({ controllers: [StepUpFlowController], providers: [StepUpFlowService] })
-export class StepUpMeetingsModule {}
-
-/**
- * Esbjerg's Step-Up meetings as a course model: a fixed target group selected by rule (time on benefit),
- * a month of preparation with a worksheet and signed consent, material to the departments a week before, a
- * chaired step-up meeting with a job consultant, a signed agreement naming the next step, and a re-review
- * six months later. The plugin drives that flow with its own states, deadlines and agreement document.
- */
-export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
-  id: STEP_UP_ID,
-  displayName: 'Step-up-møder (Esbjerg)',
-  description:
-    'Rule-selected target group (years on benefit), one month of preparation with worksheet and signed consent, material to the departments ' +
-    'a week before, a chaired step-up meeting with a job consultant, a signed agreement document, and a re-review after six months.',
-  version: '0.1.0',
-  pluginApi: '^1.0.0',
-  model: true,
-  module: StepUpMeetingsModule,
-  entities: STEP_UP_ENTITIES,
-  migrations: STEP_UP_MIGRATIONS,
-  settings: StepUpMeetingsSettings,
-  demo: stepUpMeetingsDemo,
-  extensions: (s) => ({
+/** The model's extension points for one municipality's settings. */
+export function stepUpMeetingsExtensions(s: StepUpMeetingsSettings): PluginExtensions<StepUpMeetingsSettings> {
+  return {
     roles: [
       {
         id: JOB_CONSULTANT_ROLE,
@@ -79,5 +53,5 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
         if (pending) throw stepUpError.reReviewPending(pending);
       },
     },
-  }),
-});
+  };
+}

@@ -1,11 +1,7 @@
-import { definePlugin, type PluginExtensions } from '@enplan/plugin-api';
-import { PairedCaseworkersInit1795600000000 } from './migrations/1795600000000-PairedCaseworkersInit.js';
-import { PairedCaseworkersModule } from './paired-caseworkers.module.js';
+import type { PluginExtensions } from '@enplan/plugin-api';
 import { pairedDecisionAuthority, validatePairedPublish } from './plan-publish.js';
 import { PAIR_ROLES, pairTeamRules } from './rules.js';
-import { jointMeetingIntervalDays, PAIRED_CASEWORKERS_ID, PairedCaseworkersSettings } from './settings.js';
-import { PairedCaseworkersSubstitute } from './substitute.entity.js';
-import { pairedCaseworkersDemo } from './demo.js';
+import { jointMeetingIntervalDays, type PairedCaseworkersSettings } from './settings.js';
 
 /** The model's extension points for one municipality's settings. */
 export function pairedCaseworkersExtensions(s: PairedCaseworkersSettings): PluginExtensions<PairedCaseworkersSettings> {
@@ -38,23 +34,3 @@ export function pairedCaseworkersExtensions(s: PairedCaseworkersSettings): Plugi
     validatePlanPublish: validatePairedPublish,
   };
 }
-
-/**
- * Paired caseworkers (makkerpar; Hillerød, Helsingør): two caseworkers from different authority areas work
- * as a fixed pair and meet the citizen together; each decides only in their own areas; the plan is revised
- * at the joint meetings; a named substitute covers absence. See the plugin's README.md.
- */
-export const pairedCaseworkersPlugin = definePlugin<PairedCaseworkersSettings>({
-  id: PAIRED_CASEWORKERS_ID,
-  displayName: 'Makkerpar',
-  description: 'Two caseworkers from different authority areas as a fixed pair: joint meetings, own-area decisions, named substitutes',
-  version: '0.1.0',
-  pluginApi: '^1.0.0',
-  model: true,
-  module: PairedCaseworkersModule,
-  entities: [PairedCaseworkersSubstitute],
-  migrations: [PairedCaseworkersInit1795600000000],
-  settings: PairedCaseworkersSettings,
-  demo: pairedCaseworkersDemo,
-  extensions: pairedCaseworkersExtensions,
-});
