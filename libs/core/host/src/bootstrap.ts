@@ -97,7 +97,7 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
 
 /** The address actually bound, as a URL; for "every interface" also where a browser on this machine finds it. */
 export function listeningOn({ address, family, port }: AddressInfo): string {
-  const host = family === 'IPv6' || family === (6 as unknown as string) ? `[${address}]` : address;
+  const host = family === 'IPv6' ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   return address === '0.0.0.0' || address === '::' ? `${url} (every interface; on this machine http://localhost:${port})` : url;
 }
