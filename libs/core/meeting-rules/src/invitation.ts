@@ -1,3 +1,4 @@
+import { copenhagenParts, DANISH_MONTHS } from '@enplan/shared/util';
 import { MEETING_TYPE_LABELS, MEETING_TYPE_PURPOSES, type InvitationChannel, type MeetingChange, type ParticipantKind, type PlaceKind } from './vocabulary.js';
 
 /**
@@ -27,33 +28,18 @@ export interface RenderedInvitation {
 }
 
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 const ROLE_LABELS: Record<string, string> = { chair: 'mødeleder', 'note-taker': 'referent' };
-const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function parts(d: Date): { y: number; m: number; day: number; time: string } {
-  const p = Object.fromEntries(COPENHAGEN.formatToParts(d).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), day: Number(p.day), time: `${p.hour}.${p.minute}` };
-}
 
 /** "mandag den 12. januar 2026", in Danish time. */
 export function danishDate(d: Date): string {
-  const { y, m, day } = parts(d);
-  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()];
-  return `${weekday} den ${day}. ${MONTHS[m - 1]} ${y}`;
+  const { year, month, day } = copenhagenParts(d);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday} den ${day}. ${DANISH_MONTHS[month - 1]} ${year}`;
 }
 
 /** "kl. 10.00", in Danish time. */
 export function danishTime(d: Date): string {
-  return `kl. ${parts(d).time}`;
+  return `kl. ${copenhagenParts(d).time}`;
 }
 
 function meetingName(type: string): string {
@@ -93,7 +79,7 @@ export function renderInvitation(f: InvitationFacts): RenderedInvitation {
   const start = f.meeting.startsAt;
   const sameDay = danishDate(start) === danishDate(f.meeting.endsAt);
   const when = sameDay
-    ? `${danishDate(start)} ${danishTime(start)} til ${parts(f.meeting.endsAt).time}`
+    ? `${danishDate(start)} ${danishTime(start)} til ${copenhagenParts(f.meeting.endsAt).time}`
     : `${danishDate(start)} ${danishTime(start)} til ${danishDate(f.meeting.endsAt)} ${danishTime(f.meeting.endsAt)}`;
   const where = placeLine(f.meeting.placeKind, f.meeting.placeText, f.meeting.onlineLink ?? null);
   const who = f.people.map(personLine);

@@ -1,3 +1,4 @@
+import { copenhagenParts, DANISH_MONTHS } from '@enplan/shared/util';
 import { MEETING_TYPE_LABELS } from '@enplan/core/meeting-rules';
 import type { AccessRequestDto, ExportCourseDto, ExportPlanVersionDto } from './access-request.dto.js';
 import type { Redacted } from './redaction.js';
@@ -6,26 +7,15 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Everything in the document comes from people's typing: every value is escaped. */
 const e = (s: string | null | undefined) => (s ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const COPENHAGEN = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** "2026-03-01" → "1. marts 2026"; an instant is shown in Danish time with "kl. 10.30". Written by hand, never locale data. */
 export function danishDate(iso: string | null | undefined): string {
   if (!iso) return '–';
   if (iso.length <= 10) {
     const [y, m, d] = iso.split('-').map(Number);
-    return `${d}. ${MONTHS[m - 1]} ${y}`;
+    return `${d}. ${DANISH_MONTHS[m - 1]} ${y}`;
   }
-  const parts = Object.fromEntries(COPENHAGEN.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${Number(parts.day)}. ${MONTHS[Number(parts.month) - 1]} ${parts.year} kl. ${parts.hour}.${parts.minute}`;
+  const { year, month, day, time } = copenhagenParts(new Date(iso));
+  return `${day}. ${DANISH_MONTHS[month - 1]} ${year} kl. ${time}`;
 }
 
 const formatCpr = (cpr: string) => (/^\d{10}$/.test(cpr) ? `${cpr.slice(0, 6)}-${cpr.slice(6)}` : cpr);

@@ -3,6 +3,25 @@ import type { Clock } from './clock.js';
 // A Danish municipality's day: at 00:30 in Copenhagen it is already tomorrow, whatever the server's zone.
 const COPENHAGEN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const COPENHAGEN_MINUTE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Danish month names, for text written by hand rather than from locale data (which varies between Node builds). */
+export const DANISH_MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'] as const;
+
+/** An instant's wall-clock parts in Denmark: month 1–12, `time` as Danes write it ("10.30"). */
+export function copenhagenParts(d: Date): { year: number; month: number; day: number; time: string } {
+  const p = Object.fromEntries(COPENHAGEN_MINUTE.formatToParts(d).map((x) => [x.type, x.value]));
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day), time: `${p.hour}.${p.minute}` };
+}
+
 /** The calendar date (YYYY-MM-DD) in Denmark at an instant: for checking dates people enter against "today". */
 export function danishDay(d: Date): string {
   return COPENHAGEN_DATE.format(d);
