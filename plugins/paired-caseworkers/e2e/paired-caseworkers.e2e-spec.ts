@@ -502,7 +502,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
   describe("the plugin's table", () => {
     it('comes from its migration and matches its entity; a course on another model cannot get substitutes', async () => {
       const ds = t.app.get(DataSource);
-      expect(await ranMigrations(ds, 'PairedCaseworkers')).toEqual(['PairedCaseworkersInit1795600000000']);
+      expect(await ranMigrations(ds, 'PairedCaseworkers')).toEqual(['PairedCaseworkersForeignKeyIndexes1796177220870', 'PairedCaseworkersInit1795600000000']);
       expect(await pendingSchemaChanges(ds)).toEqual([]);
       const c = await post('/citizens', { cpr: '0303803456', name: 'Borger Generisk' }, as('anne'));
       const generic = await post(

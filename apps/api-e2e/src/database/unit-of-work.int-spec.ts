@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
-import { inUnitOfWork } from '@enplan/core/database';
+import { countStatements, inUnitOfWork } from '@enplan/core/database';
 import { testEngine } from '@enplan/core/testing';
 import { useProbeDatabase } from './probe-database.js';
 
 /**
  * Everything a request does through the DataSource inside a unit of work joins its one transaction: plain
- * queries, repositories and a service's own `ds.transaction` (a savepoint). On PGlite a query outside the held
+ * queries, repositories and a service's own `ds.transaction` (joined, no savepoint). On PGlite a query outside the held
  * transaction would wait for itself, so these tests would hang there (30 s lease) rather than pass by luck.
  */
 describe(`unit of work (${testEngine()})`, () => {
@@ -41,16 +41,25 @@ describe(`unit of work (${testEngine()})`, () => {
     expect(await names()).toEqual([]);
   });
 
-  it('a failed nested transaction rolls back to its savepoint only', async () => {
-    await inUnitOfWork(ds, async () => {
-      await insert('kept');
-      await expect(ds.transaction(async (inner) => {
-        await inner.query(`INSERT INTO probe (name) VALUES ('undone')`);
-        await inner.query(`INSERT INTO probe (name) VALUES ('kept')`);
-      })).rejects.toThrow();
-      await insert('after');
+  it('a failed nested transaction fails the whole unit: nothing of it is kept', async () => {
+    await expect(
+      inUnitOfWork(ds, async () => {
+        await insert('before');
+        await ds.transaction(async (inner) => {
+          await inner.query(`INSERT INTO probe (name) VALUES ('undone')`);
+          await inner.query(`INSERT INTO probe (name) VALUES ('undone')`);
+        });
+      }),
+    ).rejects.toThrow();
+    expect(await names()).toEqual([]);
+  });
+
+  it('joins a nested transaction without a savepoint: begin, the insert, commit', async () => {
+    await countStatements(async (read) => {
+      await inUnitOfWork(ds, () => ds.transaction((inner) => inner.query(`INSERT INTO probe (name) VALUES ('one')`)));
+      expect(read()).toBe(3);
     });
-    expect(await names()).toEqual(['after', 'kept']);
+    expect(await names()).toEqual(['one']);
   });
 
   it('a query started in the unit of work but run after it ends gets its own connection', async () => {

@@ -1,8 +1,5 @@
-import { In, type EntityManager } from 'typeorm';
-import { Consent, Course, TeamAssignment, sharedCategoriesByUnit, type CourseStatus, type InformationCategory } from '@enplan/core/courses';
-import { HouseholdMember } from '@enplan/core/citizens';
-import { StaffMember } from '@enplan/core/organisation';
-import { AccessGrant } from './access-grant.entity.js';
+import type { EntityManager } from 'typeorm';
+import { sharedCategoriesByUnit, type Consent, type CourseStatus, type InformationCategory } from '@enplan/core/courses';
 
 /**
  * What the access rules need to know about one course, as plain data the CASL conditions match on
@@ -27,31 +24,48 @@ export interface CourseFacts {
   citizenIds: string[];
 }
 
+interface FactsRow {
+  id: string;
+  status: CourseStatus;
+  modelId: string;
+  citizenId: string | null;
+  assignments: { staffMemberId: string; startsOn: string; endsOn: string | null; unitId: string | null }[];
+  grants: { staffMemberId: string; reason: string; validUntil: string; revokedAt: string | null }[];
+  consents: (Pick<Consent, 'kind' | 'validFrom' | 'validTo' | 'partyUnitIds' | 'categories'> & { revokedAt: string | null })[];
+  members: string[];
+}
+
+/**
+ * One statement for every course asked about: the course with its assignments (and each member's unit), grants,
+ * sharing consents and household members aggregated as JSON. The access check runs on every course-bound
+ * request, so its cost is paid everywhere: six round trips here were half of a plan read's statements.
+ */
+const FACTS_SQL = `
+  SELECT c.id, c.status, c.model_id AS "modelId", c.citizen_id AS "citizenId",
+         COALESCE((SELECT json_agg(json_build_object('staffMemberId', t.staff_member_id, 'startsOn', t.starts_on, 'endsOn', t.ends_on, 'unitId', s.unit_id))
+                     FROM team_assignment t LEFT JOIN staff_member s ON s.municipality_id = t.municipality_id AND s.id = t.staff_member_id
+                    WHERE t.municipality_id = c.municipality_id AND t.course_id = c.id), '[]') AS assignments,
+         COALESCE((SELECT json_agg(json_build_object('staffMemberId', g.staff_member_id, 'reason', g.reason, 'validUntil', g.valid_until, 'revokedAt', g.revoked_at))
+                     FROM access_grant g WHERE g.municipality_id = c.municipality_id AND g.course_id = c.id), '[]') AS grants,
+         COALESCE((SELECT json_agg(json_build_object('kind', k.kind, 'validFrom', k.valid_from, 'validTo', k.valid_to, 'revokedAt', k.revoked_at,
+                                                     'partyUnitIds', k.party_unit_ids, 'categories', k.categories))
+                     FROM consent k WHERE k.municipality_id = c.municipality_id AND k.course_id = c.id AND k.kind = 'information-sharing'), '[]') AS consents,
+         COALESCE((SELECT json_agg(m.citizen_id) FROM household_member m
+                    WHERE m.municipality_id = c.municipality_id AND m.household_id = c.household_id), '[]') AS members
+    FROM course c
+   WHERE c.municipality_id = $1 AND c.id = ANY($2::uuid[])`;
+
 export async function loadCourseFacts(em: EntityManager, municipalityId: string, courseIds: readonly string[], day: string, now: Date): Promise<CourseFacts[]> {
   if (!courseIds.length) return [];
-  const courses = await em.find(Course, { where: { id: In([...courseIds]), municipalityId } });
-  const ids = courses.map((c) => c.id);
-  if (!ids.length) return [];
-  const [assignments, grants, consents] = await Promise.all([
-    em.find(TeamAssignment, { where: { courseId: In(ids), municipalityId } }),
-    em.find(AccessGrant, { where: { courseId: In(ids), municipalityId } }),
-    em.find(Consent, { where: { courseId: In(ids), municipalityId, kind: 'information-sharing' } }),
-  ]);
-  const staffIds = [...new Set(assignments.map((a) => a.staffMemberId))];
-  const units = new Map(
-    staffIds.length ? (await em.find(StaffMember, { where: { id: In(staffIds), municipalityId }, select: { id: true, unitId: true } })).map((s) => [s.id, s.unitId]) : [],
-  );
-  const householdIds = [...new Set(courses.flatMap((c) => (c.householdId ? [c.householdId] : [])))];
-  const members = householdIds.length ? await em.find(HouseholdMember, { where: { householdId: In(householdIds), municipalityId } }) : [];
-  return courses.map((c) => {
-    const mine = assignments.filter((a) => a.courseId === c.id);
-    const current = mine.filter((a) => a.startsOn <= day && (a.endsOn === null || a.endsOn >= day));
-    const ended = mine.filter((a) => a.endsOn !== null && a.endsOn < day);
+  const rows: FactsRow[] = await em.query(FACTS_SQL, [municipalityId, [...new Set(courseIds)]]);
+  return rows.map((c) => {
+    const current = c.assignments.filter((a) => a.startsOn <= day && (a.endsOn === null || a.endsOn >= day));
+    const ended = c.assignments.filter((a) => a.endsOn !== null && a.endsOn < day);
     const closed = c.status === 'closed' || c.status === 'declined';
-    const overseen = closed ? mine : current;
-    const liveGrants = grants.filter((g) => g.courseId === c.id && g.revokedAt === null && g.validUntil >= day);
+    const overseen = closed ? c.assignments : current;
+    const liveGrants = c.grants.filter((g) => g.revokedAt === null && g.validUntil >= day);
     const sharedCategories = sharedCategoriesByUnit(
-      consents.filter((k) => k.courseId === c.id),
+      c.consents.map((k) => ({ ...k, revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt) })),
       day,
       now,
     );
@@ -61,12 +75,12 @@ export async function loadCourseFacts(em: EntityManager, municipalityId: string,
       modelId: c.modelId,
       team: [...new Set(current.map((a) => a.staffMemberId))],
       former: [...new Set(ended.map((a) => a.staffMemberId))],
-      teamUnits: [...new Set(overseen.flatMap((a) => (units.has(a.staffMemberId) ? [units.get(a.staffMemberId) as string] : [])))],
+      teamUnits: [...new Set(overseen.flatMap((a) => (a.unitId ? [a.unitId] : [])))],
       grantees: liveGrants.map((g) => g.staffMemberId),
       grantReasons: Object.fromEntries(liveGrants.map((g) => [g.staffMemberId, g.reason])),
       sharingUnits: Object.keys(sharedCategories),
       sharedCategories,
-      citizenIds: [...new Set([...(c.citizenId ? [c.citizenId] : []), ...members.filter((m) => m.householdId === c.householdId).map((m) => m.citizenId)])],
+      citizenIds: [...new Set([...(c.citizenId ? [c.citizenId] : []), ...c.members])],
     };
   });
 }

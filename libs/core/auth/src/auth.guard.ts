@@ -28,6 +28,11 @@ export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: Execution
 @Injectable()
 export class AuthGuard implements CanActivate {
   private key?: Promise<KeyResolver>;
+  /**
+   * Served municipalities by code. A municipality's id never changes and the served set only changes with the
+   * deployment, which takes a restart: so a hit is kept, saving a statement on every request; a miss is not.
+   */
+  private readonly tenants = new Map<string, { id: string; code: string }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -66,8 +71,9 @@ export class AuthGuard implements CanActivate {
     if (typeof sub !== 'string' || !UUID.test(sub) || typeof municipality !== 'string' || !Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
       throw authError(AuthErrorCode.ClaimsInvalid);
     }
-    const tenant = await this.municipalities.findOne({ where: { code: municipality }, select: { id: true, code: true } });
+    const tenant = this.tenants.get(municipality) ?? (await this.municipalities.findOne({ where: { code: municipality }, select: { id: true, code: true } }));
     if (!tenant) throw authError(AuthErrorCode.MunicipalityNotServed);
+    this.tenants.set(municipality, tenant);
     return { userId: sub, municipalityCode: tenant.code, municipalityId: tenant.id, roles: roles as string[] };
   }
 }

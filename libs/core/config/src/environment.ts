@@ -76,6 +76,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'ENPLAN_PUBLIC_URL must be an http(s) URL, e.g. https://enplan.kommune.dk' })
   ENPLAN_PUBLIC_URL?: string;
 
+  /** Adds `Enplan-Sql-Statements: <n>` to every response: the SQL statements the request ran (tests, benchmarks). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  ENPLAN_SQL_STATEMENT_HEADER?: boolean;
+
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
   ENPLAN_REMINDERS_CRON?: string;

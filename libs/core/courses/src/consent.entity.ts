@@ -25,6 +25,7 @@ export class Consent extends TenantEntity {
   course?: Course;
 
   /** Who gave it: the course's citizen, or in a family course the household member (or custody holder) concerned. */
+  @Index()
   @Column({ type: 'uuid' })
   citizenId: string;
 

@@ -49,7 +49,11 @@ export const consentError = {
 };
 
 /** For each unit, the categories of information the information-sharing consents in force let it see. */
-export function sharedCategoriesByUnit(consents: readonly Consent[], day: string, now: Date): Record<string, InformationCategory[]> {
+export function sharedCategoriesByUnit(
+  consents: readonly Pick<Consent, 'kind' | 'validFrom' | 'validTo' | 'revokedAt' | 'partyUnitIds' | 'categories'>[],
+  day: string,
+  now: Date,
+): Record<string, InformationCategory[]> {
   const byUnit: Record<string, InformationCategory[]> = {};
   for (const c of consents) {
     if (c.kind !== 'information-sharing' || !inForce(c, day, now)) continue;

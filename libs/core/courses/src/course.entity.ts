@@ -43,6 +43,7 @@ export class Course extends TenantEntity {
   @Column({ type: 'varchar', length: 200 })
   referredBy: string;
 
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   referringUnitId: string | null;
 

@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema }
 import type { DatabaseSettings } from '@enplan/core/config';
 import { openPglite, pglitePool, unlockDataDir } from './pglite-pool.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+import { StatementCountingLogger } from './statement-count.js';
 import { joinUnitsOfWork } from './unit-of-work.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -28,6 +29,7 @@ function commonOptions(parts: SchemaParts) {
     namingStrategy: new SnakeNamingStrategy(),
     applicationName: 'enplan',
     logging: false,
+    logger: new StatementCountingLogger(),
   };
 }
 

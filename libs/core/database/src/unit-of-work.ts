@@ -11,8 +11,8 @@ const held = new AsyncLocalStorage<HeldTransaction>();
 
 /**
  * Runs `work` in one transaction that every query made through `ds` within `work`'s async context joins:
- * `ds.manager`, repositories, query builders, and a service's own `ds.transaction(...)` (which becomes a
- * savepoint). A request's write, the re-check of its access and its access-log row thus commit together or
+ * `ds.manager`, repositories, query builders, and a service's own `ds.transaction(...)` (which simply joins:
+ * see `joinable`). A request's write, the re-check of its access and its access-log row thus commit together or
  * not at all, without every service having to be handed the transaction's EntityManager.
  *
  * Why AsyncLocalStorage and a joining `createQueryRunner` rather than passing `em` down: the write paths are
@@ -47,11 +47,14 @@ export function joinUnitsOfWork(ds: DataSource): DataSource {
 }
 
 /**
- * The held runner as a joiner sees it: the same connection and transaction (a joiner's `startTransaction`
- * becomes a savepoint), but a joiner's `release()` must not hand the connection back mid-transaction; the
- * unit of work releases it after commit or rollback.
+ * The held runner as a joiner sees it: the same connection and transaction. A joiner's `release()` must not hand
+ * the connection back mid-transaction; the unit of work releases it after commit or rollback. A joiner's own
+ * transaction (start, commit, rollback) is the unit's, not a savepoint: a failure inside a joiner fails the
+ * request and rolls the whole unit back, which is what every caller does with it (none catches and goes on), so
+ * a savepoint pair would only add two statements to every write.
  */
+const JOINED = new Set<PropertyKey>(['release', 'startTransaction', 'commitTransaction', 'rollbackTransaction']);
 function joinable(runner: QueryRunner): QueryRunner {
   const keep = async () => undefined;
-  return new Proxy(runner, { get: (target, key) => (key === 'release' ? keep : Reflect.get(target, key, target)) });
+  return new Proxy(runner, { get: (target, key) => (JOINED.has(key) ? keep : Reflect.get(target, key, target)) });
 }

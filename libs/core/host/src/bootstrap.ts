@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
+import { countStatements } from '@enplan/core/database';
 import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
 import { withProblemResponses } from './openapi-problems.js';
@@ -44,6 +45,7 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
     res.setHeader('X-Request-Id', requestIdFor(req));
     next();
   });
+  if (app.get(EnplanConfig).sqlStatementHeader) app.use(statementHeader);
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
@@ -54,6 +56,20 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
   await app.init();
   return app;
+}
+
+/** The rest of the request runs in a statement-counting scope; the count goes out with the response headers. */
+export const SQL_STATEMENTS_HEADER = 'Enplan-Sql-Statements';
+function statementHeader(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  countStatements((read) => {
+    // Headers are written after the handler, its unit of work and the access-log row: the count is complete.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (!res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(read()));
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
+    next();
+  });
 }
 
 /** Starts the API and wires graceful shutdown: stop accepting, finish in-flight requests, close the database. */

@@ -132,6 +132,7 @@ export class MeetingParticipant extends TenantEntity {
   @JoinColumn({ name: 'staff_member_id' })
   staffMember?: StaffMember;
 
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   citizenId: string | null;
 
@@ -280,6 +281,7 @@ export class FollowUp extends TenantEntity {
   @JoinColumn({ name: 'course_id' })
   course?: Course;
 
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   contactId: string | null;
 
@@ -305,6 +307,7 @@ export class FollowUp extends TenantEntity {
   @Column({ type: 'date' })
   dueOn: string;
 
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   nextMeetingId: string | null;
 

@@ -29,6 +29,7 @@ export class ProviderOrder extends TenantEntity {
   @Column({ type: 'text' })
   purpose: string;
 
+  @Index()
   @Column({ type: 'uuid' })
   providerUnitId: string;
 
@@ -37,6 +38,7 @@ export class ProviderOrder extends TenantEntity {
   providerUnit?: OrgUnit;
 
   /** The named provider (e.g. the mentor), if there is one. */
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   providerStaffId: string | null;
 

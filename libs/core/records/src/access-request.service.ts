@@ -206,11 +206,21 @@ export class AccessRequestService {
       : [];
     const boardCourses = links.length ? await em.find(MeetingCourse, { where: { municipalityId, meetingId: In(board.map((m) => m.id)) } }) : [];
     const meetings: ExportMeetingDto[] = [];
-    for (const m of [...own, ...board.filter((b) => !own.some((o) => o.id === b.id))].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())) {
+    const all = [...own, ...board.filter((b) => !own.some((o) => o.id === b.id))].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    // Participants, agenda and outcomes of every meeting in one statement each, not three per meeting.
+    const ofMeetings = { municipalityId, meetingId: In(all.map((m) => m.id)) };
+    const [allParticipants, allAgenda, allOutcomes] = all.length
+      ? await Promise.all([
+          em.find(MeetingParticipant, { where: ofMeetings, order: { id: 'ASC' } }),
+          em.find(AgendaItem, { where: ofMeetings, order: { position: 'ASC' } }),
+          em.find(MeetingOutcome, { where: ofMeetings, order: { createdAt: 'ASC', id: 'ASC' } }),
+        ])
+      : [[], [], []];
+    for (const m of all) {
       const several = m.courseId === null && boardCourses.filter((l) => l.meetingId === m.id).length > 1;
-      const participants = await em.find(MeetingParticipant, { where: { municipalityId, meetingId: m.id }, order: { id: 'ASC' } });
-      const agenda = await em.find(AgendaItem, { where: { municipalityId, meetingId: m.id }, order: { position: 'ASC' } });
-      const outcomes = several ? [] : await em.find(MeetingOutcome, { where: { municipalityId, meetingId: m.id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const participants = allParticipants.filter((p) => p.meetingId === m.id);
+      const agenda = allAgenda.filter((a) => a.meetingId === m.id);
+      const outcomes = several ? [] : allOutcomes.filter((o) => o.meetingId === m.id);
       let minutes: string | Redacted | null = m.minutes;
       if (several && m.minutes !== null) minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'covers-several-courses');
       else if (m.minutes !== null && decide('meeting-minutes', 'meeting-minutes', m.id, null) !== 'disclosed') minutes = stub('meeting-minutes', m.id, dateOf(m.startsAt), 'review-required');
@@ -393,26 +403,31 @@ function grantReasonShown(l: AccessLogEntry, grants: readonly ShownGrant[]): boo
   return grants.some((g) => g.courseId === l.courseIds[0] && g.staffMemberId === l.actorId && g.reason === l.reason);
 }
 
-/** Staff and unit names, looked up once each (staff and units are not citizens: their names may appear). */
+/**
+ * Staff and unit names (staff and units are not citizens: their names may appear). Loaded for the whole
+ * municipality in one statement each, at first use: an access request names staff and units on every kind of
+ * record, and a lookup per name made the export's statements grow with the case (an N+1); a municipality's
+ * staff list is small next to a case's history.
+ */
 class Names {
-  private readonly staffNames = new Map<string, Promise<string | null>>();
-  private readonly unitNames = new Map<string, Promise<string | null>>();
+  private staffNames?: Promise<Map<string, string>>;
+  private unitNames?: Promise<Map<string, string>>;
   constructor(
     private readonly em: EntityManager,
     private readonly municipalityId: string,
   ) {}
 
-  staff(id: string): Promise<string | null> {
-    if (!this.staffNames.has(id)) {
-      this.staffNames.set(id, this.em.findOne(StaffMember, { where: { id, municipalityId: this.municipalityId }, select: { id: true, name: true } }).then((s) => s?.name ?? null));
-    }
-    return this.staffNames.get(id) as Promise<string | null>;
+  async staff(id: string): Promise<string | null> {
+    this.staffNames ??= this.em
+      .find(StaffMember, { where: { municipalityId: this.municipalityId }, select: { id: true, name: true } })
+      .then((rows) => new Map(rows.map((r) => [r.id, r.name])));
+    return (await this.staffNames).get(id) ?? null;
   }
 
-  unit(id: string): Promise<string | null> {
-    if (!this.unitNames.has(id)) {
-      this.unitNames.set(id, this.em.findOne(OrgUnit, { where: { id, municipalityId: this.municipalityId }, select: { id: true, name: true } }).then((u) => u?.name ?? null));
-    }
-    return this.unitNames.get(id) as Promise<string | null>;
+  async unit(id: string): Promise<string | null> {
+    this.unitNames ??= this.em
+      .find(OrgUnit, { where: { municipalityId: this.municipalityId }, select: { id: true, name: true } })
+      .then((rows) => new Map(rows.map((r) => [r.id, r.name])));
+    return (await this.unitNames).get(id) ?? null;
   }
 }

@@ -21,6 +21,7 @@ export class PairedCaseworkersSubstitute extends TenantEntity {
   course?: object;
 
   /** The one of the pair who is covered. */
+  @Index()
   @Column({ type: 'uuid' })
   coveredStaffMemberId: string;
 
