@@ -15,15 +15,18 @@ export function countStatements<T>(fn: (read: () => number) => T): T {
   return scope.run(counter, () => fn(() => counter.statements));
 }
 
+const ignore = (): void => undefined;
+
 /** TypeORM's logger for the data source: logs nothing (logging stays off), only counts inside a scope. */
 export class StatementCountingLogger implements Logger {
   logQuery(_query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     const counter = scope.getStore();
     if (counter) counter.statements++;
   }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  // Everything else is what `logging: false` logs: nothing (errors reach the caller as exceptions).
+  logQueryError = ignore;
+  logQuerySlow = ignore;
+  logSchemaBuild = ignore;
+  logMigration = ignore;
+  log = ignore;
 }
