@@ -35,6 +35,10 @@ const started = Date.now();
 let failed = false;
 for (const rule of selected) {
   const incremental = incrementalFileOf(rule.file);
+  if (!existsSync(join(root, rule.file))) {
+    console.log(`mutation: ${rule.file} does not exist yet (a new plugin keeps its rules there): nothing to mutate`);
+    continue;
+  }
   if (!force && unchanged(rule, join(root, incremental))) {
     console.log(`mutation: ${rule.file} and its specs are unchanged since ${incremental}: its results stand`);
     continue;
