@@ -200,6 +200,7 @@ describe('diffPlans', () => {
     const a = base();
     a.agreements[0].responsible = { kind: 'citizen', id: undefined };
     expect(diffPlans(a, base()).identical).toBe(true);
+    expect(diffPlans(base(), a).identical).toBe(true);
     const extraKey = base();
     extraKey.agreements[0].responsible = { kind: 'citizen', id: STAFF };
     expect(diffPlans(base(), extraKey).agreements.changed).toEqual([
@@ -221,6 +222,17 @@ describe('diffPlans', () => {
     (asNull.actions[0] as unknown as { responsible: unknown }).responsible = null;
     expect(diffPlans(base(), asNull).actions.changed).toEqual([{ id: 'a1', changes: [{ field: 'responsible', before: { kind: 'staff', id: STAFF }, after: null }] }]);
     expect(diffPlans(asNull, base()).identical).toBe(false);
+    // Only `concerns` is a set: any other list keeps its order, so a reordering is a change.
+    const ordered = base();
+    (ordered.actions[0] as unknown as { responsible: unknown }).responsible = [CHILD, STAFF];
+    const reordered = base();
+    (reordered.actions[0] as unknown as { responsible: unknown }).responsible = [STAFF, CHILD];
+    expect(diffPlans(ordered, reordered).identical).toBe(false);
+    // A text and an object, or an object and a text, are not the same value.
+    const asText = base();
+    (asText.actions[0] as unknown as { responsible: unknown }).responsible = 'kind';
+    expect(diffPlans(asText, base()).identical).toBe(false);
+    expect(diffPlans(base(), asText).identical).toBe(false);
   });
 
   it('lists everything of the first version as added, the citizen’s words from empty', () => {
