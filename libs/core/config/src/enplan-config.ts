@@ -26,6 +26,8 @@ export class EnplanConfig {
   readonly remindersCron: string | undefined;
   /** The API's public address without a trailing slash (ENPLAN_PUBLIC_URL), for URLs handed out (calendar subscriptions). */
   readonly publicUrl: string | undefined;
+  /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
+  readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -53,5 +55,13 @@ export class EnplanConfig {
     this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+    this.events = {
+      // Off in tests by default: they run delivery passes by hand on the fixed clock.
+      worker: (vars.ENPLAN_EVENTS_WORKER ?? (this.env === 'test' ? 'false' : 'true')) === 'true',
+      pollMs: vars.ENPLAN_EVENTS_POLL_MS ?? 2_000,
+      maxAttempts: vars.ENPLAN_EVENTS_MAX_ATTEMPTS ?? 8,
+      leaseMs: vars.ENPLAN_EVENTS_LEASE_MS ?? 60_000,
+      secretOverlapHours: vars.ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+    };
   }
 }
