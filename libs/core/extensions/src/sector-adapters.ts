@@ -11,9 +11,8 @@ export interface DomainEventFacts {
   readonly sequence: number;
   /** e.g. `plan.version-published`, `decision.decided` (the core's list: `DOMAIN_EVENT_TYPES`). */
   readonly type: string;
-  /** When the change happened (the core's clock), not when it is delivered. */
   readonly occurredAt: Date;
-  /** Record ids (`courseId`, `decisionId`, `meetingId` …) and kinds (`version`, `legalArea` …). */
+  /** occurredAt: when the change happened (the core's clock), not when it is delivered. data: record ids (`courseId`, `decisionId`, `meetingId` …) and kinds (`version`, `legalArea` …). */
   readonly data: Readonly<Record<string, string | number | null>>;
 }
 
