@@ -6,7 +6,7 @@ import {
   CreateWebhookDto,
   DeliveriesQuery,
   EventDeliveryDto,
-  EventsPageDto,
+  EventFeedDto,
   EventsQuery,
   RotateSecretDto,
   WebhookDto,
@@ -34,8 +34,8 @@ export class EventsController {
       'The pull feed for integrations: pass the `next` of the previous page as `after` and you get every event once, in a stable order, ' +
       'also after downtime. Events carry record ids and kinds only; fetch the records through the API.',
   })
-  @ApiOkResponse({ type: EventsPageDto })
-  list(@CurrentPrincipal() p: Principal, @Query() q: EventsQuery): Promise<EventsPageDto> {
+  @ApiOkResponse({ type: EventFeedDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: EventsQuery): Promise<EventFeedDto> {
     return this.feed.page(p, q.after, q.limit);
   }
 }

@@ -28,7 +28,7 @@ export class DomainEventDto {
   data: Record<string, string | number | null>;
 }
 
-export class EventsPageDto {
+export class EventFeedDto {
   @ApiProperty({ type: [DomainEventDto] })
   events: DomainEventDto[];
   @ApiProperty({ example: '42', description: 'Pass as `after` to read on (the same cursor again when nothing new has arrived)' })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { eventDeliveryError } from './event-delivery.error.js';
-import type { EventsPageDto } from './event-delivery.dto.js';
+import type { EventFeedDto } from './event-delivery.dto.js';
 
 /**
  * The pull feed: the caller's municipality's events after a cursor, in `sequence` order.
@@ -17,7 +17,7 @@ import type { EventsPageDto } from './event-delivery.dto.js';
 export class EventsFeedService {
   constructor(private readonly ds: DataSource) {}
 
-  async page(p: Principal, after: string | undefined, limit = 100): Promise<EventsPageDto> {
+  async page(p: Principal, after: string | undefined, limit = 100): Promise<EventFeedDto> {
     const cursor = after === undefined || after === '' ? '0' : after;
     if (!/^\d{1,18}$/.test(cursor)) throw eventDeliveryError.cursor();
     const rows: { id: string; cursor: string; type: string; occurred_at: Date; data: Record<string, string | number | null> }[] = await this.ds.query(

@@ -42,10 +42,11 @@ export function eventDataProblems(data: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(data)) {
     if (v === null) continue;
-    if (k.endsWith('Id')) {
-      if (typeof v !== 'string' || !UUID.test(v)) out.push(`${k} must be a uuid`);
-    } else if ((EVENT_KIND_KEYS as readonly string[]).includes(k)) {
+    // Kind keys first: `modelId` is a kind (a model's kebab-case id), not a record id.
+    if ((EVENT_KIND_KEYS as readonly string[]).includes(k)) {
       if (!(typeof v === 'number' && Number.isSafeInteger(v)) && !(typeof v === 'string' && TOKEN.test(v))) out.push(`${k} must be an integer or a short lowercase token`);
+    } else if (k.endsWith('Id')) {
+      if (typeof v !== 'string' || !UUID.test(v)) out.push(`${k} must be a uuid`);
     } else {
       out.push(`${k} is neither an id (…Id) nor a kind (${EVENT_KIND_KEYS.join(', ')})`);
     }
