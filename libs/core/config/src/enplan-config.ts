@@ -28,6 +28,8 @@ export class EnplanConfig {
   readonly publicUrl: string | undefined;
   /** Whether responses carry the number of SQL statements they ran (ENPLAN_SQL_STATEMENT_HEADER; off by default). */
   readonly sqlStatementHeader: boolean;
+  /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
+  readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -56,5 +58,13 @@ export class EnplanConfig {
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
     this.sqlStatementHeader = vars.ENPLAN_SQL_STATEMENT_HEADER ?? false;
+    this.events = {
+      // Off in tests by default: they run delivery passes by hand on the fixed clock.
+      worker: (vars.ENPLAN_EVENTS_WORKER ?? (this.env === 'test' ? 'false' : 'true')) === 'true',
+      pollMs: vars.ENPLAN_EVENTS_POLL_MS ?? 2_000,
+      maxAttempts: vars.ENPLAN_EVENTS_MAX_ATTEMPTS ?? 8,
+      leaseMs: vars.ENPLAN_EVENTS_LEASE_MS ?? 60_000,
+      secretOverlapHours: vars.ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+    };
   }
 }

@@ -83,6 +83,26 @@ export class EnvironmentVariables {
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
   ENPLAN_REMINDERS_CRON?: string;
+
+  /** Whether this process runs the domain-event delivery worker (webhooks, sector adapters). */
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'ENPLAN_EVENTS_WORKER must be true or false' })
+  ENPLAN_EVENTS_WORKER?: string;
+
+  /** How often the delivery worker looks for due deliveries, in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(3_600_000)
+  ENPLAN_EVENTS_POLL_MS?: number;
+
+  /** Attempts per delivery before it is dead-lettered. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  ENPLAN_EVENTS_MAX_ATTEMPTS?: number;
+
+  /** How long a claimed delivery is held before another worker may take it again (a crashed worker's lease). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(3_600_000)
+  ENPLAN_EVENTS_LEASE_MS?: number;
+
+  /** How long a rotated webhook secret stays valid (and signed with) next to the new one, in hours. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
+  ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS?: number;
 }
 
 export class ConfigurationError extends Error {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { recordDomainEvent } from '@enplan/core/events';
 import type { Principal } from '@enplan/core/auth';
 import { DomainError } from '@enplan/core/common';
 import { HouseholdMember } from '@enplan/core/citizens';
@@ -112,6 +113,7 @@ export class ConsentsService {
           revocationNote: null,
         }),
       );
+      await recordDomainEvent(em, { municipalityId, type: 'consent.given', data: { consentId: saved.id, courseId, kind: dto.kind }, actorId: p.userId, occurredAt: this.clock.now() });
       return this.view(saved);
     });
   }
@@ -131,7 +133,9 @@ export class ConsentsService {
       c.revokedAt = this.clock.now();
       c.revokedBy = p.userId;
       c.revocationNote = dto.note ?? null;
-      return this.view(await em.save(c));
+      const saved = await em.save(c);
+      await recordDomainEvent(em, { municipalityId: p.municipalityId, type: 'consent.revoked', data: { consentId: c.id, courseId: c.courseId, kind: c.kind }, actorId: p.userId, occurredAt: c.revokedAt });
+      return this.view(saved);
     });
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { recordDomainEvent } from '@enplan/core/events';
 import { scopeCondition, type CourseScope, type Principal } from '@enplan/core/auth';
 import { page, type Page } from '@enplan/core/common';
 import { Citizen, Household, HouseholdMember } from '@enplan/core/citizens';
@@ -154,6 +155,15 @@ export class CoursesService {
       const concerns = await courseConcerns(em, course, dto.concerns);
       await this.record(em, course, from, dto.to, p.userId, dto.reason, concerns);
       await this.extensions.transitioned(em, p, course, from);
+      if (dto.to === 'active' || dto.to === 'closed') {
+        await recordDomainEvent(em, {
+          municipalityId,
+          type: dto.to === 'active' ? 'course.activated' : 'course.closed',
+          data: { courseId: course.id, modelId: course.modelId, ...(dto.to === 'closed' ? { status: from } : {}) },
+          actorId: p.userId,
+          occurredAt: this.clock.now(),
+        });
+      }
       return loadCourseDetail(em, municipalityId, id);
     });
   }

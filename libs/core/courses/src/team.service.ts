@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { recordDomainEvent, type EventData } from '@enplan/core/events';
 import type { Principal } from '@enplan/core/auth';
 import { EXTERNAL_UNIT_KINDS, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -26,6 +27,11 @@ export class TeamService {
     private readonly consents: ConsentsService,
     private readonly extensions: CourseExtensions,
   ) {}
+
+  /** The team change's domain event, in the change's transaction (ids and the role only). */
+  private async event(em: EntityManager, p: Principal, type: 'course.team-changed' | 'course.primary-contact-changed', courseId: string, data: EventData): Promise<void> {
+    await recordDomainEvent(em, { municipalityId: p.municipalityId, type, data: { courseId, ...data }, actorId: p.userId, occurredAt: this.clock.now() });
+  }
 
   async history(municipalityId: string, courseId: string): Promise<TeamAssignmentDto[]> {
     if (!isUUID(courseId) || !(await this.ds.getRepository(Course).exists({ where: { id: courseId, municipalityId } }))) throw courseError.notFound();
@@ -58,6 +64,7 @@ export class TeamService {
       });
       await this.extensions.teamChanged(em, p, course, before, { kind: 'add', role: dto.role, staffMemberId: dto.staffMemberId }, 'staffMemberId');
       await this.touch(em, course);
+      await this.event(em, p, dto.role === 'primary-contact' ? 'course.primary-contact-changed' : 'course.team-changed', courseId, { kind: 'add', role: dto.role, staffMemberId: dto.staffMemberId, teamAssignmentId: identifiers[0].id as string });
       return this.view(em, p.municipalityId, identifiers[0].id as string);
     });
   }
@@ -75,6 +82,7 @@ export class TeamService {
       await em.update(TeamAssignment, { id: a.id }, { endsOn: dto.endsOn });
       await this.extensions.teamChanged(em, p, course, before, { kind: 'end', role: a.role, staffMemberId: a.staffMemberId }, 'assignmentId');
       await this.touch(em, course);
+      await this.event(em, p, 'course.team-changed', courseId, { kind: 'end', role: a.role, staffMemberId: a.staffMemberId, teamAssignmentId: a.id });
       return this.view(em, p.municipalityId, a.id);
     });
   }
@@ -107,6 +115,7 @@ export class TeamService {
       const change = { kind: 'handover', staffMemberId: dto.staffMemberId, previousStaffMemberId: current?.staffMemberId ?? null } as const;
       await this.extensions.teamChanged(em, p, course, before, change, 'staffMemberId');
       await this.touch(em, course);
+      await this.event(em, p, 'course.primary-contact-changed', courseId, { kind: 'handover', staffMemberId: dto.staffMemberId, previousStaffMemberId: current?.staffMemberId ?? null, teamAssignmentId: identifiers[0].id as string });
       return { previous: current ? await this.view(em, p.municipalityId, current.id) : null, current: await this.view(em, p.municipalityId, identifiers[0].id as string) };
     });
   }

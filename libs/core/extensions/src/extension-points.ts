@@ -1,3 +1,4 @@
+import type { SectorAdapter } from './sector-adapters.js';
 import type { Principal } from '@enplan/core/auth';
 import type { FieldProblem } from '@enplan/core/common';
 import type { LegalArea, StaffFunction, UnitKind } from '@enplan/core/organisation';
@@ -385,4 +386,9 @@ export interface PluginExtensions<S = unknown> {
    * clock), in the transaction the access decision is made in; the `rules` are added before it resolves.
    */
   accessRules?: (rules: AccessRuleBuilder, who: AccessRuleSubject, ctx: HookContext<S>) => void | Promise<void>;
+  /**
+   * Sector systems this plugin feeds from the domain-event outbox (see `SectorAdapter`): each event of a type an
+   * adapter takes is delivered to it with its own retries, in every municipality that enables the plugin.
+   */
+  sectorAdapters?: SectorAdapter<S>[];
 }

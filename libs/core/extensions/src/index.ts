@@ -2,6 +2,7 @@ export * from './core-version.js';
 export * from './plugin-api-version.js';
 export * from './cadence.js';
 export * from './extension-points.js';
+export * from './sector-adapters.js';
 export * from './plugin-definition.js';
 export * from './demo.js';
 export * from './settings.js';

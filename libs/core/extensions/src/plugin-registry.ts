@@ -7,6 +7,7 @@ import { SnakeNamingStrategy } from '@enplan/core/database';
 import { cadenceRuleProblems, mergeCadence, type CadencePolicy } from './cadence.js';
 import { CORE_VERSION } from './core-version.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
+import type { DomainEventFacts, SectorAdapterContext, SectorAdapterResult } from './sector-adapters.js';
 import {
   CORE_MODEL_ID,
   coreDecisionAuthority,
@@ -534,6 +535,36 @@ export class PluginRegistry {
       const ctx = this.hookContext(e, call, e.definition.model ? e.definition.id : CORE_MODEL_ID);
       return [async (rules: AccessRuleBuilder, who: AccessRuleSubject) => contribute(rules, who, ctx)];
     });
+  }
+
+  /**
+   * The sector adapters of the plugins enabled in the municipality, in deployment order, each keyed
+   * `<plugin id>/<adapter id>` (the delivery target id).
+   */
+  sectorAdapters(municipalityCode: string): { key: string; pluginId: string; eventTypes: readonly string[] }[] {
+    return this.enabledIn(municipalityCode).flatMap((e) =>
+      (e.extensions.sectorAdapters ?? []).map((a) => ({ key: `${e.definition.id}/${a.id}`, pluginId: e.definition.id, eventTypes: a.eventTypes })),
+    );
+  }
+
+  /**
+   * Delivers one event to one adapter, over `run.em` (the worker's transaction for this delivery). Throws what
+   * the adapter throws, and an Error when the adapter is no longer enabled in the municipality (the delivery is
+   * then retried and dead-lettered like any failure, so re-enabling the plugin and replaying delivers it).
+   */
+  async deliverToAdapter(
+    run: { em: EntityManager; now: Date; municipalityCode: string; municipalityId: string },
+    key: string,
+    event: DomainEventFacts,
+    o: { idempotencyKey: string; attempt: number },
+  ): Promise<SectorAdapterResult> {
+    const [pluginId, adapterId] = key.split('/');
+    const e = this.enabledIn(run.municipalityCode).find((x) => x.definition.id === pluginId);
+    const adapter = e?.extensions.sectorAdapters?.find((a) => a.id === adapterId);
+    if (!e || !adapter) throw new Error(`sector adapter ${key} is not enabled in municipality ${run.municipalityCode}`);
+    const base = this.context(e, run.municipalityCode, run.municipalityId, e.definition.model ? e.definition.id : CORE_MODEL_ID);
+    const ctx: SectorAdapterContext = { ...this.scoped(base, run.em, null, run.now), idempotencyKey: o.idempotencyKey, attempt: o.attempt };
+    return (await adapter.deliver(event, ctx)) ?? {};
   }
 
   // ---- internals ---------------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import { ProviderOrdersModule } from '@enplan/core/provider-orders';
 import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
 import { RecordsModule } from '@enplan/core/records';
+import { DomainEventsModule } from '@enplan/core/events';
+import { EventDeliveryModule } from '@enplan/core/event-delivery';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
@@ -44,7 +46,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule, EventDeliveryModule];
 
 @Module({})
 export class AppModule {
@@ -71,6 +73,7 @@ export class AppModule {
         AuthModule,
         AccessModule,
         PluginHostModule,
+        DomainEventsModule,
         HealthModule,
         ...coreFeatureModules,
         ...pluginModules(active),

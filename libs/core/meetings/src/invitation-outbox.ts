@@ -1,4 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
+import { recordDomainEvent } from '@enplan/core/events';
 import { Citizen, type ContactChannel } from '@enplan/core/citizens';
 import { Municipality } from '@enplan/core/database';
 import { StaffMember } from '@enplan/core/organisation';
@@ -92,11 +93,12 @@ export async function writeInvitation(
 }
 
 /**
- * Saves a meeting's message for one recipient as pending in the outbox, in the caller's transaction: one place
+ * Saves a meeting's message for one recipient as pending in the outbox, and its `invitation.to-send` domain
+ * event, in the caller's transaction: one place
  * for the fields a fresh message starts with (no attempts yet, no dedupe key: a later message supersedes by
  * the meeting's SEQUENCE instead).
  */
-export function queueMeetingMessage(
+export async function queueMeetingMessage(
   em: EntityManager,
   o: {
     municipalityId: string;
@@ -109,7 +111,7 @@ export function queueMeetingMessage(
     createdBy: string;
   },
 ): Promise<OutboxMessage> {
-  return em.save(
+  const message = await em.save(
     OutboxMessage,
     em.create(OutboxMessage, {
       municipalityId: o.municipalityId,
@@ -128,4 +130,14 @@ export function queueMeetingMessage(
       createdBy: o.createdBy,
     }),
   );
+  // The rendered message (names, place, time) stays in the outbox row; the event only says that it waits, so a
+  // delivering integration (Digital Post, SMS gateway) is woken through the feed or a webhook and fetches it.
+  await recordDomainEvent(em, {
+    municipalityId: o.municipalityId,
+    type: 'invitation.to-send',
+    data: { meetingId: o.meetingId, outboxMessageId: message.id, kind: o.topic, recipientKind: o.recipientKind },
+    actorId: o.createdBy,
+    occurredAt: o.now,
+  });
+  return message;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { recordDomainEvent, type DomainEventType } from '@enplan/core/events';
 import type { CourseScope, Principal } from '@enplan/core/auth';
 import { page, type Page } from '@enplan/core/common';
 import { ConsentsService, Course, courseCitizenIds, courseConcerns } from '@enplan/core/courses';
@@ -73,6 +74,7 @@ export class MeetingsService {
           createdBy: p.userId,
         }),
       );
+      await this.event(em, p, 'meeting.scheduled', meeting);
       return this.fill(em, p, meeting, course, dto);
     });
   }
@@ -105,6 +107,7 @@ export class MeetingsService {
         }),
       );
       await em.insert(MeetingCourse, ids.map((courseId) => ({ municipalityId: p.municipalityId, meetingId: meeting.id, courseId })));
+      await this.event(em, p, 'meeting.scheduled', meeting);
       return this.fill(em, p, meeting, null, dto);
     });
   }
@@ -241,6 +244,7 @@ export class MeetingsService {
       const moved: Meeting = { ...m, ...next, sequence: m.sequence + 1 };
       await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { ...next, sequence: moved.sequence });
       const sent = await writeMeetingUpdates(em, { municipalityId: p.municipalityId, meeting: moved, change: 'rescheduled', now: this.clock.now(), createdBy: p.userId });
+      await this.event(em, p, 'meeting.moved', moved);
       const participants = await em.find(MeetingParticipant, { where: { meetingId: m.id, municipalityId: p.municipalityId }, select: { id: true, staffMemberId: true } });
       const warnings = [...(await this.overlaps(em, p, moved, participants.flatMap((x) => (x.staffMemberId ? [x.staffMemberId] : [])))), ...notNotifiedWarning(sent.notNotified)];
       const [out] = await this.dtos(em, p.municipalityId, [moved]);
@@ -260,10 +264,16 @@ export class MeetingsService {
       const cancelled: Meeting = { ...m, status: 'cancelled', sequence: m.sequence + 1 };
       await em.update(Meeting, { id: m.id, municipalityId: p.municipalityId }, { status: 'cancelled', sequence: cancelled.sequence });
       const sent = await writeMeetingUpdates(em, { municipalityId: p.municipalityId, meeting: cancelled, change: 'cancelled', now: this.clock.now(), createdBy: p.userId });
+      await this.event(em, p, 'meeting.cancelled', cancelled);
       const [dto] = await this.dtos(em, p.municipalityId, [cancelled]);
       const warnings = notNotifiedWarning(sent.notNotified);
       return warnings.length ? { ...dto, warnings } : dto;
     });
+  }
+
+  /** The meeting's domain event, in the change's transaction: ids and the SEQUENCE only (no time, place or people). */
+  private event(em: EntityManager, p: Principal, type: Extract<DomainEventType, `meeting.${string}`>, m: Meeting): Promise<unknown> {
+    return recordDomainEvent(em, { municipalityId: p.municipalityId, type, data: { meetingId: m.id, courseId: m.courseId, sequence: m.sequence }, actorId: p.userId, occurredAt: this.clock.now() });
   }
 
   async addOutcome(p: Principal, id: string, dto: AddOutcomeDto): Promise<OutcomeDto> {

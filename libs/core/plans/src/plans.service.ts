@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { recordDomainEvent } from '@enplan/core/events';
 import type { Principal } from '@enplan/core/auth';
 import { Citizen, disclosureCircle, HouseholdMember } from '@enplan/core/citizens';
 import { page, type Page } from '@enplan/core/common';
@@ -167,6 +168,13 @@ export class PlansService {
         { currentVersion: row.version, draft: null, draftBaseVersion: null, draftRevision: plan.draftRevision + 1, draftUpdatedBy: null, draftUpdatedAt: null },
       );
       await this.extensions.published(em, p, course.id, row.version, content);
+      await recordDomainEvent(em, {
+        municipalityId: course.municipalityId,
+        type: 'plan.version-published',
+        data: { courseId: course.id, planId: plan.id, planVersionId: row.id, version: row.version },
+        actorId: p.userId,
+        occurredAt: row.publishedAt,
+      });
       const [out] = await this.versionDtos(em, course.municipalityId, courseId, [row], viewer);
       return out;
     });

@@ -11,6 +11,7 @@ import { CoreCalendarSubscriptionsAndReschedule1796166839486 } from './179616683
 import { CoreMeetingDecisionBasis1796170000000 } from './1796170000000-MeetingDecisionBasis.js';
 import { CoreFreeTextConcernsAndReleases1796171000000 } from './1796171000000-FreeTextConcernsAndReleases.js';
 import { CoreForeignKeyIndexes1796177074076 } from './1796177074076-ForeignKeyIndexes.js';
+import { CoreDomainEvents1797200000000 } from './1797200000000-DomainEvents.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -27,4 +28,5 @@ export const coreMigrations = [
   CoreMeetingDecisionBasis1796170000000,
   CoreFreeTextConcernsAndReleases1796171000000,
   CoreForeignKeyIndexes1796177074076,
+  CoreDomainEvents1797200000000,
 ];
