@@ -26,6 +26,8 @@ export class EnplanConfig {
   readonly remindersCron: string | undefined;
   /** The API's public address without a trailing slash (ENPLAN_PUBLIC_URL), for URLs handed out (calendar subscriptions). */
   readonly publicUrl: string | undefined;
+  /** Where the document-archive drop writes (ENPLAN_ARCHIVE_DIR, absolute); unset = the archive target fails and says so in the ledger. */
+  readonly archiveDir: string | undefined;
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -53,5 +55,6 @@ export class EnplanConfig {
     this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+    this.archiveDir = vars.ENPLAN_ARCHIVE_DIR ? resolve(cwd, vars.ENPLAN_ARCHIVE_DIR) : undefined;
   }
 }

@@ -76,6 +76,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'ENPLAN_PUBLIC_URL must be an http(s) URL, e.g. https://enplan.kommune.dk' })
   ENPLAN_PUBLIC_URL?: string;
 
+  /** The folder the document-archive drop writes each plan version's PDF and metadata into (one subfolder per municipality). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString({ message: 'ENPLAN_ARCHIVE_DIR must be a folder path' })
+  ENPLAN_ARCHIVE_DIR?: string;
+
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
   ENPLAN_REMINDERS_CRON?: string;

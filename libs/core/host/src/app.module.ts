@@ -18,6 +18,7 @@ import { ProviderOrdersModule } from '@enplan/core/provider-orders';
 import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
 import { RecordsModule } from '@enplan/core/records';
+import { SyncModule } from '@enplan/core/sync';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
@@ -44,7 +45,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule, SyncModule];
 
 @Module({})
 export class AppModule {

@@ -18,6 +18,7 @@ import {
   ProviderReport,
 } from '@enplan/core/meetings';
 import { JournalNote } from '@enplan/core/journal';
+import { SyncDelivery } from '@enplan/core/sync';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -49,6 +50,7 @@ export const coreEntities = [
   OutboxMessage,
   CalendarSubscription,
   JournalNote,
+  SyncDelivery,
 ];
 
 export { coreMigrations };
