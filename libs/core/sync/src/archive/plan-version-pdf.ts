@@ -1,5 +1,5 @@
 import PdfPrinter from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { LegalBasisEntry, PlanContent, PlanGoal } from '@enplan/core/plans';
 
 /**
