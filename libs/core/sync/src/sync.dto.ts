@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SYNC_STATES, type SyncState } from './ledger/sync-delivery.entity.js';
 
 export class SyncTargetDto {
@@ -50,9 +50,9 @@ export class ManualEntryDto {
 }
 
 export class SyncFiguresQuery {
-  @ApiProperty({ example: '2026-01', description: 'A calendar month (Danish time), YYYY-MM' })
-  @IsString()
-  month: string;
+  @ApiPropertyOptional({ example: '2026-01', description: 'A calendar month (Danish time), YYYY-MM; default the current month' })
+  @IsOptional() @IsString()
+  month?: string;
 }
 
 export class SyncTargetFigureDto {

@@ -5,7 +5,7 @@ import { DEPLOYMENT, EnplanConfig, type Deployment, type SyncTargetSetting } fro
 import { Course } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { Plan, PlanVersion } from '@enplan/core/plans';
-import { CLOCK, type Clock } from '@enplan/shared/util';
+import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
 import { DeliveryFailure, SYNC_ADAPTERS, type SyncEvent } from '../adapters/adapters.js';
 import { CourseExportService } from '../course-export.service.js';
 import { syncError } from '../sync.error.js';
@@ -203,8 +203,9 @@ export class SyncService {
    * The municipality's figure for one calendar month (Danish time): of the plan revisions published that month,
    * how many reached every configured target without manual entry. Targets are today's configuration.
    */
-  async figures(p: Principal, month: string): Promise<SyncFigures> {
-    const m = MONTH.exec(month ?? '');
+  async figures(p: Principal, monthParam: string | undefined): Promise<SyncFigures> {
+    const month = monthParam ?? danishDay(this.clock.now()).slice(0, 7);
+    const m = MONTH.exec(month);
     if (!m) throw syncError.monthInvalid();
     const em = this.ds.manager;
     const targets = await this.targetsFor(p.municipalityId);
