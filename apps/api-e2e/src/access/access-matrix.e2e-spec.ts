@@ -40,6 +40,8 @@ const EXTERNAL_READS = new Set(['GET /courses/{courseId}/plan']);
 /** Organisation data: read by all staff, written by managers, admins and integrations. */
 const ORGANISATION_WRITES = new Set(['POST /org-units', 'POST /staff', 'PATCH /staff/{id}']);
 const CATALOGUE_WRITES = new Set(['POST /legal-bases']);
+/** Municipality-level figures: for managers and integrations (our other-municipality caller holds both roles). */
+const MANAGER_READS = new Set(['GET /sync/figures']);
 /** A staff member's calendar feed and subscription URL: the owner's only (the fixture's staffId is the team member). */
 const OWNER_ONLY = /^\/staff\/\{staffId\}\/calendar(\.ics|-subscription)$/;
 /** No bearer token: the secret in the path is the credential (an unknown one is a 404 for everyone). */
@@ -68,6 +70,7 @@ function expected(actor: Actor, method: string, path: string): Expectation {
   if (actor === 'external' || actor === 'externalNoConsent') return route === 'GET /me' ? 'allowed' : 403;
   // Organisation data is not citizens' data: another municipality's id is simply not found by the service.
   if (ORGANISATION_WRITES.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
+  if (MANAGER_READS.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (CATALOGUE_WRITES.has(route)) return actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (actor === 'otherMunicipality' && path.includes('{')) return 404;
   // "My work list" needs a staff record; an integration (and our other-municipality caller) has none.

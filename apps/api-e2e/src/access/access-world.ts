@@ -341,6 +341,8 @@ export async function arrangeCaseRecords(
       (a: { role: string }) => a.role === "caseworker",
     ).id,
     version: "1",
+    // A sync target the world's municipality does not configure: the route answers 422 after the access check.
+    target: "archive",
     staffId: w.ids.teamMember,
     citizenId: w.citizenId,
     unitId: w.jobCentre,

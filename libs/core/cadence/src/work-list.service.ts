@@ -4,15 +4,17 @@ import type { CourseScope, Principal } from '@enplan/core/auth';
 import { Citizen } from '@enplan/core/citizens';
 import { Course, courseFacts, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
+import { DEPLOYMENT, type Deployment } from '@enplan/core/config';
 import { PluginRegistry, type PluginWorkItem } from '@enplan/core/extensions';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
-import { CLOCK, type Clock } from '@enplan/shared/util';
+import { syncTargetsOf, unsyncedVersions } from '@enplan/core/sync';
+import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
 import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
 import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
 import { nextReportDue } from './provider-orders.js';
 
-export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline'] as const;
+export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline', 'sync-missing'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export interface WorkItem {
@@ -69,7 +71,9 @@ interface CourseFacts {
   /** The citizen's birth date, for age rules (null for a family course). */
   birthDate: string | null;
   meetings: Pick<Meeting, 'id' | 'type' | 'startsAt' | 'status'>[];
-  plan: { version: number; publishedAt: Date; content: PlanContent } | null;
+  plan: { id: string; version: number; publishedAt: Date; content: PlanContent } | null;
+  /** The current plan version has not reached these sync targets (labels), flagged from `dueOn`. */
+  syncMissing: { version: number; planVersionId: string; dueOn: string; targets: string[] } | null;
   /** YYYY-MM-DD of the last logged contact with the citizen. */
   lastContactOn: string | null;
   orders: { order: ProviderOrder; lastReportOn: string | null }[];
@@ -120,6 +124,7 @@ export class WorkListService {
     private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: PluginRegistry,
+    @Inject(DEPLOYMENT) private readonly deployment: Deployment,
   ) {}
 
   /** A staff member's list; with a `scope`, only items on courses the caller may read. */
@@ -297,6 +302,7 @@ export class WorkListService {
           primaryContactId: null,
           pluginItems: [],
           cadenceMet: new Set(),
+          syncMissing: null,
         });
       }
       // Every row read below belongs to one of `live`.
@@ -316,7 +322,15 @@ export class WorkListService {
           .andWhere('pv.plan_id IN (:...planIds)', { planIds: plans.map((x) => x.id) })
           .getMany();
         const courseOf = new Map(plans.map((x) => [x.id, x.courseId]));
-        for (const v of versions) get(courseOf.get(v.planId)).plan = { version: v.version, publishedAt: v.publishedAt, content: v.content };
+        for (const v of versions) get(courseOf.get(v.planId)).plan = { id: v.id, version: v.version, publishedAt: v.publishedAt, content: v.content };
+        // A revision that has not reached a sector system it should (issue 15's sync ledger).
+        const missing = await unsyncedVersions(
+          em,
+          municipalityId,
+          syncTargetsOf(this.deployment, code),
+          versions.map((v) => ({ planVersionId: v.id, courseId: courseOf.get(v.planId) ?? '', version: v.version, publishedOn: danishDay(v.publishedAt) })),
+        );
+        for (const m of missing) get(m.courseId).syncMissing = { version: m.version, planVersionId: m.planVersionId, dueOn: m.dueOn, targets: m.targets };
       }
       const contacts = await em
         .createQueryBuilder(Contact, 'c')
@@ -423,6 +437,10 @@ export class WorkListService {
     for (const p of f.pluginItems) {
       if (staffId !== null && p.staffMemberId && p.staffMemberId !== staffId) continue;
       push({ kind: 'plugin-deadline', courseId: c.id, dueOn: p.dueOn, title: p.title, ref: p.ref, plugin: p.plugin, ...(p.meetingType ? { meetingType: p.meetingType } : {}) });
+    }
+    if (f.syncMissing) {
+      const m = f.syncMissing;
+      push({ kind: 'sync-missing', courseId: c.id, dueOn: m.dueOn, title: `Plan version ${m.version} has not reached: ${m.targets.join(', ')}`, ref: `sync-${m.planVersionId}` });
     }
     // Inactivity: no contact with the citizen for N days (counted from activation when there was none).
     const since = f.lastContactOn ?? c.activatedOn ?? c.referredOn;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested, validateSync, type ValidationError } from 'class-validator';
 
 export class PluginSelection {
   @IsString() @Matches(/^[a-z][a-z0-9-]*$/)
@@ -8,6 +8,31 @@ export class PluginSelection {
 
   @IsOptional() @IsObject()
   settings?: Record<string, unknown>;
+}
+
+/**
+ * The sector systems a municipality's plan versions (and decisions) must reach (issue 15): the document-archive
+ * drop, a FHIR endpoint, the job centre's system (the employment-plan extract), a generic JSON receiver, or a
+ * system without an interface where staff enter the plan by hand (`manual`, counted as manual entry).
+ */
+export const SYNC_TARGET_KINDS = ['archive', 'fhir', 'employment-plan', 'json-push', 'manual'] as const;
+export type SyncTargetKind = (typeof SYNC_TARGET_KINDS)[number];
+
+export class SyncTargetSetting {
+  /** The target's id in the sync ledger (stable: renaming it starts a new column of the ledger). */
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, { message: 'id must be lower-case letters, digits and hyphens (at most 40), e.g. "jobcenter"' })
+  id: string;
+
+  @IsIn(SYNC_TARGET_KINDS)
+  kind: SyncTargetKind;
+
+  /** Shown to staff, e.g. "Fasit" or "Acadre". */
+  @IsOptional() @IsString() @MaxLength(80)
+  label?: string;
+
+  /** Where `fhir`, `employment-plan` and `json-push` POST to. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  url?: string;
 }
 
 export class MunicipalityDeployment {
@@ -19,6 +44,9 @@ export class MunicipalityDeployment {
 
   @IsArray() @ValidateNested({ each: true }) @Type(() => PluginSelection)
   plugins: PluginSelection[] = [];
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SyncTargetSetting)
+  sync?: SyncTargetSetting[];
 }
 
 /** What one installation serves: its municipalities and, per municipality, the enabled plugins. */

@@ -30,6 +30,8 @@ export class EnplanConfig {
   readonly sqlStatementHeader: boolean;
   /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
   readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
+  /** Where the document-archive drop writes (ENPLAN_ARCHIVE_DIR, absolute); unset = the archive target fails and says so in the ledger. */
+  readonly archiveDir: string | undefined;
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -66,5 +68,6 @@ export class EnplanConfig {
       leaseMs: vars.ENPLAN_EVENTS_LEASE_MS ?? 60_000,
       secretOverlapHours: vars.ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
     };
+    this.archiveDir = vars.ENPLAN_ARCHIVE_DIR ? resolve(cwd, vars.ENPLAN_ARCHIVE_DIR) : undefined;
   }
 }

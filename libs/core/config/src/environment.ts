@@ -79,6 +79,9 @@ export class EnvironmentVariables {
   /** Adds `Enplan-Sql-Statements: <n>` to every response: the SQL statements the request ran (tests, benchmarks). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   ENPLAN_SQL_STATEMENT_HEADER?: boolean;
+  /** The folder the document-archive drop writes each plan version's PDF and metadata into (one subfolder per municipality). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString({ message: 'ENPLAN_ARCHIVE_DIR must be a folder path' })
+  ENPLAN_ARCHIVE_DIR?: string;
 
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })

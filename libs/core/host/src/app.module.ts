@@ -20,6 +20,7 @@ import { JournalModule } from '@enplan/core/journal';
 import { RecordsModule } from '@enplan/core/records';
 import { DomainEventsModule } from '@enplan/core/events';
 import { EventDeliveryModule } from '@enplan/core/event-delivery';
+import { SyncModule } from '@enplan/core/sync';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
 import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
@@ -46,7 +47,20 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule, EventDeliveryModule];
+export const coreFeatureModules: Type[] = [
+  OrganisationModule,
+  CitizensModule,
+  CoursesModule,
+  PlansModule,
+  MeetingsModule,
+  ContactsModule,
+  ProviderOrdersModule,
+  CadenceModule,
+  JournalModule,
+  RecordsModule,
+  EventDeliveryModule,
+  SyncModule,
+];
 
 @Module({})
 export class AppModule {

@@ -19,6 +19,7 @@ import {
 } from '@enplan/core/meetings';
 import { JournalNote } from '@enplan/core/journal';
 import { eventEntities } from '@enplan/core/events';
+import { SyncDelivery } from '@enplan/core/sync';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -51,6 +52,7 @@ export const coreEntities = [
   CalendarSubscription,
   JournalNote,
   ...eventEntities,
+  SyncDelivery,
 ];
 
 export { coreMigrations };

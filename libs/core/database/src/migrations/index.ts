@@ -12,6 +12,7 @@ import { CoreMeetingDecisionBasis1796170000000 } from './1796170000000-MeetingDe
 import { CoreFreeTextConcernsAndReleases1796171000000 } from './1796171000000-FreeTextConcernsAndReleases.js';
 import { CoreForeignKeyIndexes1796177074076 } from './1796177074076-ForeignKeyIndexes.js';
 import { CoreDomainEvents1797200000000 } from './1797200000000-DomainEvents.js';
+import { CoreSyncLedger1797300000000 } from './1797300000000-SyncLedger.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -29,4 +30,5 @@ export const coreMigrations = [
   CoreFreeTextConcernsAndReleases1796171000000,
   CoreForeignKeyIndexes1796177074076,
   CoreDomainEvents1797200000000,
+  CoreSyncLedger1797300000000,
 ];
