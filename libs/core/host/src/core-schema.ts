@@ -18,6 +18,7 @@ import {
   ProviderReport,
 } from '@enplan/core/meetings';
 import { JournalNote } from '@enplan/core/journal';
+import { Measurement, RegisteredInstrument } from '@enplan/core/progression';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -49,6 +50,8 @@ export const coreEntities = [
   OutboxMessage,
   CalendarSubscription,
   JournalNote,
+  Measurement,
+  RegisteredInstrument,
 ];
 
 export { coreMigrations };
