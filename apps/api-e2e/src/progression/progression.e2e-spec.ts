@@ -34,6 +34,18 @@ describe(`progression measurement (${testEngine()})`, () => {
     return done.body;
   }
 
+  const progressionItems = async (query = '') =>
+    (await api('get', `/work-list${query}`)).body.items
+      .filter((i: { kind: string }) => i.kind === 'progression-measurement')
+      .map((i: { ref: string; dueOn: string; state: string; title: string }) => [i.ref.split(':').slice(0, 2).join(':'), i.dueOn, i.state, i.title]);
+
+  it('puts the baseline in the work list from the day of activation', async () => {
+    expect(await progressionItems()).toEqual([
+      ['employment-readiness:caseworker', '2026-03-02', 'due', 'Baseline measurement: employment-readiness (caseworker)'],
+      ['employment-readiness:citizen', '2026-03-02', 'due', 'Baseline measurement: employment-readiness (citizen)'],
+    ]);
+  });
+
   it('records the baseline at activation for the citizen and the caseworker', async () => {
     const citizen = await record('citizen', 'baseline', {
       direction: 2, 'next-step': 2, 'can-manage': 3, energy: 2, health: 2, 'daily-rhythm': 3, 'money-worries': 5, 'someone-to-ask': 4, 'with-others': 2, strengths: 3,
@@ -73,6 +85,19 @@ describe(`progression measurement (${testEngine()})`, () => {
     ]);
     expect(score(done.body.scores, 'total')).toMatchObject({ answered: 8, skipped: 2 });
     expect(done.body.answers.find((a: { itemId: string }) => a.itemId === 'health')).toEqual({ itemId: 'health', status: 'answered', value: 3, comment: 'Ny medicin virker' });
+  });
+
+  it('shows the next due measurement in the work list: the caseworker\'s follow-up, overdue a week later', async () => {
+    // The caseworker's baseline was 2026-03-02: follow-up due 6 months later, today. The citizen's follow-up
+    // was just taken: the next is 2027-03-02, beyond the default 60-day horizon.
+    expect(await progressionItems()).toEqual([['employment-readiness:caseworker', '2026-09-02', 'due', 'Follow-up measurement: employment-readiness (caseworker)']]);
+    expect(await progressionItems('?horizonDays=365')).toEqual([
+      ['employment-readiness:caseworker', '2026-09-02', 'due', 'Follow-up measurement: employment-readiness (caseworker)'],
+      ['employment-readiness:citizen', '2027-03-02', 'upcoming', 'Follow-up measurement: employment-readiness (citizen)'],
+    ]);
+    t.clock.set('2026-09-09T09:00:00Z');
+    expect((await progressionItems())[0].slice(0, 3)).toEqual(['employment-readiness:caseworker', '2026-09-02', 'overdue']);
+    t.clock.set('2026-09-02T09:00:00Z');
   });
 
   it('keeps partial saves and lets a later save replace an item', async () => {
@@ -124,6 +149,32 @@ describe(`progression measurement (${testEngine()})`, () => {
       'employment-readiness/citizen',
       'wellbeing-ruler-adult/citizen',
     ]);
+  });
+
+  it("shows the citizen's own latest answers next to their goals, in plain Danish", async () => {
+    const content = {
+      citizenWords: { worries: 'Gælden', whatWorks: 'Min bror', dreamsAndWishes: 'Arbejde i et køkken' },
+      overallGoal: { text: 'Et job i et køkken', citizenAgreed: true, agreedOn: '2026-03-02' },
+      goals: [{ id: 'g-1', title: 'Styr på hverdagen', status: 'in-progress', concerns: [] }],
+      actions: [],
+      agreements: [],
+    };
+    const plan = await api('post', `/courses/${w.courseId}/plan/versions`, { changeSummary: 'Første plan', content }).set('If-Match', '"0"');
+    expect(plan.status).toBe(201);
+    const page = await api('get', `/courses/${w.courseId}/plan/citizen-view.html`);
+    expect(page.status).toBe(200);
+    const html = page.text;
+    expect(html).toContain('Dine egne svar');
+    expect(html).toContain('Vej mod arbejde eller uddannelse – dine svar fra 2. september 2026');
+    // The follow-up: direction 4 = "Passer godt", energy skipped, the comment on health.
+    expect(html).toContain('<dt>Jeg ved, hvad slags arbejde eller uddannelse jeg gerne vil.</dt><dd>Passer godt</dd>');
+    expect(html).toContain('<dt>Jeg har overskud i min hverdag.</dt><dd>Sprunget over</dd>');
+    expect(html).toContain('Ny medicin virker');
+    expect(html.indexOf('Styr på hverdagen')).toBeLessThan(html.indexOf('Dine egne svar'));
+    // The latest per instrument only (not the baseline of 2 March), and the citizen's own: the caseworker's not.
+    expect(html.match(/dine svar fra/g)).toHaveLength(2);
+    expect(html).toContain('Trivselslinealen – dine svar fra 2. september 2026');
+    expect(html).not.toContain('2. marts 2026</h3>');
   });
 
   it('renders the progression as SVG that parses as XML', async () => {

@@ -11,8 +11,9 @@ import { CLOCK, type Clock } from '@enplan/shared/util';
 import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
 import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
 import { nextReportDue } from './provider-orders.js';
+import { dueMeasurements, type DueMeasurement } from '@enplan/core/progression';
 
-export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline'] as const;
+export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline', 'progression-measurement'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export interface WorkItem {
@@ -79,6 +80,8 @@ interface CourseFacts {
   pluginItems: (PluginWorkItem & { plugin: string })[];
   /** Plugin cadence rules the plugins' own records show met: not listed. */
   cadenceMet: Set<string>;
+  /** The next progression measurement per schedule rule and person. */
+  progression: DueMeasurement[];
 }
 
 function chunks<T>(xs: T[]): T[][] {
@@ -297,8 +300,10 @@ export class WorkListService {
           primaryContactId: null,
           pluginItems: [],
           cadenceMet: new Set(),
+          progression: [],
         });
       }
+      for (const d of await dueMeasurements(em, municipalityId, courses)) out.get(d.courseId)?.progression.push(d);
       // Every row read below belongs to one of `live`.
       const get = (id: string | null | undefined): CourseFacts => {
         const f = id ? out.get(id) : undefined;
@@ -423,6 +428,16 @@ export class WorkListService {
     for (const p of f.pluginItems) {
       if (staffId !== null && p.staffMemberId && p.staffMemberId !== staffId) continue;
       push({ kind: 'plugin-deadline', courseId: c.id, dueOn: p.dueOn, title: p.title, ref: p.ref, plugin: p.plugin, ...(p.meetingType ? { meetingType: p.meetingType } : {}) });
+    }
+    // Progression measurements by the schedule of the course's model and target group.
+    for (const d of f.progression) {
+      push({
+        kind: 'progression-measurement',
+        courseId: c.id,
+        dueOn: d.dueOn,
+        title: `${d.occasion === 'baseline' ? 'Baseline' : 'Follow-up'} measurement: ${d.instrumentId} (${d.respondentType})`,
+        ref: `${d.instrumentId}:${d.respondentType}:${d.aboutCitizenId}`,
+      });
     }
     // Inactivity: no contact with the citizen for N days (counted from activation when there was none).
     const since = f.lastContactOn ?? c.activatedOn ?? c.referredOn;

@@ -8,3 +8,6 @@ export * from './measurements.service.js';
 export * from './dialogue.service.js';
 export * from './progression.module.js';
 export * from './end-measurement.js';
+export * from './schedule.js';
+export * from './figures.service.js';
+export * from './citizen-progress.js';

@@ -15,12 +15,14 @@ import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { INSTRUMENT_DEFINITION_SCHEMA, type InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { DialogueService, type DialogueView } from './dialogue.service.js';
+import { FiguresService, type FiguresView } from './figures.service.js';
 import { InstrumentRegistry } from './instrument-registry.service.js';
 import { MeasurementsService, measurementCourses } from './measurements.service.js';
 import {
   CompleteMeasurementDto,
   InstrumentSummaryDto,
   MeasurementDto,
+  FiguresQuery,
   ProgressionSeriesQuery,
   RegisterInstrumentDto,
   SaveAnswersDto,
@@ -43,7 +45,39 @@ export class ProgressionController {
     private readonly registry: InstrumentRegistry,
     private readonly measurements: MeasurementsService,
     private readonly dialogue: DialogueService,
+    private readonly figuresService: FiguresService,
   ) {}
+
+  @Get('progression/figures')
+  @StaffRoute({ record: 'progression-figures', roles: ['manager', 'integrator'] })
+  @ApiOperation({
+    operationId: 'getProgressionFigures',
+    summary: 'Management figures of one instrument and respondent',
+    description: 'Per model, target group and unit (the primary contact\'s), and for the municipality: courses with baseline, follow-up and end measurements, completion rate and the average change per sub-scale from baseline to latest. A cell with fewer than 5 citizens is suppressed whole (`suppressed: true`, numbers null).',
+  })
+  @ApiOkResponse({ description: 'The figures', schema: { type: 'object' } })
+  @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
+  figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery): Promise<FiguresView> {
+    return this.figuresService.figures(p, q.instrumentId, q.respondentType);
+  }
+
+  @Get('progression/instruments/:instrumentId/evaluation.csv')
+  @StaffRoute({ record: 'progression-evaluation-export', roles: ['manager', 'integrator'] })
+  @ApiOperation({
+    operationId: 'exportProgressionEvaluation',
+    summary: 'Evaluation export of one instrument (CSV)',
+    description: 'One row per completed measurement: a pseudonymous course key and person key (HMAC-SHA256 of the ids with this deployment\'s secret; never a CPR number or name), model, target group, respondent, occasion, date, version and every score.',
+  })
+  @ApiParam({ name: 'instrumentId', example: 'employment-readiness' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, RFC 4180', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
+  async evaluationCsv(@CurrentPrincipal() p: Principal, @Param('instrumentId') instrumentId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { csv } = await this.figuresService.evaluationCsv(p, instrumentId);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${instrumentId.replace(/[^a-z0-9-]/g, '')}-evaluation.csv"`);
+    return csv;
+  }
 
   @Get('progression/instruments')
   @StaffRoute({ record: 'progression-instrument' })

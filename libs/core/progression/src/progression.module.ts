@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CourseClosingChecks, CoursesModule } from '@enplan/core/courses';
 import { checkEndMeasurements } from './end-measurement.js';
 import { DialogueService } from './dialogue.service.js';
+import { FiguresService } from './figures.service.js';
 import { InstrumentRegistry } from './instrument-registry.service.js';
 import { Measurement } from './measurement.entity.js';
 import { MeasurementsService } from './measurements.service.js';
@@ -13,8 +14,8 @@ import { RegisteredInstrument } from './registered-instrument.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Measurement, RegisteredInstrument]), CoursesModule],
   controllers: [ProgressionController],
-  providers: [InstrumentRegistry, MeasurementsService, DialogueService],
-  exports: [InstrumentRegistry, MeasurementsService, DialogueService],
+  providers: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
+  exports: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
 })
 export class ProgressionModule implements OnModuleInit {
   constructor(private readonly closing: CourseClosingChecks) {}
