@@ -149,7 +149,7 @@ export class ProgressionSeriesQuery {
 export class FiguresQuery {
   @ApiPropertyOptional({ example: 'employment-readiness', description: 'Default: the shipped employment-readiness set' })
   @IsOptional() @IsString() @Matches(INSTRUMENT_ID) @MaxLength(60)
-  instrumentId: string = 'employment-readiness';
+  instrumentId = 'employment-readiness';
 
   @ApiPropertyOptional({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen', description: 'Default: citizen' })
   @IsOptional() @IsIn(RESPONDENT_TYPES)
