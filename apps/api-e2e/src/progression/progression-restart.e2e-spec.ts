@@ -27,7 +27,8 @@ describe(`progression across a restart (${testEngine()})`, () => {
       const answers = answersOf(Object.fromEntries(ADULT_ITEMS.slice(0, 10).map((id) => [id, 3])));
       answers[0].comment = 'Vil gerne være kok';
       await first.http().post(`/api/v1/measurements/${started.body.id}/complete`).set('Authorization', w.caseworker).send({ answers, comment: 'Første måling' });
-      // One left half-done: partial answers must survive too.
+      // One left half-done: partial answers must survive too (a day later, so the list's order is the clock's).
+      first.clock.set('2026-03-03T09:00:00Z');
       const partial = await first.http().post(`/api/v1/courses/${w.courseId}/measurements`).set('Authorization', w.caseworker).send({ instrumentId: 'wellbeing-ruler-adult', respondentType: 'citizen', occasion: 'extra' });
       await first.http().put(`/api/v1/measurements/${partial.body.id}/answers`).set('Authorization', w.caseworker).send({ answers: answersOf({ overall: 7, health: 'n/a' }) });
       before = await read(first, w.caseworker);
