@@ -2,7 +2,7 @@
 // Compiles every app, lib and plugin to dist/ with swc (no type checking: that is `npm run typecheck`).
 // Path aliases from tsconfig.base.json are rewritten to relative ESM imports, so dist/ runs on plain Node.
 import { transformFile } from '@swc/core';
-import { mkdir, readdir, writeFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { swcOptions, workspaceRoot } from './swc-options.mjs';
 
@@ -23,6 +23,8 @@ async function* walk(dir) {
       if (e.name === 'node_modules' || e.name === 'files' || e.name === '__fixtures__') continue;
       yield* walk(p);
     } else if (e.name.endsWith('.ts') && !skip.test(e.name)) yield p;
+    // Data read at run time next to the code (progression instrument definitions) is copied as it is.
+    else if (e.name.endsWith('.json') && dir.endsWith('/instruments')) yield p;
   }
 }
 
@@ -39,6 +41,12 @@ await Promise.all(
   files.map(async (file) => {
     const rel = relative(workspaceRoot, file);
     const out = join(outRoot, rel.replace(/\.ts$/, '.js'));
+    if (file.endsWith('.json')) {
+      await mkdir(dirname(out), { recursive: true });
+      await copyFile(file, out);
+      count++;
+      return;
+    }
     const { code, map } = await transformFile(file, { ...options, filename: file, sourceFileName: relative(dirname(out), file) });
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, code + `\n//# sourceMappingURL=${out.split('/').pop()}.map\n`);

@@ -20,6 +20,7 @@ const COURSE_SCOPED = [
   /^\/follow-ups\/\{/,
   /^\/provider-orders\/\{/,
   /^\/contacts\/\{/,
+  /^\/measurements\/\{measurementId\}/,
 ];
 const CITIZEN_SCOPED = [/^\/citizens\/\{id\}/, /^\/households\/\{id\}/];
 /** Citizen routes about the whole case file: for managers and integrations only. */
@@ -39,9 +40,11 @@ const OVERSIGHT_ONLY = [/^\/courses\/\{courseId\}\/access-log$/, /^\/courses\/\{
 const EXTERNAL_READS = new Set(['GET /courses/{courseId}/plan']);
 /** Organisation data: read by all staff, written by managers, admins and integrations. */
 const ORGANISATION_WRITES = new Set(['POST /org-units', 'POST /staff', 'PATCH /staff/{id}']);
-const CATALOGUE_WRITES = new Set(['POST /legal-bases']);
-/** Municipality-level figures: for managers and integrations (our other-municipality caller holds both roles). */
-const MANAGER_READS = new Set(['GET /sync/figures']);
+const CATALOGUE_WRITES = new Set(['POST /legal-bases', 'POST /progression/instruments']);
+/** Municipality-level figures (sync, progression) and the pseudonymous evaluation export: for managers and integrations (their own municipality's; our other-municipality caller holds both roles). */
+const MANAGEMENT_READS = new Set(['GET /sync/figures', 'GET /progression/figures', 'GET /progression/instruments/{instrumentId}/evaluation.csv']);
+/** The shipped instruments are the same in every municipality: another municipality's caller finds them too. */
+const SHARED_CATALOGUE_READS = new Set(['GET /progression/instruments/{instrumentId}/versions/{version}']);
 /** A staff member's calendar feed and subscription URL: the owner's only (the fixture's staffId is the team member). */
 const OWNER_ONLY = /^\/staff\/\{staffId\}\/calendar(\.ics|-subscription)$/;
 /** No bearer token: the secret in the path is the credential (an unknown one is a 404 for everyone). */
@@ -70,8 +73,9 @@ function expected(actor: Actor, method: string, path: string): Expectation {
   if (actor === 'external' || actor === 'externalNoConsent') return route === 'GET /me' ? 'allowed' : 403;
   // Organisation data is not citizens' data: another municipality's id is simply not found by the service.
   if (ORGANISATION_WRITES.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
-  if (MANAGER_READS.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (CATALOGUE_WRITES.has(route)) return actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
+  if (MANAGEMENT_READS.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
+  if (SHARED_CATALOGUE_READS.has(route)) return 'allowed';
   if (actor === 'otherMunicipality' && path.includes('{')) return 404;
   // "My work list" needs a staff record; an integration (and our other-municipality caller) has none.
   if (route === 'GET /work-list' && (actor === 'integration' || actor === 'otherMunicipality')) return 404;
@@ -79,7 +83,7 @@ function expected(actor: Actor, method: string, path: string): Expectation {
 }
 
 /** 404s that mean "no such record here" (the access answer), as opposed to a domain answer such as "no plan yet". */
-const RECORD_NOT_FOUND = /^(course|meeting|consent|access-grant|citizen|household|org-unit|staff|staff-member|journal-note|follow-up|provider-order|contact|team)\.not-found$/;
+const RECORD_NOT_FOUND = /^(course|meeting|consent|access-grant|citizen|household|org-unit|staff|staff-member|journal-note|follow-up|provider-order|contact|team|measurement)\.not-found$/;
 
 function verdict(status: number, code: string | undefined): Expectation | 'error' {
   if (status >= 500) return 'error';

@@ -310,6 +310,12 @@ export async function arrangeCaseRecords(
     text: "Samtale om praktik",
   });
   expect201(note);
+  const measurement = await api("post", `/courses/${w.courseId}/measurements`, {
+    instrumentId: "employment-readiness",
+    respondentType: "citizen",
+    occasion: "baseline",
+  });
+  expect201(measurement);
   const consents = await api("get", `/courses/${w.courseId}/consents`);
   const grant = await t
     .http()
@@ -335,6 +341,8 @@ export async function arrangeCaseRecords(
     followUpId: followUps.body[0]?.id ?? followUps.body.items?.[0]?.id,
     orderId: order.body.id,
     noteId: note.body.id,
+    measurementId: measurement.body.id,
+    instrumentId: "employment-readiness",
     consentId: consents.body[0].id,
     grantId: grant.body.id,
     assignmentId: team.body.find(

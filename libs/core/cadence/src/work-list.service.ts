@@ -13,8 +13,19 @@ import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
 import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
 import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
 import { nextReportDue } from './provider-orders.js';
+import { dueMeasurements, type DueMeasurement } from '@enplan/core/progression';
 
-export const WORK_ITEM_KINDS = ['cadence-meeting', 'follow-up', 'plan-action', 'plan-agreement', 'provider-report-overdue', 'inactivity', 'plugin-deadline', 'sync-missing'] as const;
+export const WORK_ITEM_KINDS = [
+  'cadence-meeting',
+  'follow-up',
+  'plan-action',
+  'plan-agreement',
+  'provider-report-overdue',
+  'inactivity',
+  'plugin-deadline',
+  'sync-missing',
+  'progression-measurement',
+] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export interface WorkItem {
@@ -83,6 +94,8 @@ interface CourseFacts {
   pluginItems: (PluginWorkItem & { plugin: string })[];
   /** Plugin cadence rules the plugins' own records show met: not listed. */
   cadenceMet: Set<string>;
+  /** The next progression measurement per schedule rule and person. */
+  progression: DueMeasurement[];
 }
 
 function chunks<T>(xs: T[]): T[][] {
@@ -303,8 +316,10 @@ export class WorkListService {
           pluginItems: [],
           cadenceMet: new Set(),
           syncMissing: null,
+          progression: [],
         });
       }
+      for (const d of await dueMeasurements(em, municipalityId, courses)) out.get(d.courseId)?.progression.push(d);
       // Every row read below belongs to one of `live`.
       const get = (id: string | null | undefined): CourseFacts => {
         const f = id ? out.get(id) : undefined;
@@ -441,6 +456,16 @@ export class WorkListService {
     if (f.syncMissing) {
       const m = f.syncMissing;
       push({ kind: 'sync-missing', courseId: c.id, dueOn: m.dueOn, title: `Plan version ${m.version} has not reached: ${m.targets.join(', ')}`, ref: `sync-${m.planVersionId}` });
+    }
+    // Progression measurements by the schedule of the course's model and target group.
+    for (const d of f.progression) {
+      push({
+        kind: 'progression-measurement',
+        courseId: c.id,
+        dueOn: d.dueOn,
+        title: `${d.occasion === 'baseline' ? 'Baseline' : 'Follow-up'} measurement: ${d.instrumentId} (${d.respondentType})`,
+        ref: `${d.instrumentId}:${d.respondentType}:${d.aboutCitizenId}`,
+      });
     }
     // Inactivity: no contact with the citizen for N days (counted from activation when there was none).
     const since = f.lastContactOn ?? c.activatedOn ?? c.referredOn;

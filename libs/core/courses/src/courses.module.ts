@@ -8,6 +8,7 @@ import { ConsentsController } from './consents.controller.js';
 import { ConsentsService } from './consents.service.js';
 import { CourseModels } from './course-models.js';
 import { CourseExtensions } from './course-extensions.js';
+import { CourseClosingChecks } from './course-closing-checks.js';
 import { CoursesController } from './courses.controller.js';
 import { CoursesService } from './courses.service.js';
 import { TeamController } from './team.controller.js';
@@ -18,7 +19,7 @@ import { CaseloadService } from './caseload.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Course, CourseTransition, TeamAssignment, Consent, DisclosureRelease])],
   controllers: [CoursesController, TeamController, CaseloadController, ConsentsController],
-  providers: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],
-  exports: [CourseModels, CourseExtensions, CoursesService, TeamService, CaseloadService, ConsentsService],
+  providers: [CourseModels, CourseExtensions, CourseClosingChecks, CoursesService, TeamService, CaseloadService, ConsentsService],
+  exports: [CourseModels, CourseExtensions, CourseClosingChecks, CoursesService, TeamService, CaseloadService, ConsentsService],
 })
 export class CoursesModule {}

@@ -15,6 +15,7 @@ import type { CourseDto, CourseQuery, CourseSummaryDto, CreateCourseDto, CreateT
 import { assertTransition, isFinal, OPEN_STATUSES } from './course-status.js';
 import { CourseModels } from './course-models.js';
 import { CourseExtensions } from './course-extensions.js';
+import { CourseClosingChecks } from './course-closing-checks.js';
 import { courseError } from './courses.error.js';
 import { courseSummaryView, loadCourseDetail, primaryContacts } from './course-views.js';
 import { today } from './calendar.js';
@@ -31,6 +32,7 @@ export class CoursesService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly extensions: CourseExtensions,
     private readonly config: EnplanConfig,
+    private readonly closingChecks: CourseClosingChecks,
   ) {}
 
   async refer(p: Principal, dto: CreateCourseDto): Promise<CourseDto> {
@@ -139,6 +141,7 @@ export class CoursesService {
       const date = today(this.clock);
       if (dto.to === 'closed' || dto.to === 'declined') {
         this.applyEnding(course, dto, date);
+        if (dto.to === 'closed') await this.closingChecks.run(em, course);
       } else {
         if (dto.outcomeCode !== undefined) throw courseError.outcomeNotAllowed('outcomeCode', dto.to);
         if (dto.outcomeText !== undefined) throw courseError.outcomeNotAllowed('outcomeText', dto.to);

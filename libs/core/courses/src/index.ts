@@ -8,6 +8,7 @@ export * from './courses.error.js';
 export * from './course-status.js';
 export * from './course-models.js';
 export * from './course-extensions.js';
+export * from './course-closing-checks.js';
 export * from './course.dto.js';
 export * from './team.dto.js';
 export * from './caseload.dto.js';

@@ -17,6 +17,7 @@ import { ContactsModule } from '@enplan/core/contacts';
 import { ProviderOrdersModule } from '@enplan/core/provider-orders';
 import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
+import { ProgressionModule } from '@enplan/core/progression';
 import { RecordsModule } from '@enplan/core/records';
 import { DomainEventsModule } from '@enplan/core/events';
 import { EventDeliveryModule } from '@enplan/core/event-delivery';
@@ -60,6 +61,7 @@ export const coreFeatureModules: Type[] = [
   RecordsModule,
   EventDeliveryModule,
   SyncModule,
+  ProgressionModule,
 ];
 
 @Module({})

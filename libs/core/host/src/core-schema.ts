@@ -20,6 +20,7 @@ import {
 import { JournalNote } from '@enplan/core/journal';
 import { eventEntities } from '@enplan/core/events';
 import { SyncDelivery } from '@enplan/core/sync';
+import { Measurement, RegisteredInstrument } from '@enplan/core/progression';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -53,6 +54,8 @@ export const coreEntities = [
   JournalNote,
   ...eventEntities,
   SyncDelivery,
+  Measurement,
+  RegisteredInstrument,
 ];
 
 export { coreMigrations };

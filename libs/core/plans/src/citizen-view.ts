@@ -21,6 +21,8 @@ export interface CitizenView {
   actions: { label: string; items: CitizenViewAction[] };
   agreements: { label: string; items: CitizenViewAgreement[] };
   whoDoesWhat: { label: string; rows: { who: string; what: string; when: string }[] };
+  /** The reader's own latest answers to progression measurements, shown next to the goals. */
+  progress?: { label: string; items: { heading: string; answers: { question: string; answer: string; comment: string | null }[] }[] };
   closing: string;
 }
 
@@ -283,6 +285,14 @@ export function renderCitizenViewHtml(v: CitizenView): string {
       .join('')}</section>`,
     `<section><h2>${e(v.goal.label)}</h2><p class="goal">${e(v.goal.text)}</p><p>${e(v.goal.agreement)}</p></section>`,
     `<section><h2>${e(v.subGoals.label)}</h2>${goalsHtml(v.subGoals.items) || none}</section>`,
+    v.progress?.items.length
+      ? `<section class="progress"><h2>${e(v.progress.label)}</h2>${v.progress.items
+          .map(
+            (i) =>
+              `<h3>${e(i.heading)}</h3><dl>${i.answers.map((a) => `<dt>${e(a.question)}</dt><dd>${e(a.answer)}${a.comment ? ` <em>(${e(a.comment)})</em>` : ''}</dd>`).join('')}</dl>`,
+          )
+          .join('')}</section>`
+      : '',
     `<section><h2>${e(v.actions.label)}</h2>${actions}</section>`,
     `<section><h2>${e(v.agreements.label)}</h2>${agreements}</section>`,
     `<section><h2>${e(v.whoDoesWhat.label)}</h2>${rows}</section>`,

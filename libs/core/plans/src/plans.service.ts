@@ -7,7 +7,8 @@ import { page, type Page } from '@enplan/core/common';
 import { Course, courseCitizenIds, courseConcerns, releasedTo } from '@enplan/core/courses';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, danishToday, type Clock } from '@enplan/shared/util';
-import { buildCitizenView, type CitizenView } from './citizen-view.js';
+import { citizenProgress } from '@enplan/core/progression';
+import { buildCitizenView, danishDate, type CitizenView } from './citizen-view.js';
 import { parseIfMatch } from './etag.js';
 import { LegalBasisService } from './legal-basis.service.js';
 import type { PlanContent } from './plan-content.js';
@@ -234,7 +235,8 @@ export class PlansService {
     const citizen = readerId
       ? await em.findOne(Citizen, { where: { id: readerId, municipalityId: p.municipalityId }, select: { id: true, name: true } })
       : null;
-    return buildCitizenView(
+    const progress = readerId ? await citizenProgress(em, p.municipalityId, course.id, readerId, circle) : [];
+    const view = buildCitizenView(
       content,
       { staff: new Map(staff.map((s) => [s.id, { name: s.name, unitName: unitName.get(s.unitId) ?? null }])), units: unitName },
       {
@@ -244,6 +246,10 @@ export class PlansService {
         member: { readerId, agreedBy, words: wordsDisclosure(circle, course.citizenId, family, released) },
       },
     );
+    if (progress.length) {
+      view.progress = { label: 'Dine egne svar', items: progress.map((x) => ({ heading: `${x.instrument} – dine svar fra ${danishDate(x.answeredOn)}`, answers: x.answers })) };
+    }
+    return view;
   }
 
   /** The course, if it is the caller's municipality's; anything else is "not found", never "forbidden". */

@@ -13,6 +13,7 @@ import { CoreFreeTextConcernsAndReleases1796171000000 } from './1796171000000-Fr
 import { CoreForeignKeyIndexes1796177074076 } from './1796177074076-ForeignKeyIndexes.js';
 import { CoreDomainEvents1797200000000 } from './1797200000000-DomainEvents.js';
 import { CoreSyncLedger1797300000000 } from './1797300000000-SyncLedger.js';
+import { CoreProgression1797400000000 } from './1797400000000-Progression.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -31,4 +32,5 @@ export const coreMigrations = [
   CoreForeignKeyIndexes1796177074076,
   CoreDomainEvents1797200000000,
   CoreSyncLedger1797300000000,
+  CoreProgression1797400000000,
 ];

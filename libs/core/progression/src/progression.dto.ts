@@ -1,0 +1,157 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ANSWER_STATUSES, MAX_COMMENT_LENGTH, RESPONDENT_TYPES, type AnswerStatus, type InstrumentDefinition, type RespondentType } from '@enplan/core/progression-instruments';
+import { MEASUREMENT_OCCASIONS, MEASUREMENT_STATUSES, type MeasurementOccasion, type MeasurementStatus } from './vocabulary.js';
+
+const INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export class ItemAnswerDto {
+  @ApiProperty({ example: 'energy', description: 'An item of the instrument version the measurement uses' })
+  @IsString() @MinLength(1) @MaxLength(60)
+  itemId: string;
+
+  @ApiProperty({ enum: ANSWER_STATUSES, enumName: 'AnswerStatus', example: 'answered', description: '`answered`, `skipped` (left out of scores) or `not-relevant` (does not apply; also out of the completeness share)' })
+  @IsIn(ANSWER_STATUSES)
+  status: AnswerStatus;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 4, description: 'For an answered choice or ruler item: an option value or a whole number within the ruler' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false })
+  value?: number | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: null, maxLength: MAX_COMMENT_LENGTH, description: 'For an answered text item: the words' })
+  @IsOptional() @IsString() @MaxLength(MAX_COMMENT_LENGTH)
+  text?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Har fået ny læge', maxLength: MAX_COMMENT_LENGTH, description: 'A comment on this item' })
+  @IsOptional() @IsString() @MaxLength(MAX_COMMENT_LENGTH)
+  comment?: string | null;
+}
+
+export class SaveAnswersDto {
+  @ApiProperty({ type: [ItemAnswerDto], description: 'Answers to add or replace (by item); items not named keep what they had' })
+  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ItemAnswerDto)
+  answers: ItemAnswerDto[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Svært at svare i dag; vi tager det op igen.', maxLength: MAX_COMMENT_LENGTH, description: 'A comment on the whole measurement' })
+  @IsOptional() @IsString() @MaxLength(MAX_COMMENT_LENGTH)
+  comment?: string | null;
+}
+
+export class CompleteMeasurementDto {
+  @ApiPropertyOptional({ type: [ItemAnswerDto], description: 'Last answers to save before completing' })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ItemAnswerDto)
+  answers?: ItemAnswerDto[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: null, maxLength: MAX_COMMENT_LENGTH, description: 'A comment on the whole measurement' })
+  @IsOptional() @IsString() @MaxLength(MAX_COMMENT_LENGTH)
+  comment?: string | null;
+}
+
+export class StartMeasurementDto {
+  @ApiProperty({ example: 'employment-readiness', description: 'A shipped or registered instrument' })
+  @IsString() @Matches(INSTRUMENT_ID) @MaxLength(60)
+  instrumentId: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'The version to use (default: the newest)' })
+  @IsOptional() @IsInt() @Min(1)
+  instrumentVersion?: number;
+
+  @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen', description: 'Who answers; the instrument must allow it' })
+  @IsIn(RESPONDENT_TYPES)
+  respondentType: RespondentType;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: "Whom the answers are about: for a child instrument one child of the course's household (required); otherwise the course's citizen (default) or an adult of its household" })
+  @IsOptional() @IsUUID()
+  aboutCitizenId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: 'For a parent: which parent of the household answers (required for `parent`)' })
+  @IsOptional() @IsUUID()
+  respondentCitizenId?: string;
+
+  @ApiProperty({ enum: MEASUREMENT_OCCASIONS, enumName: 'MeasurementOccasion', example: 'follow-up', description: '`baseline` (at activation), `follow-up`, `end` (at closing) or `extra`' })
+  @IsIn(MEASUREMENT_OCCASIONS)
+  occasion: MeasurementOccasion;
+}
+
+export class SkipMeasurementDto extends StartMeasurementDto {
+  @ApiProperty({ example: 'Borgeren ønskede ikke at svare ved afslutningen', maxLength: 500, description: 'Why the scheduled measurement is not taken' })
+  @IsString() @MinLength(1) @MaxLength(500)
+  reason: string;
+}
+
+export class ScoreDto {
+  @ApiProperty({ example: 'everyday' }) id: string;
+  @ApiProperty({ enum: ['subscale', 'total'], example: 'subscale' }) kind: 'subscale' | 'total';
+  @ApiProperty({ type: Number, nullable: true, example: 3.25, description: 'Null when nothing was answered' }) value: number | null;
+  @ApiProperty({ example: true, description: 'Enough items answered (the instrument’s minimum share)' }) complete: boolean;
+  @ApiProperty({ enum: ['higher', 'lower'], example: 'higher', description: 'Which way is better' }) better: 'higher' | 'lower';
+  @ApiProperty({ example: 4 }) items: number;
+  @ApiProperty({ example: 3 }) answered: number;
+  @ApiProperty({ example: 1 }) skipped: number;
+  @ApiProperty({ example: 0 }) notRelevant: number;
+}
+
+export class MeasurementDto {
+  @ApiProperty({ format: 'uuid', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' }) courseId: string;
+  @ApiProperty({ example: 'employment-readiness' }) instrumentId: string;
+  @ApiProperty({ example: 1 }) instrumentVersion: number;
+  @ApiProperty({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: 'Whom the answers are about' }) aboutCitizenId: string;
+  @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' }) respondentType: RespondentType;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null }) respondentCitizenId: string | null;
+  @ApiProperty({ enum: MEASUREMENT_OCCASIONS, enumName: 'MeasurementOccasion', example: 'baseline' }) occasion: MeasurementOccasion;
+  @ApiProperty({ enum: MEASUREMENT_STATUSES, enumName: 'MeasurementStatus', example: 'in-progress' }) status: MeasurementStatus;
+  @ApiProperty({ format: 'uuid', example: '00000000-0000-4000-8000-000000000001' }) startedBy: string;
+  @ApiProperty({ format: 'date-time', example: '2026-01-05T09:00:00.000Z' }) startedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) completedAt: string | null;
+  @ApiProperty({ type: [ItemAnswerDto] }) answers: ItemAnswerDto[];
+  @ApiProperty({ type: String, nullable: true, example: null }) comment: string | null;
+  @ApiProperty({ type: [ScoreDto], nullable: true, description: 'At completion' }) scores: ScoreDto[] | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) skipReason: string | null;
+}
+
+/** A started measurement with the definition the screen renders (so starting is one call). */
+export class StartedMeasurementDto extends MeasurementDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The instrument version (definition format 1)' })
+  definition: InstrumentDefinition;
+}
+
+export class RegisterInstrumentDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'An instrument definition (format 1; JSON Schema: `GET /progression/instrument-schema`)' })
+  @IsObject()
+  definition: Record<string, unknown>;
+}
+
+export class InstrumentSummaryDto {
+  @ApiProperty({ example: 'employment-readiness' }) id: string;
+  @ApiProperty({ type: [Number], example: [1] }) versions: number[];
+  @ApiProperty({ enum: ['shipped', 'municipality', 'plugin'], example: 'shipped' }) source: string;
+  @ApiProperty({ example: 'Vej mod arbejde eller uddannelse' }) titleDa: string;
+  @ApiProperty({ enum: ['citizen', 'child'], example: 'citizen' }) subject: string;
+  @ApiProperty({ type: [String], example: ['citizen', 'caseworker'] }) respondents: string[];
+}
+
+export class ProgressionSeriesQuery {
+  @ApiPropertyOptional({ example: 'employment-readiness' })
+  @IsOptional() @IsString() @Matches(INSTRUMENT_ID) @MaxLength(60)
+  instrumentId?: string;
+
+  @ApiPropertyOptional({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' })
+  @IsOptional() @IsIn(RESPONDENT_TYPES)
+  respondentType?: RespondentType;
+
+  @ApiPropertyOptional({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22' })
+  @IsOptional() @IsUUID()
+  aboutCitizenId?: string;
+}
+
+export class FiguresQuery {
+  @ApiPropertyOptional({ example: 'employment-readiness', description: 'Default: the shipped employment-readiness set' })
+  @IsOptional() @IsString() @Matches(INSTRUMENT_ID) @MaxLength(60)
+  instrumentId = 'employment-readiness';
+
+  @ApiPropertyOptional({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen', description: 'Default: citizen' })
+  @IsOptional() @IsIn(RESPONDENT_TYPES)
+  respondentType: RespondentType = 'citizen';
+}

@@ -1,0 +1,26 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CourseClosingChecks, CoursesModule } from '@enplan/core/courses';
+import { checkEndMeasurements } from './end-measurement.js';
+import { DialogueService } from './dialogue.service.js';
+import { FiguresService } from './figures.service.js';
+import { InstrumentRegistry } from './instrument-registry.service.js';
+import { Measurement } from './measurement.entity.js';
+import { MeasurementsService } from './measurements.service.js';
+import { ProgressionController } from './progression.controller.js';
+import { RegisteredInstrument } from './registered-instrument.entity.js';
+
+/** Progression measurement: instruments, measurements on courses, the dialogue view and its chart. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Measurement, RegisteredInstrument]), CoursesModule],
+  controllers: [ProgressionController],
+  providers: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
+  exports: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
+})
+export class ProgressionModule implements OnModuleInit {
+  constructor(private readonly closing: CourseClosingChecks) {}
+
+  onModuleInit(): void {
+    this.closing.add(checkEndMeasurements);
+  }
+}

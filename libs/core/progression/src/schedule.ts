@@ -1,0 +1,94 @@
+import { In, type EntityManager } from 'typeorm';
+import { HouseholdMember } from '@enplan/core/citizens';
+import type { Course, TargetGroup } from '@enplan/core/courses';
+import { shippedInstruments, type RespondentType } from '@enplan/core/progression-instruments';
+import { addMonths } from '@enplan/shared/util';
+import { Measurement } from './measurement.entity.js';
+import { DEFAULT_FOLLOW_UP_MONTHS, type MeasurementOccasion } from './vocabulary.js';
+
+/** One scheduled measurement: an instrument answered by a respondent type, at activation and every N months. */
+export interface ScheduleRule {
+  instrumentId: string;
+  respondentType: RespondentType;
+  everyMonths: number;
+}
+
+/**
+ * The schedule per target group (any model), and per model where one differs: the trial's rhythm (baseline at
+ * activation, every 6 months, and the end measurement that closing asks for). Child instruments are due once
+ * per child of the household.
+ */
+export const DEFAULT_SCHEDULES: Record<TargetGroup, ScheduleRule[]> = {
+  adults: [
+    { instrumentId: 'employment-readiness', respondentType: 'citizen', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+    { instrumentId: 'employment-readiness', respondentType: 'caseworker', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+  ],
+  youth: [
+    { instrumentId: 'employment-readiness', respondentType: 'citizen', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+    { instrumentId: 'employment-readiness', respondentType: 'caseworker', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+  ],
+  families: [
+    { instrumentId: 'wellbeing-ruler-adult', respondentType: 'citizen', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+    { instrumentId: 'wellbeing-ruler-child', respondentType: 'parent', everyMonths: DEFAULT_FOLLOW_UP_MONTHS },
+  ],
+};
+/** Per model and target group, where a model's schedule differs from the default (`model|targetGroup`). */
+export const MODEL_SCHEDULES: Record<string, ScheduleRule[]> = {};
+
+export function scheduleFor(modelId: string, targetGroup: TargetGroup): ScheduleRule[] {
+  return MODEL_SCHEDULES[`${modelId}|${targetGroup}`] ?? DEFAULT_SCHEDULES[targetGroup] ?? [];
+}
+
+export interface DueMeasurement {
+  courseId: string;
+  instrumentId: string;
+  respondentType: RespondentType;
+  aboutCitizenId: string;
+  occasion: MeasurementOccasion;
+  dueOn: string;
+}
+
+type CourseRow = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' | 'householdId' | 'modelId' | 'targetGroup' | 'activatedOn'>;
+type Taken = Pick<Measurement, 'courseId' | 'instrumentId' | 'respondentType' | 'aboutCitizenId' | 'occasion' | 'completedAt'>;
+
+/**
+ * The next measurement due per rule and person on an active (or paused) course: the baseline on the day of
+ * activation until one is taken (or skipped), then a follow-up `everyMonths` after the latest one. Pure.
+ */
+export function nextDue(course: CourseRow, rules: readonly ScheduleRule[], children: readonly string[], taken: readonly Taken[]): DueMeasurement[] {
+  if (!course.activatedOn || (course.status !== 'active' && course.status !== 'paused')) return [];
+  const subjects = new Map(shippedInstruments().map((d) => [d.id, d.subject]));
+  const out: DueMeasurement[] = [];
+  for (const rule of rules) {
+    const about = subjects.get(rule.instrumentId) === 'child' ? children : course.citizenId ? [course.citizenId] : [];
+    for (const person of about) {
+      const mine = taken
+        .filter((m) => m.courseId === course.id && m.instrumentId === rule.instrumentId && m.respondentType === rule.respondentType && m.aboutCitizenId === person && m.completedAt)
+        .map((m) => (m.completedAt as Date).toISOString().slice(0, 10))
+        .sort();
+      const last = mine.at(-1);
+      out.push({
+        courseId: course.id,
+        instrumentId: rule.instrumentId,
+        respondentType: rule.respondentType,
+        aboutCitizenId: person,
+        occasion: last ? 'follow-up' : 'baseline',
+        dueOn: last ? addMonths(last, rule.everyMonths) : course.activatedOn,
+      });
+    }
+  }
+  return out;
+}
+
+/** `nextDue` for many courses of one municipality in two queries (the work list asks for whole caseloads). */
+export async function dueMeasurements(em: EntityManager, municipalityId: string, courses: readonly CourseRow[]): Promise<DueMeasurement[]> {
+  const live = courses.filter((c) => c.activatedOn && (c.status === 'active' || c.status === 'paused'));
+  if (!live.length) return [];
+  const taken = await em.find(Measurement, {
+    where: { municipalityId, courseId: In(live.map((c) => c.id)), status: In(['completed', 'skipped']) },
+    select: { id: true, courseId: true, instrumentId: true, respondentType: true, aboutCitizenId: true, occasion: true, completedAt: true },
+  });
+  const households = [...new Set(live.flatMap((c) => (c.householdId ? [c.householdId] : [])))];
+  const kids = households.length ? await em.find(HouseholdMember, { where: { municipalityId, householdId: In(households), relation: 'child' }, select: { id: true, householdId: true, citizenId: true } }) : [];
+  return live.flatMap((c) => nextDue(c, scheduleFor(c.modelId, c.targetGroup), kids.filter((k) => k.householdId === c.householdId).map((k) => k.citizenId), taken));
+}
