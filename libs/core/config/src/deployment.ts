@@ -10,6 +10,21 @@ export class PluginSelection {
   settings?: Record<string, unknown>;
 }
 
+/** A municipality's letterhead on letters (decision letters); what it leaves out comes from ENPLAN_LETTERHEAD_*. */
+export class LetterheadDeployment {
+  /** Default: the municipality's name. */
+  @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+
+  /** Address lines, top to bottom. */
+  @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true })
+  address?: string[];
+
+  /** A PNG or JPEG file, relative to the working directory. */
+  @IsOptional() @IsString() @Matches(/\.(png|jpe?g)$/i, { message: 'logo must be the path of a .png or .jpg file' })
+  logo?: string;
+}
+
 export class MunicipalityDeployment {
   @Matches(/^\d{3}$/, { message: 'code must be the three-digit municipality code' })
   code: string;
@@ -19,6 +34,9 @@ export class MunicipalityDeployment {
 
   @IsArray() @ValidateNested({ each: true }) @Type(() => PluginSelection)
   plugins: PluginSelection[] = [];
+
+  @IsOptional() @ValidateNested() @Type(() => LetterheadDeployment)
+  letterhead?: LetterheadDeployment;
 }
 
 /** What one installation serves: its municipalities and, per municipality, the enabled plugins. */

@@ -26,6 +26,12 @@ export class EnplanConfig {
   readonly remindersCron: string | undefined;
   /** The API's public address without a trailing slash (ENPLAN_PUBLIC_URL), for URLs handed out (calendar subscriptions). */
   readonly publicUrl: string | undefined;
+  /**
+   * The letterhead of letters (decision letters) where the deployment names none for the municipality:
+   * address lines (ENPLAN_LETTERHEAD_ADDRESS, `|`-separated) and a logo file (ENPLAN_LETTERHEAD_LOGO).
+   * The name is always the municipality's own (deployment file), unless its `letterhead.name` says otherwise.
+   */
+  readonly letterhead: { addressLines: string[]; logoFile: string | undefined };
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -53,5 +59,9 @@ export class EnplanConfig {
     this.retentionYears = vars.ENPLAN_RETENTION_YEARS ?? 5;
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
+    this.letterhead = {
+      addressLines: (vars.ENPLAN_LETTERHEAD_ADDRESS ?? '').split('|').map((l) => l.trim()).filter(Boolean),
+      logoFile: vars.ENPLAN_LETTERHEAD_LOGO ? resolve(cwd, vars.ENPLAN_LETTERHEAD_LOGO) : undefined,
+    };
   }
 }

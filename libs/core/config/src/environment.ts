@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
@@ -79,6 +79,14 @@ export class EnvironmentVariables {
   /** When the work-list reminder job runs (cron, Danish time); only on PostgreSQL. */
   @IsOptional() @Transform(emptyToUndefined) @Matches(CRON, { message: 'ENPLAN_REMINDERS_CRON must be a cron expression of 5 fields, e.g. "0 6 * * 1-5"' })
   ENPLAN_REMINDERS_CRON?: string;
+
+  /** Letterhead of decision letters: address lines separated by `|` (the municipality's name heads them). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
+  ENPLAN_LETTERHEAD_ADDRESS?: string;
+
+  /** Letterhead logo: a PNG or JPEG file (read at boot); absent, the letter is headed by the name alone. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/\.(png|jpe?g)$/i, { message: 'ENPLAN_LETTERHEAD_LOGO must be the path of a .png or .jpg file' })
+  ENPLAN_LETTERHEAD_LOGO?: string;
 }
 
 export class ConfigurationError extends Error {

@@ -17,6 +17,7 @@ import { ContactsModule } from '@enplan/core/contacts';
 import { ProviderOrdersModule } from '@enplan/core/provider-orders';
 import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
+import { DecisionsModule } from '@enplan/core/decisions';
 import { RecordsModule } from '@enplan/core/records';
 import { ExtensionsModule, PluginRegistry, pluginModules, type PluginDefinition } from '@enplan/core/extensions';
 import type { Clock } from '@enplan/shared/util';
@@ -44,7 +45,7 @@ export interface HostOptions {
 }
 
 /** The core's feature modules, mounted under /api/v1. */
-export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, RecordsModule];
+export const coreFeatureModules: Type[] = [OrganisationModule, CitizensModule, CoursesModule, PlansModule, MeetingsModule, ContactsModule, ProviderOrdersModule, CadenceModule, JournalModule, DecisionsModule, RecordsModule];
 
 @Module({})
 export class AppModule {

@@ -18,6 +18,7 @@ import {
   ProviderReport,
 } from '@enplan/core/meetings';
 import { JournalNote } from '@enplan/core/journal';
+import { Decision, DecisionComplaintTemplate, DecisionSettings } from '@enplan/core/decisions';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -49,6 +50,9 @@ export const coreEntities = [
   OutboxMessage,
   CalendarSubscription,
   JournalNote,
+  Decision,
+  DecisionComplaintTemplate,
+  DecisionSettings,
 ];
 
 export { coreMigrations };

@@ -10,6 +10,7 @@ import { CoreHouseholdCustody1795460000000 } from './1795460000000-HouseholdCust
 import { CoreCalendarSubscriptionsAndReschedule1796166839486 } from './1796166839486-CalendarSubscriptionsAndReschedule.js';
 import { CoreMeetingDecisionBasis1796170000000 } from './1796170000000-MeetingDecisionBasis.js';
 import { CoreFreeTextConcernsAndReleases1796171000000 } from './1796171000000-FreeTextConcernsAndReleases.js';
+import { CoreDecisions1797100000000 } from './1797100000000-Decisions.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -25,4 +26,5 @@ export const coreMigrations = [
   CoreCalendarSubscriptionsAndReschedule1796166839486,
   CoreMeetingDecisionBasis1796170000000,
   CoreFreeTextConcernsAndReleases1796171000000,
+  CoreDecisions1797100000000,
 ];
