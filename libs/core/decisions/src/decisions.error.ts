@@ -28,11 +28,9 @@ export enum DecisionsErrorCode {
 export const decisionsError = {
   notFound: () => DomainError.notFound(DecisionsErrorCode.NotFound, 'Decision'),
   notEditable: (status: string) =>
-    new DomainError(DecisionsErrorCode.NotEditable, 'conflict', `The decision is ${status}: a decided decision is never changed; make a new decision that supersedes it (supersedesId)`, {
-      status,
-    }),
-  notDraft: (status: string) => new DomainError(DecisionsErrorCode.NotDraft, 'conflict', `The decision is ${status} already`, { status }),
-  notDecided: (status: string) => new DomainError(DecisionsErrorCode.NotDecided, 'conflict', `The decision is ${status}: only a decided decision is notified or has a letter`, { status }),
+    new DomainError(DecisionsErrorCode.NotEditable, 'conflict', `The decision is ${status}: a decided decision is never changed; make a new decision that supersedes it (supersedesId)`, { decisionStatus: status }),
+  notDraft: (status: string) => new DomainError(DecisionsErrorCode.NotDraft, 'conflict', `The decision is ${status} already`, { decisionStatus: status }),
+  notDecided: (status: string) => new DomainError(DecisionsErrorCode.NotDecided, 'conflict', `The decision is ${status}: only a decided decision is notified or has a letter`, { decisionStatus: status }),
   incomplete: (fields: string[]) =>
     new DomainError(DecisionsErrorCode.Incomplete, 'unprocessable', `A decision is made with ${fields.join(', ')} filled in`, {
       errors: fields.map((field) => ({ field, code: DecisionsErrorCode.Incomplete, message: `${field} is required to decide` })),
@@ -56,7 +54,7 @@ export const decisionsError = {
       errors: [{ field: 'supersedesId', code: DecisionsErrorCode.AlreadySuperseded, message: 'Superseded already' }],
     }),
   notifiedBeforeDecided: () => DomainError.field(DecisionsErrorCode.NotifiedBeforeDecided, 'notifiedAt', 'The citizen cannot have been notified before the decision was made, nor in the future'),
-  courseEnded: (status: string) => new DomainError(DecisionsErrorCode.CourseEnded, 'conflict', `The course is ${status}: no new decisions on it`, { status }),
+  courseEnded: (status: string) => new DomainError(DecisionsErrorCode.CourseEnded, 'conflict', `The course is ${status}: no new decisions on it`, { courseStatus: status }),
   visibilityInvalid: () => DomainError.field(DecisionsErrorCode.VisibilityNeedsArea, 'visibility', 'A decision is for the team or for authority holders only'),
 };
 
