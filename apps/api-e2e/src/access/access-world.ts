@@ -310,6 +310,11 @@ export async function arrangeCaseRecords(
     text: "Samtale om praktik",
   });
   expect201(note);
+  // A draft decision (drafting needs no authority; externals see decided ones only, so theirs is a not-found).
+  const decision = await api("post", `/courses/${w.courseId}/decisions`, {
+    legalBasis: "LAB-57",
+  });
+  expect201(decision);
   const consents = await api("get", `/courses/${w.courseId}/consents`);
   const grant = await t
     .http()
@@ -335,6 +340,8 @@ export async function arrangeCaseRecords(
     followUpId: followUps.body[0]?.id ?? followUps.body.items?.[0]?.id,
     orderId: order.body.id,
     noteId: note.body.id,
+    decisionId: decision.body.id,
+    legalArea: "employment",
     consentId: consents.body[0].id,
     grantId: grant.body.id,
     assignmentId: team.body.find(
