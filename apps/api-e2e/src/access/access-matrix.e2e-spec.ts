@@ -21,6 +21,7 @@ const COURSE_SCOPED = [
   /^\/provider-orders\/\{/,
   /^\/contacts\/\{/,
   /^\/measurements\/\{measurementId\}/,
+  /^\/decisions\/\{/,
 ];
 const CITIZEN_SCOPED = [/^\/citizens\/\{id\}/, /^\/households\/\{id\}/];
 /** Citizen routes about the whole case file: for managers and integrations only. */
@@ -37,7 +38,7 @@ const MANAGER_WRITES = [
 /** Course routes only a manager overseeing the course (or an integration) may use, not the team. */
 const OVERSIGHT_ONLY = [/^\/courses\/\{courseId\}\/access-log$/, /^\/courses\/\{courseId\}\/access-grants$/, /^\/access-grants\/\{grantId\}\/revoke$/];
 /** What an external participant may read, within their consent. */
-const EXTERNAL_READS = new Set(['GET /courses/{courseId}/plan']);
+const EXTERNAL_READS = new Set(['GET /courses/{courseId}/plan', 'GET /courses/{courseId}/decisions']);
 /** Organisation data: read by all staff, written by managers, admins and integrations. */
 const ORGANISATION_WRITES = new Set(['POST /org-units', 'POST /staff', 'PATCH /staff/{id}']);
 const CATALOGUE_WRITES = new Set(['POST /legal-bases', 'POST /progression/instruments']);
@@ -45,6 +46,12 @@ const CATALOGUE_WRITES = new Set(['POST /legal-bases', 'POST /progression/instru
 const MANAGEMENT_READS = new Set(['GET /sync/figures', 'GET /progression/figures', 'GET /progression/instruments/{instrumentId}/evaluation.csv']);
 /** The shipped instruments are the same in every municipality: another municipality's caller finds them too. */
 const SHARED_CATALOGUE_READS = new Set(['GET /progression/instruments/{instrumentId}/versions/{version}']);
+/** The municipality's decision settings (committee provisions, complaint guidance): managers, admins and integrations. */
+const DECISION_SETTINGS_WRITES = new Set([
+  'PUT /decision-settings/committee-legal-bases',
+  'PUT /decision-settings/complaint-guidance/{legalArea}',
+  'DELETE /decision-settings/complaint-guidance/{legalArea}',
+]);
 /** A staff member's calendar feed and subscription URL: the owner's only (the fixture's staffId is the team member). */
 const OWNER_ONLY = /^\/staff\/\{staffId\}\/calendar(\.ics|-subscription)$/;
 /** No bearer token: the secret in the path is the credential (an unknown one is a 404 for everyone). */
@@ -60,6 +67,8 @@ function expected(actor: Actor, method: string, path: string): Expectation {
     if (actor === 'otherMunicipality') return 404;
     if (actor === 'integration') return 'allowed';
     if (actor === 'outsider' || actor === 'externalNoConsent') return 403;
+    // The fixture's decision is a draft: an external participant reads decided ones only, so to them it does not exist.
+    if (actor === 'external' && route === 'GET /decisions/{decisionId}') return 404;
     if (actor === 'external') return EXTERNAL_READS.has(route) ? 'allowed' : 403;
     if (actor === 'manager') return read || MANAGER_WRITES.some((r) => r.test(path)) ? 'allowed' : 403;
     return OVERSIGHT_ONLY.some((r) => r.test(path)) && !(read && path.endsWith('/access-grants')) ? 403 : 'allowed';
@@ -73,6 +82,7 @@ function expected(actor: Actor, method: string, path: string): Expectation {
   if (actor === 'external' || actor === 'externalNoConsent') return route === 'GET /me' ? 'allowed' : 403;
   // Organisation data is not citizens' data: another municipality's id is simply not found by the service.
   if (ORGANISATION_WRITES.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
+  if (DECISION_SETTINGS_WRITES.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (CATALOGUE_WRITES.has(route)) return actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (MANAGEMENT_READS.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (SHARED_CATALOGUE_READS.has(route)) return 'allowed';
@@ -83,7 +93,7 @@ function expected(actor: Actor, method: string, path: string): Expectation {
 }
 
 /** 404s that mean "no such record here" (the access answer), as opposed to a domain answer such as "no plan yet". */
-const RECORD_NOT_FOUND = /^(course|meeting|consent|access-grant|citizen|household|org-unit|staff|staff-member|journal-note|follow-up|provider-order|contact|team|measurement)\.not-found$/;
+const RECORD_NOT_FOUND = /^(course|meeting|consent|access-grant|citizen|household|org-unit|staff|staff-member|journal-note|follow-up|provider-order|contact|team|measurement|decision)\.not-found$/;
 
 function verdict(status: number, code: string | undefined): Expectation | 'error' {
   if (status >= 500) return 'error';

@@ -316,6 +316,11 @@ export async function arrangeCaseRecords(
     occasion: "baseline",
   });
   expect201(measurement);
+  // A draft decision (drafting needs no authority; externals see decided ones only, so theirs is a not-found).
+  const decision = await api("post", `/courses/${w.courseId}/decisions`, {
+    legalBasis: "LAB-57",
+  });
+  expect201(decision);
   const consents = await api("get", `/courses/${w.courseId}/consents`);
   const grant = await t
     .http()
@@ -343,6 +348,8 @@ export async function arrangeCaseRecords(
     noteId: note.body.id,
     measurementId: measurement.body.id,
     instrumentId: "employment-readiness",
+    decisionId: decision.body.id,
+    legalArea: "employment",
     consentId: consents.body[0].id,
     grantId: grant.body.id,
     assignmentId: team.body.find(

@@ -33,6 +33,19 @@ export class SyncTargetSetting {
   /** Where `fhir`, `employment-plan` and `json-push` POST to. */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url?: string;
+/** A municipality's letterhead on letters (decision letters); what it leaves out comes from ENPLAN_LETTERHEAD_*. */
+export class LetterheadDeployment {
+  /** Default: the municipality's name. */
+  @IsOptional() @IsString() @MaxLength(200)
+  name?: string;
+
+  /** Address lines, top to bottom. */
+  @IsOptional() @IsArray() @IsString({ each: true }) @MaxLength(200, { each: true })
+  address?: string[];
+
+  /** A PNG or JPEG file, relative to the working directory. */
+  @IsOptional() @IsString() @Matches(/\.(png|jpe?g)$/i, { message: 'logo must be the path of a .png or .jpg file' })
+  logo?: string;
 }
 
 export class MunicipalityDeployment {
@@ -47,6 +60,8 @@ export class MunicipalityDeployment {
 
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SyncTargetSetting)
   sync?: SyncTargetSetting[];
+  @IsOptional() @ValidateNested() @Type(() => LetterheadDeployment)
+  letterhead?: LetterheadDeployment;
 }
 
 /** What one installation serves: its municipalities and, per municipality, the enabled plugins. */

@@ -32,6 +32,12 @@ export class EnplanConfig {
   readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
   /** Where the document-archive drop writes (ENPLAN_ARCHIVE_DIR, absolute); unset = the archive target fails and says so in the ledger. */
   readonly archiveDir: string | undefined;
+  /**
+   * The letterhead of letters (decision letters) where the deployment names none for the municipality:
+   * address lines (ENPLAN_LETTERHEAD_ADDRESS, `|`-separated) and a logo file (ENPLAN_LETTERHEAD_LOGO).
+   * The name is always the municipality's own (deployment file), unless its `letterhead.name` says otherwise.
+   */
+  readonly letterhead: { addressLines: string[]; logoFile: string | undefined };
 
   constructor(vars: EnvironmentVariables, cwd = process.cwd()) {
     this.env = vars.NODE_ENV ?? 'development';
@@ -69,5 +75,9 @@ export class EnplanConfig {
       secretOverlapHours: vars.ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
     };
     this.archiveDir = vars.ENPLAN_ARCHIVE_DIR ? resolve(cwd, vars.ENPLAN_ARCHIVE_DIR) : undefined;
+    this.letterhead = {
+      addressLines: (vars.ENPLAN_LETTERHEAD_ADDRESS ?? '').split('|').map((l) => l.trim()).filter(Boolean),
+      logoFile: vars.ENPLAN_LETTERHEAD_LOGO ? resolve(cwd, vars.ENPLAN_LETTERHEAD_LOGO) : undefined,
+    };
   }
 }

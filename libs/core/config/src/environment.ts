@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase()) ? true : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase()) ? false : value;
@@ -106,6 +106,13 @@ export class EnvironmentVariables {
   /** How long a rotated webhook secret stays valid (and signed with) next to the new one, in hours. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
   ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS?: number;
+  /** Letterhead of decision letters: address lines separated by `|` (the municipality's name heads them). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
+  ENPLAN_LETTERHEAD_ADDRESS?: string;
+
+  /** Letterhead logo: a PNG or JPEG file (read at boot); absent, the letter is headed by the name alone. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/\.(png|jpe?g)$/i, { message: 'ENPLAN_LETTERHEAD_LOGO must be the path of a .png or .jpg file' })
+  ENPLAN_LETTERHEAD_LOGO?: string;
 }
 
 export class ConfigurationError extends Error {

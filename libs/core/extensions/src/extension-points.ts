@@ -132,7 +132,9 @@ export type DecisionSite =
   /** A decision recorded as a meeting outcome. */
   | { readonly kind: 'meeting-outcome'; readonly meetingId: string; readonly meetingType: string }
   /** An order to a provider for an action of the plan: the action put into effect. */
-  | { readonly kind: 'provider-order'; readonly actionId: string };
+  | { readonly kind: 'provider-order'; readonly actionId: string }
+  /** A formal decision (afgørelse) made on the course's decisions resource; `meetingId` when a meeting's outcome opened it. */
+  | { readonly kind: 'decision'; readonly decisionId: string; readonly meetingId: string | null };
 
 /**
  * What a decision-authority rule sees: the same facts plan-publish rules get (the course, its team, who

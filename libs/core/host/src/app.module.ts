@@ -18,6 +18,7 @@ import { ProviderOrdersModule } from '@enplan/core/provider-orders';
 import { CadenceModule } from '@enplan/core/cadence';
 import { JournalModule } from '@enplan/core/journal';
 import { ProgressionModule } from '@enplan/core/progression';
+import { DecisionsModule } from '@enplan/core/decisions';
 import { RecordsModule } from '@enplan/core/records';
 import { DomainEventsModule } from '@enplan/core/events';
 import { EventDeliveryModule } from '@enplan/core/event-delivery';
@@ -62,6 +63,7 @@ export const coreFeatureModules: Type[] = [
   EventDeliveryModule,
   SyncModule,
   ProgressionModule,
+  DecisionsModule,
 ];
 
 @Module({})

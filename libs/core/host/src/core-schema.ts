@@ -21,6 +21,7 @@ import { JournalNote } from '@enplan/core/journal';
 import { eventEntities } from '@enplan/core/events';
 import { SyncDelivery } from '@enplan/core/sync';
 import { Measurement, RegisteredInstrument } from '@enplan/core/progression';
+import { Decision, DecisionComplaintTemplate, DecisionSettings } from '@enplan/core/decisions';
 
 /** Every core entity, in one list: the DataSource, the drift check and migration generation use it. */
 export const coreEntities = [
@@ -56,6 +57,9 @@ export const coreEntities = [
   SyncDelivery,
   Measurement,
   RegisteredInstrument,
+  Decision,
+  DecisionComplaintTemplate,
+  DecisionSettings,
 ];
 
 export { coreMigrations };

@@ -6,5 +6,6 @@ export * from './meetings.error.js';
 export * from './course-locators.js';
 export * from './meeting-plan.service.js';
 export * from './meetings.service.js';
+export * from './meeting-outcome-hooks.js';
 export * from './invitations.service.js';
 export * from './meetings.module.js';

@@ -7,6 +7,7 @@ import { InvitationsService } from './invitations.service.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
 import { CalendarFeedController, CourseMeetingsController, MeetingsController, StaffCalendarController } from './meetings.controller.js';
 import { MeetingsService } from './meetings.service.js';
+import { MeetingOutcomeHooks } from './meeting-outcome-hooks.js';
 
 /**
  * Meetings, their calendar and invitations. Contacts, provider orders and the work list (cadence) are their
@@ -15,7 +16,7 @@ import { MeetingsService } from './meetings.service.js';
 @Module({
   imports: [PlansModule, CoursesModule],
   controllers: [CourseMeetingsController, InvitationsController, MeetingsController, StaffCalendarController, CalendarFeedController],
-  providers: [MeetingsService, MeetingPlanService, CalendarService, InvitationsService],
-  exports: [MeetingsService, InvitationsService],
+  providers: [MeetingsService, MeetingPlanService, CalendarService, InvitationsService, MeetingOutcomeHooks],
+  exports: [MeetingsService, InvitationsService, MeetingOutcomeHooks],
 })
 export class MeetingsModule {}

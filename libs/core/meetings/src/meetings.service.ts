@@ -27,6 +27,7 @@ import type {
 } from './meeting.dto.js';
 import { AgendaItem, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant } from './meeting.entity.js';
 import { writeMeetingUpdates } from './meeting-updates.js';
+import { MeetingOutcomeHooks } from './meeting-outcome-hooks.js';
 import { MeetingsErrorCode, meetingsError } from './meetings.error.js';
 
 /** Which of a participant's identifying fields apply to which kind; the others must be left out. */
@@ -50,6 +51,7 @@ export class MeetingsService {
     private readonly consents: ConsentsService,
     private readonly registry: PluginRegistry,
     private readonly decisions: DecisionAuthority,
+    private readonly outcomeHooks: MeetingOutcomeHooks,
   ) {}
 
   async create(p: Principal, courseId: string, dto: CreateMeetingDto): Promise<MeetingDto> {
@@ -304,6 +306,18 @@ export class MeetingsService {
           legalBasis: area?.basis?.code ?? null,
         }),
       );
+      if (area && m.courseId) {
+        await this.outcomeHooks.decisionRecorded({
+          em,
+          principal: p,
+          meetingId: m.id,
+          courseId: m.courseId,
+          outcomeId: row.id,
+          legalArea: area.legalArea,
+          legalBasis: area.basis?.code ?? null,
+          text: row.text,
+        });
+      }
       return outcomeDto(row);
     });
   }

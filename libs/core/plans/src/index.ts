@@ -9,3 +9,4 @@ export * from './legal-basis.service.js';
 export * from './plans.module.js';
 export * from './plan-visibility.js';
 export * from './decision-authority.js';
+export { CalendarDate } from './plan-content.dto.js';

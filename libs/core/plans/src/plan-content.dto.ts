@@ -36,7 +36,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'must be a calendar date (YYYY-MM-DD)';
 
 /** A calendar date: the shape by pattern, the existence of the day (no 2026-02-30) by strict ISO 8601. */
-function CalendarDate(): PropertyDecorator {
+export function CalendarDate(): PropertyDecorator {
   return (target, key) => {
     Matches(DATE_ONLY, { message: `${String(key)} ${DATE_MESSAGE}` })(target, key);
     IsISO8601({ strict: true, strictSeparator: true }, { message: `${String(key)} ${DATE_MESSAGE}` })(target, key);

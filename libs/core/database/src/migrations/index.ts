@@ -14,6 +14,7 @@ import { CoreForeignKeyIndexes1796177074076 } from './1796177074076-ForeignKeyIn
 import { CoreDomainEvents1797200000000 } from './1797200000000-DomainEvents.js';
 import { CoreSyncLedger1797300000000 } from './1797300000000-SyncLedger.js';
 import { CoreProgression1797400000000 } from './1797400000000-Progression.js';
+import { CoreDecisions1797100000000 } from './1797100000000-Decisions.js';
 
 /** Core schema migrations, oldest first. Generate new ones with `npm run enplan -- migration:generate <Name>`. */
 export const coreMigrations = [
@@ -33,4 +34,5 @@ export const coreMigrations = [
   CoreDomainEvents1797200000000,
   CoreSyncLedger1797300000000,
   CoreProgression1797400000000,
+  CoreDecisions1797100000000,
 ];

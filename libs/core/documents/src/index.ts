@@ -1,0 +1,3 @@
+export * from './letter.js';
+export * from './letter-html.js';
+export * from './letter-pdf.js';
