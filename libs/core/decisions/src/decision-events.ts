@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { recordDomainEvent } from '@enplan/core/events';
 import type { LegalArea } from '@enplan/core/organisation';
 
 /**
@@ -19,10 +20,14 @@ export interface DecisionEvent {
 
 /**
  * The one place a decision's events leave this library: called inside the transaction that decides or
- * notifies, so an event is written with its change or not at all.
+ * notifies, so the event is in the outbox with its change or not at all. The paragraph code is not carried
+ * (event data holds ids and kinds only); a receiver reads the decision by its id.
  */
-// wired to libs/core/events by the lead: write `e` to the transactional outbox with `em` (same transaction).
 export async function recordDecisionEvent(em: EntityManager, e: DecisionEvent): Promise<void> {
-  void em;
-  void e;
+  await recordDomainEvent(em, {
+    municipalityId: e.municipalityId,
+    type: e.kind,
+    data: { courseId: e.courseId, decisionId: e.decisionId, legalArea: e.legalArea, ...(e.supersedesId ? { supersedesId: e.supersedesId } : {}) },
+    occurredAt: e.at,
+  });
 }
