@@ -2956,9 +2956,9 @@ export interface components {
             modelId: string;
             /**
              * @description Outcome, once closed
-             * @example null
+             * @example ordinary-job
              */
-            outcomeCode: components["schemas"]["OutcomeCode"] | null;
+            outcomeCode: (string & components["schemas"]["OutcomeCode"]) | null;
             /**
              * @description Outcome in words
              * @example null
@@ -3106,9 +3106,9 @@ export interface components {
             modelId: string;
             /**
              * @description Outcome, once closed
-             * @example null
+             * @example ordinary-job
              */
-            outcomeCode: components["schemas"]["OutcomeCode"] | null;
+            outcomeCode: (string & components["schemas"]["OutcomeCode"]) | null;
             /** @description The current primary contact */
             primaryContact: components["schemas"]["TeamAssignmentDto"] | null;
             /**
@@ -3156,7 +3156,7 @@ export interface components {
              * @description Status before; null for the referral
              * @example assessed
              */
-            from: components["schemas"]["CourseStatus"] | null;
+            from: (string & components["schemas"]["CourseStatus"]) | null;
             /**
              * Format: uuid
              * @description Transition id
@@ -3319,7 +3319,7 @@ export interface components {
              * @description Language or communication needs, e.g. interpreter or easy-read Danish
              * @example interpreter: Arabic
              */
-            languageNeeds?: Record<string, never> | null;
+            languageNeeds?: string | null;
             /**
              * @description Full name
              * @example Sara Nielsen
@@ -4552,7 +4552,7 @@ export interface components {
              * @description The minutes; withheld (`covers-several-courses`) for a board meeting that reviewed several citizens’ courses
              * @example Anna vil gerne i praktik.
              */
-            minutes: (string | components["schemas"]["RedactedItemDto"]) | null;
+            minutes: (string | null) | components["schemas"]["RedactedItemDto"];
             /** @description Agreements and decisions */
             outcomes: components["schemas"]["ExportMeetingOutcomeDto"][];
             /** @description Participants */
@@ -4866,12 +4866,12 @@ export interface components {
              * @description Value in the newer version (null: absent)
              * @example active
              */
-            after: (string | number | boolean | unknown[] | Record<string, never>) | null;
+            after: (string | null) | number | boolean | unknown[] | Record<string, never>;
             /**
              * @description Value in the older version (null: absent)
              * @example planned
              */
-            before: (string | number | boolean | unknown[] | Record<string, never>) | null;
+            before: (string | null) | number | boolean | unknown[] | Record<string, never>;
             /**
              * @description The field that changed
              * @example status
@@ -5235,7 +5235,7 @@ export interface components {
             attempts: number;
             /**
              * @description An updated invitation: the meeting was moved or cancelled; null for the first invitation
-             * @example null
+             * @example rescheduled
              * @enum {string|null}
              */
             change: "rescheduled" | "cancelled" | null;
@@ -5417,7 +5417,7 @@ export interface components {
              * @description The legal area the provision belongs to (from its law): who decides under it needs authority there. Null when the law is not one the catalogue places
              * @example social-adults
              */
-            legalArea: components["schemas"]["LegalArea"] | null;
+            legalArea: (string & components["schemas"]["LegalArea"]) | null;
             /**
              * @description The paragraph
              * @example § 85
@@ -5764,7 +5764,7 @@ export interface components {
             kind: "agreement" | "decision";
             /**
              * @description For a decision: the legal area it was made under
-             * @example null
+             * @example social-adults
              * @enum {string|null}
              */
             legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education" | null;
@@ -7012,7 +7012,7 @@ export interface components {
              * @description Language or communication needs; null clears them
              * @example easy-read Danish
              */
-            languageNeeds?: Record<string, never> | null;
+            languageNeeds?: string | null;
             /**
              * @description Full name
              * @example Sara Nielsen Holm
@@ -9648,7 +9648,7 @@ export interface operations {
                 /** @description A course of your municipality */
                 courseId: string;
                 /** @description Version number, from 1 */
-                version: string;
+                version: number;
             };
             cookie?: never;
         };
