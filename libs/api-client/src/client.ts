@@ -4,7 +4,7 @@ import type { components, operations, paths } from './generated/openapi.js';
 export type { components, operations, paths };
 /** A schema of the document by name, e.g. `Schema<'CourseDto'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
-export type EnplanClient = Client<paths, 'application/json'>;
+export type EnplanClient = Client<paths>;
 
 export interface EnplanClientOptions {
   /** Where the API answers, without the `/api/v1` prefix (the paths carry it), e.g. `https://enplan.kommune.dk`. */

@@ -3309,7 +3309,7 @@ export interface components {
              * @default digital-post
              * @example digital-post
              */
-            contactChannel: components["schemas"]["ContactChannel"];
+            contactChannel?: components["schemas"]["ContactChannel"];
             /**
              * @description CPR number, DDMMYY-SSSS or ten digits. The birth date is derived from it; the modulus-11 check is not applied.
              * @example 010190-1234
@@ -3746,13 +3746,13 @@ export interface components {
              *       "active-social-policy"
              *     ]
              */
-            authorityAreas: components["schemas"]["LegalArea"][];
+            authorityAreas?: components["schemas"]["LegalArea"][];
             /**
              * @description Full-time equivalent, used for caseload per full-time consultant
              * @default 1
              * @example 1
              */
-            fte: number;
+            fte?: number;
             /**
              * @description What the staff member does
              * @example caseworker
@@ -3769,7 +3769,7 @@ export interface components {
              * @default false
              * @example false
              */
-            isProvider: boolean;
+            isProvider?: boolean;
             /**
              * @description Full name
              * @example Mette Holm
