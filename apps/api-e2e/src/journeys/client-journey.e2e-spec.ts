@@ -49,7 +49,7 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
     const mia = (await staff({ name: 'Mia', unitId: social, function: 'support-contact-person', isProvider: true })).id;
     // The admin sees no case content.
     const refused = await admin.POST('/api/v1/citizens', { body: { cpr: '120585-1237', name: 'Lars Hansen' } });
-    expect([refused.response.status, refused.error?.code]).toEqual([403, 'access.denied']);
+    expect([refused.response.status, refused.error?.code]).toEqual([403, 'access.role-required']);
 
     // The caseworker: the citizen (birth date from the CPR number), then the referral.
     const citizen = ok(await anne.POST('/api/v1/citizens', { body: { cpr: '120585-1237', name: 'Lars Hansen' } }));
@@ -73,11 +73,8 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
     const courseId = referred.id;
     const course = { params: { path: { courseId } } };
 
-    // Nobody is on a new course's team, so a caseworker may not yet act on it: the municipality's allocation
-    // (here its integration) puts Anne on it as coordinator; from then on she runs the course herself.
-    const early = await anne.POST('/api/v1/courses/{id}/transitions', { params: { path: { id: courseId } }, body: { to: 'assessed', reason: 'Fælles vurdering' } });
-    expect([early.response.status, early.error?.code]).toEqual([403, 'access.denied']);
-    ok(await integration.POST('/api/v1/courses/{courseId}/team', { ...course, body: { staffMemberId: ANNE, role: 'coordinator', startsOn: '2026-03-02' } }));
+    // The referring caseworker is the new course's first team member, so it is hers to work on.
+    expect(ok(await anne.GET('/api/v1/courses/{courseId}/team', course)).map((a) => [a.staffMemberId, a.role])).toEqual([[ANNE, 'caseworker']]);
 
     // Assess, the team, the citizen's consent to share with the social department, then activate.
     ok(await anne.POST('/api/v1/courses/{id}/transitions', { params: { path: { id: courseId } }, body: { to: 'assessed', reason: 'Fælles vurdering' } }));
@@ -97,6 +94,7 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
     );
     expect(consent.kind).toBe('information-sharing');
     for (const [staffMemberId, role] of [
+      [ANNE, 'coordinator'],
       [ANNE, 'primary-contact'],
       [sofie, 'caseworker'],
       [mia, 'provider'],
@@ -174,18 +172,19 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
 
     // Handover: Sofie becomes the primary contact, Anne's note goes with it.
     const handover = ok(
-      await anne.POST('/api/v1/courses/{courseId}/primary-contact', { ...course, body: { staffMemberId: sofie, handoverNote: 'Lars foretrækker sms; gælden er det vigtigste nu.', on: '2026-03-05' } }),
+      await anne.POST('/api/v1/courses/{courseId}/primary-contact', { ...course, body: { staffMemberId: sofie, handoverNote: 'Lars foretrækker sms; gælden er det vigtigste nu.', on: '2026-03-04' } }),
     );
     expect([handover.previous?.staffMemberId, handover.previous?.endsOn, handover.current.staffMemberId, handover.current.handoverNote]).toEqual([
       ANNE,
-      '2026-03-05',
+      '2026-03-04',
       sofie,
       'Lars foretrækker sms; gælden er det vigtigste nu.',
     ]);
     const team = ok(await anne.GET('/api/v1/courses/{courseId}/team', course));
     expect(team.filter((a) => a.role === 'primary-contact' && a.endsOn === null).map((a) => a.staffMemberId)).toEqual([sofie]);
 
-    // The integration closes the course with an outcome (without one: 422 naming the field).
+    // At the end of the month the integration closes the course with an outcome (without one: 422 naming the field).
+    t.clock.set('2026-03-31T12:00:00Z');
     const noOutcome = await integration.POST('/api/v1/courses/{id}/transitions', { params: { path: { id: courseId } }, body: { to: 'closed', reason: 'Job', endDate: '2026-03-31' } });
     expect([noOutcome.response.status, noOutcome.error?.errors?.[0]?.field]).toEqual([422, 'outcomeCode']);
     ok(await integration.POST('/api/v1/courses/{id}/transitions', { params: { path: { id: courseId } }, body: { to: 'closed', reason: 'Fået job', outcomeCode: 'ordinary-job', endDate: '2026-03-31' } }));
