@@ -76,7 +76,7 @@ export const pluginFence = {
 };
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'docs/plugin-api/**', 'reports/**', '.stryker-tmp/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'tmp/**', '.nx/**', '**/files/**', 'coverage/**', 'docs/plugin-api/**', 'reports/**', '.stryker-tmp/**', 'libs/api-client/src/generated/**'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

@@ -18,7 +18,7 @@ export class CreateCitizenDto {
   @IsOptional() @IsIn(CONTACT_CHANNELS)
   contactChannel?: ContactChannel;
 
-  @ApiPropertyOptional({ example: 'interpreter: Arabic', maxLength: 500, nullable: true, description: 'Language or communication needs, e.g. interpreter or easy-read Danish' })
+  @ApiPropertyOptional({ type: String, example: 'interpreter: Arabic', maxLength: 500, nullable: true, description: 'Language or communication needs, e.g. interpreter or easy-read Danish' })
   @IsOptional() @IsString() @MaxLength(500)
   languageNeeds?: string | null;
 }
@@ -32,7 +32,7 @@ export class UpdateCitizenDto {
   @IsOptional() @IsIn(CONTACT_CHANNELS)
   contactChannel?: ContactChannel;
 
-  @ApiPropertyOptional({ example: 'easy-read Danish', maxLength: 500, nullable: true, description: 'Language or communication needs; null clears them' })
+  @ApiPropertyOptional({ type: String, example: 'easy-read Danish', maxLength: 500, nullable: true, description: 'Language or communication needs; null clears them' })
   @IsOptional() @IsString() @MaxLength(500)
   languageNeeds?: string | null;
 }

@@ -183,7 +183,7 @@ export class CourseSummaryDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, example: null, description: 'End date, once closed or declined' })
   endDate: string | null;
 
-  @ApiProperty({ enum: OUTCOME_CODES, enumName: 'OutcomeCode', nullable: true, example: null, description: 'Outcome, once closed' })
+  @ApiProperty({ enum: OUTCOME_CODES, enumName: 'OutcomeCode', nullable: true, example: 'ordinary-job', description: 'Outcome, once closed' })
   outcomeCode: OutcomeCode | null;
 
   @ApiProperty({ type: TeamAssignmentDto, nullable: true, description: 'The current primary contact' })

@@ -11,6 +11,7 @@ import { EnplanConfig } from '@enplan/core/config';
 import { countStatements } from '@enplan/core/database';
 import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
+import { withTypedNullables } from './openapi-nullable.js';
 import { withProblemResponses } from './openapi-problems.js';
 
 /** The API's version is the core's, written once in package.json. */
@@ -27,8 +28,10 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Relative: the API answers where the document is served (behind a proxy, at its public address).
+    .addServer('/', 'The host serving this document')
     .build();
-  return withProblemResponses(SwaggerModule.createDocument(app, config));
+  return withTypedNullables(withProblemResponses(SwaggerModule.createDocument(app, config)));
 }
 
 /** Creates the configured API host (not yet listening). Used by main.ts, the CLI and the tests alike. */

@@ -31,7 +31,7 @@ export class InvitationDto {
   citizenId: string;
   @ApiProperty({ enum: INVITATION_CHANNELS, example: 'digital-post' })
   channel: InvitationChannel;
-  @ApiProperty({ enum: MEETING_CHANGES, nullable: true, example: null, description: 'An updated invitation: the meeting was moved or cancelled; null for the first invitation' })
+  @ApiProperty({ enum: MEETING_CHANGES, nullable: true, example: 'rescheduled', description: 'An updated invitation: the meeting was moved or cancelled; null for the first invitation' })
   change: MeetingChange | null;
   @ApiProperty({ enum: OUTBOX_STATUSES, example: 'pending', description: 'Delivery state in the outbox: pending until an integration has sent it' })
   status: OutboxStatus;

@@ -327,7 +327,7 @@ export class OutcomeDto {
   responsible: ResponsibleDto | null;
   @ApiProperty({ type: String, nullable: true, example: '2026-02-01' })
   due: string | null;
-  @ApiProperty({ enum: LEGAL_AREAS, nullable: true, example: null, description: 'For a decision: the legal area it was made under' })
+  @ApiProperty({ enum: LEGAL_AREAS, nullable: true, example: 'social-adults', description: 'For a decision: the legal area it was made under' })
   legalArea: LegalArea | null;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'For a decision: the legal-basis code it was made under, when named' })
   legalBasis: string | null;

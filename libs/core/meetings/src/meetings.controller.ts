@@ -336,6 +336,8 @@ export class CalendarFeedController {
   @Get(':token.ics')
   @ApiOperation({
     summary: 'A calendar subscription feed (no bearer token: the secret in the URL)',
+    // Declared public (no bearer token), not merely undeclared.
+    security: [],
     description: 'As GET /staff/{staffId}/calendar.ics for the URL’s owner. An unknown, rotated or revoked URL is 404, and a rotated or revoked one is logged as a refusal.',
   })
   @ApiParam({ name: 'token', description: 'The secret of a subscription URL (POST /staff/{staffId}/calendar-subscription)', example: 'q3Xw…' })

@@ -76,7 +76,7 @@ export class PlanController {
   @Get('versions/:version')
   @CourseAccess('read', { record: 'plan' })
   @ApiOperation({ summary: 'One published version, in full' })
-  @ApiParam({ name: 'version', example: 1, description: 'Version number, from 1' })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 }, example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
   async version(
