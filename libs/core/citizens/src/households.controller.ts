@@ -21,6 +21,7 @@ export class HouseholdsController {
   @Post()
   @StaffRoute({ record: 'household', roles: CITIZEN_ROLES, citizens: (b) => (b as HouseholdDto).members.map((m) => m.citizenId) })
   @ApiOperation({
+    operationId: 'createHousehold',
     summary: 'Register a household',
     description: 'Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).',
   })
@@ -31,7 +32,7 @@ export class HouseholdsController {
 
   @Get(':id')
   @CitizenAccess('read', { record: 'household', locate: householdCitizens })
-  @ApiOperation({ summary: 'One household with its members (CPR numbers masked)' })
+  @ApiOperation({ operationId: 'getHousehold', summary: 'One household with its members (CPR numbers masked)' })
   @ApiOkResponse({ type: HouseholdDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<HouseholdDto> {
     return this.households.get(p.municipalityId, id);
@@ -39,7 +40,7 @@ export class HouseholdsController {
 
   @Post(':id/members')
   @CitizenAccess('update', { record: 'household', locate: householdCitizens })
-  @ApiOperation({ summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
+  @ApiOperation({ operationId: 'addHouseholdMember', summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
   @ApiCreatedResponse({ type: HouseholdDto })
   addMember(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddHouseholdMemberDto): Promise<HouseholdDto> {
     return this.households.addMember(p.municipalityId, id, dto);
@@ -48,6 +49,7 @@ export class HouseholdsController {
   @Patch(':id/members/:citizenId')
   @CitizenAccess('update', { record: 'household', locate: householdCitizens })
   @ApiOperation({
+    operationId: 'setHouseholdMemberCustody',
     summary: "Record a parent's custody of the household's children",
     description:
       'A parent holding custody is told what concerns the children (access request, citizen view); one without it only what concerns themself. ' +

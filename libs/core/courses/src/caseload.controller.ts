@@ -14,6 +14,7 @@ export class CaseloadController {
   @Get(':id/caseload')
   @StaffRoute({ record: 'caseload' })
   @ApiOperation({
+    operationId: 'getStaffCaseload',
     summary: "A staff member's caseload",
     description: 'Active courses on which the staff member holds a current role, per model and role, next to the target caseload of each model.',
   })

@@ -16,6 +16,7 @@ export class CoursesController {
   @Post()
   @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, citizens: (b) => courseCitizens(b as CourseDto) })
   @ApiOperation({
+    operationId: 'referCourse',
     summary: 'Refer a citizen or household to a course',
     description:
       'Creates the course in status `referred` and records the referral as its first transition. The model must be "generic" or a plugin ' +
@@ -28,7 +29,7 @@ export class CoursesController {
 
   @Get()
   @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, scope: true, citizens: (b) => (b as CoursePageDto).items.flatMap(courseCitizens) })
-  @ApiOperation({ summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
+  @ApiOperation({ operationId: 'listCourses', summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
   @ApiOkResponse({ type: CoursePageDto })
   list(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Query() q: CourseQuery): Promise<CoursePageDto> {
     return this.courses.list(p.municipalityId, q, scope);
@@ -36,7 +37,7 @@ export class CoursesController {
 
   @Get(':id')
   @CourseAccess('read', { record: 'course', param: 'id' })
-  @ApiOperation({ summary: 'One course with its current team, primary contact and status history' })
+  @ApiOperation({ operationId: 'getCourse', summary: 'One course with its current team, primary contact and status history' })
   @ApiOkResponse({ type: CourseDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CourseDto> {
     return this.courses.get(p.municipalityId, id);
@@ -45,6 +46,7 @@ export class CoursesController {
   @Post(':id/transitions')
   @CourseAccess('update', { record: 'course', param: 'id' })
   @ApiOperation({
+    operationId: 'transitionCourse',
     summary: 'Change the status of a course',
     description:
       'referred → assessed → active → closed; declined from referred or assessed; active ⇄ paused; closed from paused. Anything else is 422 ' +

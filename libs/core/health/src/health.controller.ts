@@ -13,14 +13,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up and serving HTTP' })
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers' })
+  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database answers' })
   @HealthCheck()
   ready() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]);

@@ -13,6 +13,7 @@ export class ConsultantLoadController {
   @Get(':staffId/load')
   @StaffRoute({ record: 'caseload', roles: ['manager', 'integrator', 'caseworker'] })
   @ApiOperation({
+    operationId: 'getConsultantLoad',
     summary: "A citizen consultant's load against the cap",
     description:
       'Active citizen-consultant courses on which the staff member is the consultant (primary contact), next to the cap for their FTE ' +
@@ -32,7 +33,7 @@ export class CoverController {
 
   @Get(':courseId/covers')
   @CourseAccess('read', { record: 'citizen-consultant-cover' })
-  @ApiOperation({ summary: "The buddy's cover periods on a course", description: 'Oldest first; `current` marks a cover running today.' })
+  @ApiOperation({ operationId: 'listConsultantCovers', summary: "The buddy's cover periods on a course", description: 'Oldest first; `current` marks a cover running today.' })
   @ApiOkResponse({ type: CoverDto, isArray: true })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CoverDto[]> {
     return this.service.covers(p, courseId);
@@ -41,6 +42,7 @@ export class CoverController {
   @Post(':courseId/covers')
   @CourseAccess('manage-team', { record: 'citizen-consultant-cover' })
   @ApiOperation({
+    operationId: 'addConsultantCover',
     summary: 'Let the buddy cover for the consultant for a period',
     description:
       'While a cover runs, the buddy may publish plan versions that decide actions, in the legal areas the buddy holds authority in ' +
