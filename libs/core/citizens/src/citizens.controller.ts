@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CITIZEN_ROLES, CitizenAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CitizenDto, CitizenLookupDto, CitizenPageDto, CitizenQuery, CreateCitizenDto, UpdateCitizenDto } from './citizen.dto.js';
 import { CitizensService } from './citizens.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 @ApiTags('citizens')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class CitizensController {
     description: 'The birth date is derived from the CPR number. An invalid CPR number gives 400 `citizen.cpr-invalid`; one already registered in your municipality gives 409 `citizen.cpr-exists`.',
   })
   @ApiCreatedResponse({ type: CitizenDto })
+  @ProblemAnswers({ 400: ['citizen.cpr-invalid'], 409: ['citizen.cpr-exists'] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateCitizenDto): Promise<CitizenDto> {
     return this.citizens.create(p.municipalityId, dto);
   }
@@ -35,6 +37,7 @@ export class CitizensController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'lookUpCitizen', summary: 'Find a citizen by CPR number', description: 'A POST so the CPR number never appears in a URL. 404 `citizen.not-found` when not registered in your municipality.' })
   @ApiOkResponse({ type: CitizenDto })
+  @ProblemAnswers({ 400: ['citizen.cpr-invalid'], 404: ['citizen.not-found'] })
   lookup(@CurrentPrincipal() p: Principal, @Body() dto: CitizenLookupDto): Promise<CitizenDto> {
     return this.citizens.lookup(p.municipalityId, dto.cpr);
   }

@@ -5,6 +5,7 @@ import { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto, SetCustodyDto 
 import { HouseholdsService } from './households.service.js';
 import { Household, HouseholdMember } from './household.entity.js';
 import type { EntityManager } from 'typeorm';
+import { ProblemAnswers } from '@enplan/core/common';
 
 /** A household route concerns every member. */
 const householdCitizens = async (em: EntityManager, municipalityId: string, id: string): Promise<string[]> => {
@@ -26,6 +27,7 @@ export class HouseholdsController {
     description: 'Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).',
   })
   @ApiCreatedResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 422: ['household.member-unknown', 'household.member-duplicate'] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHouseholdDto): Promise<HouseholdDto> {
     return this.households.create(p.municipalityId, dto);
   }
@@ -42,6 +44,7 @@ export class HouseholdsController {
   @CitizenAccess('update', { record: 'household', locate: householdCitizens })
   @ApiOperation({ operationId: 'addHouseholdMember', summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
   @ApiCreatedResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 409: ['household.member-exists'], 422: ['household.member-unknown'] })
   addMember(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddHouseholdMemberDto): Promise<HouseholdDto> {
     return this.households.addMember(p.municipalityId, id, dto);
   }
@@ -56,6 +59,7 @@ export class HouseholdsController {
       '404 `household.member-not-found`; 422 `household.custody-not-parent` for a member who is not a parent.',
   })
   @ApiOkResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 404: ['household.member-not-found'], 422: ['household.custody-not-parent'] })
   setCustody(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('citizenId') citizenId: string, @Body() dto: SetCustodyDto): Promise<HouseholdDto> {
     return this.households.setCustody(p.municipalityId, id, citizenId, dto.custody);
   }

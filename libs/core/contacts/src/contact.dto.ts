@@ -111,7 +111,7 @@ export class FollowUpDto {
   concerns: string[];
   @ApiProperty({ format: 'uuid', example: STAFF_EXAMPLE })
   ownerId: string;
-  @ApiProperty({ example: '2026-01-20' })
+  @ApiProperty({ format: 'date', example: '2026-01-20' })
   dueOn: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', example: null })
   nextMeetingId: string | null;

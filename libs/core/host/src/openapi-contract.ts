@@ -123,30 +123,8 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
         if (p.in === 'path' && /(^id$|Id$)/.test(p.name)) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
       }
       const responses = (op.responses ??= {});
+      if (path.startsWith('/api/')) catalogueProblems(path, method, op, responses);
       for (const r of Object.values(responses)) r.headers = { ...r.headers, 'X-Request-Id': { $ref: '#/components/headers/X-Request-Id' } };
-      if (!path.startsWith('/api/')) continue;
-
-      const codes: Record<string, Set<string>> = {};
-      const own = (op[PROBLEM_ANSWERS_EXTENSION] ?? {}) as ProblemCodesByStatus;
-      for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own)]) {
-        for (const code of list as string[]) (codes[status] ??= new Set()).add(code);
-      }
-      for (const [status, set] of Object.entries(codes)) {
-        for (const code of set) {
-          const known = catalogue[code];
-          if (known && known.status !== Number(status)) conflicting.push(`${code}: ${known.status} and ${status}`);
-          catalogue[code] ??= { status: Number(status), title: problemTitle(Number(status)) };
-        }
-        responses[status] ??= { description: problemTitle(Number(status)) };
-      }
-      for (const [status, r] of Object.entries(responses)) {
-        if (!isProblemStatus(status)) continue;
-        const enumCodes = [...(codes[status] ?? [])].sort();
-        const schema = enumCodes.length
-          ? { allOf: [{ $ref: '#/components/schemas/Problem' }, { type: 'object', properties: { code: { type: 'string', enum: enumCodes } } }] }
-          : { $ref: '#/components/schemas/Problem' };
-        r.content = { [PROBLEM_CONTENT_TYPE]: { schema } };
-      }
     }
   }
   if (conflicting.length) throw new Error(`A problem code is answered with two statuses: ${[...new Set(conflicting)].join('; ')}`);
@@ -155,6 +133,31 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
   for (const t of used) if (!declared.has(t) && t.startsWith('plugin: ')) declared.set(t, { name: t, description: `Routes of the ${t.slice(8)} plugin; served only where the municipality enables it` });
   doc.tags = [...declared.values()].filter((t) => used.has(t.name));
   return doc;
+
+  /** The operation's problem answers, each with the codes it can give; every code into the catalogue. */
+  function catalogueProblems(path: string, method: string, op: Operation, responses: Record<string, Response>): void {
+    const codes: Record<string, Set<string>> = {};
+    const own = (op[PROBLEM_ANSWERS_EXTENSION] ?? {}) as ProblemCodesByStatus;
+    for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own)]) {
+      for (const code of list as string[]) (codes[status] ??= new Set()).add(code);
+    }
+    for (const [status, set] of Object.entries(codes)) {
+      for (const code of set) {
+        const known = catalogue[code];
+        if (known && known.status !== Number(status)) conflicting.push(`${code}: ${known.status} and ${status}`);
+        catalogue[code] ??= { status: Number(status), title: problemTitle(Number(status)) };
+      }
+      responses[status] ??= { description: problemTitle(Number(status)) };
+    }
+    for (const [status, r] of Object.entries(responses)) {
+      if (!isProblemStatus(status)) continue;
+      const enumCodes = [...(codes[status] ?? [])].sort();
+      const schema = enumCodes.length
+        ? { allOf: [{ $ref: '#/components/schemas/Problem' }, { type: 'object', properties: { code: { type: 'string', enum: enumCodes } } }] }
+        : { $ref: '#/components/schemas/Problem' };
+      r.content = { [PROBLEM_CONTENT_TYPE]: { schema } };
+    }
+  }
 }
 
 /** Where @nestjs/swagger keeps a property's OpenAPI options. */

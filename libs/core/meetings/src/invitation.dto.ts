@@ -35,7 +35,7 @@ export class InvitationDto {
   change: MeetingChange | null;
   @ApiProperty({ enum: OUTBOX_STATUSES, example: 'pending', description: 'Delivery state in the outbox: pending until an integration has sent it' })
   status: OutboxStatus;
-  @ApiProperty({ example: 0, description: 'Delivery attempts so far' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Delivery attempts so far' })
   attempts: number;
   @ApiProperty({ example: 'Invitation til planmøde mandag den 12. januar 2026 kl. 10.00' })
   subject: string;

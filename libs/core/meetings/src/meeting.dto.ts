@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
+import { PlanDraftDto } from '@enplan/core/plans';
 import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import {
@@ -308,7 +309,7 @@ export class ParticipantDto {
 export class AgendaItemDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   id: string;
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   position: number;
   @ApiProperty({ example: 'Bolig og økonomi' })
   title: string;
@@ -365,7 +366,7 @@ export class MeetingDto {
   placeStaffFacing: boolean;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'The video link of an online or hybrid meeting' })
   onlineLink: string | null;
-  @ApiProperty({ example: 0, description: 'The calendar SEQUENCE: raised by each move and by the cancellation' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'The calendar SEQUENCE: raised by each move and by the cancellation' })
   sequence: number;
   @ApiProperty({ enum: MEETING_STATUSES, example: 'planned' })
   status: MeetingStatus;
@@ -388,4 +389,13 @@ export class MeetingPageDto extends PageOf(MeetingDto, 'meetings') {}
 export class ParticipantWithWarningsDto extends ParticipantDto {
   @ApiPropertyOptional({ type: [WarningDto], description: 'e.g. meeting.staff-overlap' })
   warnings?: WarningDto[];
+}
+
+/** The plan draft a meeting's outcome was saved into: the draft as `GET …/plan/draft` answers it, plus where it came from. */
+export class MeetingPlanDraftDto extends PlanDraftDto {
+  @ApiProperty({ format: 'uuid', description: 'The course whose plan draft it is' })
+  courseId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The meeting whose outcome was added' })
+  meetingId: string;
 }

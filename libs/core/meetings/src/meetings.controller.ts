@@ -11,6 +11,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -29,6 +30,7 @@ import {
   CreateMeetingDto,
   MeetingDto,
   MeetingPageDto,
+  MeetingPlanDraftDto,
   MeetingsQuery,
   OutcomeDto,
   ParticipantDto,
@@ -42,6 +44,7 @@ import {
 import { CalendarSubscriptionDto } from './calendar-subscription.dto.js';
 import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
+import { etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
 import { MeetingsService } from './meetings.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -250,12 +253,15 @@ export class MeetingsController {
     description: 'The current draft (or current version) plus the meeting’s agreements as plan agreements, saved as the course’s plan draft. Running it again adds nothing twice.',
   })
   @ApiParam(MEETING_PARAM)
-  @ApiOkResponse({ description: 'The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId' })
+  @ApiOkResponse({ type: MeetingPlanDraftDto, description: 'The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId', headers: { ETag: { description: 'The new draft revision, e.g. "4"', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ApiConflictResponse({ description: '`plan.course-closed`: the course is closed or declined; `plan.draft-conflict`: the draft changed meanwhile' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.no-course` (board meeting) or a plan content rule' })
-  @ProblemAnswers({ 404: ['meeting.not-found'], 422: ['meeting.no-course'] })
-  planDraft(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string) {
-    return this.plan.draft(p, id);
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: [PlansErrorCode.CourseClosed, PlansErrorCode.DraftConflict], 422: ['meeting.no-course', ...PLAN_CONTENT_CODES] })
+  async planDraft(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Res({ passthrough: true }) res: Response): Promise<MeetingPlanDraftDto> {
+    const draft = await this.plan.draft(p, id);
+    res.setHeader('ETag', etag(draft.revision));
+    return draft;
   }
 
   @Post(':meetingId/publish-plan')
@@ -264,12 +270,36 @@ export class MeetingsController {
   @ApiOperation({ operationId: 'publishPlanFromMeeting', summary: 'Publish the plan draft as the next version, linked to this meeting', description: 'As POST /courses/{courseId}/plan/versions with sourceMeetingId set.' })
   @ApiParam(MEETING_PARAM)
   @ApiHeader({ name: 'If-Match', required: false, example: '"1"', description: 'The version the draft starts from; or send baseVersion' })
-  @ApiCreatedResponse({ description: 'The published plan version; sourceMeetingId is this meeting' })
+  @ApiCreatedResponse({
+    type: PlanVersionDto,
+    description: 'The published plan version; sourceMeetingId is this meeting',
+    headers: {
+      ETag: { description: 'The version as an entity tag, e.g. "2", as POST /courses/{courseId}/plan/versions gives it', schema: { type: 'string' } },
+      Location: { description: 'The new version', schema: { type: 'string' } },
+    },
+  })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ApiConflictResponse({ description: '`plan.version-conflict`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['plan.version-conflict'] })
-  publishPlan(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: PublishFromMeetingDto) {
-    return this.plan.publish(p, id, ifMatch, dto);
+  @ApiConflictResponse({ description: '`plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed`' })
+  @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
+  @ProblemAnswers({
+    400: [PlansErrorCode.IfMatchInvalid, PlansErrorCode.BaseVersionAmbiguous],
+    404: ['meeting.not-found'],
+    409: [PlansErrorCode.VersionConflict, PlansErrorCode.CourseClosed],
+    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES],
+    428: [PlansErrorCode.PreconditionRequired],
+  })
+  async publishPlan(
+    @CurrentPrincipal() p: Principal,
+    @Param('meetingId') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PublishFromMeetingDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanVersionDto> {
+    const v = await this.plan.publish(p, id, ifMatch, dto);
+    // The same answer as publishing on the plan itself: a strong entity tag and where the version lives.
+    res.setHeader('ETag', etag(v.version));
+    res.setHeader('Location', `/api/v1/courses/${v.courseId}/plan/versions/${v.version}`);
+    return v;
   }
 }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CreateOrgUnitDto, OrgUnitDto, OrgUnitPageDto, OrgUnitQuery } from './org-unit.dto.js';
 import { OrgUnitsService } from './org-units.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class OrgUnitsController {
   @StaffRoute({ record: 'org-unit' })
   @ApiOperation({ operationId: 'getOrgUnit', summary: 'One organisational unit' })
   @ApiOkResponse({ type: OrgUnitDto })
+  @ProblemAnswers({ 404: ['org-unit.not-found'] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<OrgUnitDto> {
     return this.units.get(p.municipalityId, id);
   }

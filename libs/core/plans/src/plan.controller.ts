@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -14,6 +15,7 @@ import {
   ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
@@ -37,6 +39,7 @@ import {
   type PlanVersionSummaryDto,
 } from './plan.dto.js';
 import { PlansService } from './plans.service.js';
+import { PLAN_CONTENT_CODES, PlansErrorCode } from './plans.error.js';
 import { ProblemAnswers } from '@enplan/core/common';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -57,6 +60,8 @@ export class PlanController {
   @Get()
   @CourseAccess('read', { record: 'plan', external: true })
   @ApiOperation({ operationId: 'getCurrentPlan', summary: 'The current version of the course’s plan', description: 'The one plan everyone works from. Supports If-None-Match.' })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
   @ApiOkResponse({ type: CurrentPlanDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
@@ -79,7 +84,9 @@ export class PlanController {
   @Get('versions/:version')
   @CourseAccess('read', { record: 'plan' })
   @ApiOperation({ operationId: 'getPlanVersion', summary: 'One published version, in full' })
-  @ApiParam({ name: 'version', example: 1, description: 'Version number, from 1' })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
+  @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 }, example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
   @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
@@ -113,7 +120,7 @@ export class PlanController {
   @ApiConflictResponse({ description: '`plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
-  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: ['plan.duplicate-id', 'plan.goal-parent-unknown', 'plan.goal-cycle', 'plan.action-goal-unknown', 'plan.legal-basis-unknown', 'plan.dates-out-of-order', 'plan.responsible-id-missing', 'plan.responsible-id-unexpected', 'plan.responsible-unknown', 'plan.concerns-unknown', 'plan.overall-goal-missing', 'plan.citizen-agreement-missing', 'plan.draft-missing'] })
+  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
   async publish(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -135,6 +142,8 @@ export class PlanController {
     summary: 'The shared working draft of the next version',
     description: 'When nobody has saved a draft, `exists` is false and `content` is the current version to start from.',
   })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
   @ApiOkResponse({ type: PlanDraftDto, headers: { ETag: { description: 'The draft revision, e.g. "4"', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ProblemAnswers({ 404: ['course.not-found'] })
@@ -163,7 +172,7 @@ export class PlanController {
   @ApiConflictResponse({ description: '`plan.draft-conflict` with `currentRevision`; `plan.course-closed`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: a draft exists and If-Match is missing' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
-  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid'], 404: ['course.not-found'], 409: ['plan.draft-conflict', 'plan.course-closed'], 422: ['plan.duplicate-id', 'plan.goal-parent-unknown', 'plan.goal-cycle', 'plan.action-goal-unknown', 'plan.legal-basis-unknown', 'plan.dates-out-of-order', 'plan.responsible-id-missing', 'plan.responsible-id-unexpected', 'plan.responsible-unknown', 'plan.concerns-unknown', 'plan.overall-goal-missing', 'plan.citizen-agreement-missing', 'plan.draft-missing'] })
+  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid'], 404: ['course.not-found'], 409: ['plan.draft-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
   async saveDraft(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -186,7 +195,7 @@ export class PlanController {
   @ApiNotFoundResponse({ description: '`course.not-found`, `plan.draft-not-found`' })
   @ApiConflictResponse({ description: '`plan.draft-conflict` with `currentRevision`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`' })
-  @ProblemAnswers({ 404: ['course.not-found', 'plan.draft-not-found'], 409: ['plan.draft-conflict'] })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.draft-not-found'], 409: ['plan.draft-conflict'], 428: ['plan.precondition-required'] })
   async discardDraft(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     await this.plans.discardDraft(p, courseId, ifMatch);
   }
@@ -218,7 +227,11 @@ export class PlanController {
     description: 'Plain Danish, names instead of ids, no legal paragraphs and no CPR number. `format=html` gives the printable page.',
   })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: CitizenViewDto })
+  @ApiOkResponse({
+    description: 'The view as JSON, or with `format=html` the printable page',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(CitizenViewDto) } }, 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiExtraModels(CitizenViewDto)
   @ApiBadRequestResponse({ description: '`plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ProblemAnswers({ 400: ['plan.reader-not-on-course', 'validation.failed'], 404: ['course.not-found', 'plan.not-published'] })

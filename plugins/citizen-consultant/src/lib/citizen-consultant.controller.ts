@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CitizenConsultantService } from './citizen-consultant.service.js';
 import { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
 
@@ -20,6 +20,7 @@ export class ConsultantLoadController {
       '(`capPerFte` × FTE, rounded down). Assignments and activations beyond the cap are refused with 422 `plugin.caseload-cap`.',
   })
   @ApiOkResponse({ type: ConsultantLoadDto })
+  @ProblemAnswers({ 404: ['citizen-consultant.staff-not-found'] })
   load(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<ConsultantLoadDto> {
     return this.service.load(p, staffId);
   }

@@ -170,7 +170,7 @@ export class DeadlineDto {
   @ApiProperty({ example: false, description: 'Open and past its date, in a flow that is still running (computed from the clock, never stored)' })
   overdue: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'Days from today to the deadline while open (negative when overdue)' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 12, description: 'Days from today to the deadline while open (negative when overdue)' })
   daysLeft: number | null;
 }
 
@@ -322,7 +322,7 @@ export class FlowTransitionDto {
 }
 
 export class EligibilityViewDto {
-  @ApiProperty({ example: 9, description: 'Years on benefit stated when the flow started' })
+  @ApiProperty({ type: 'integer', example: 9, description: 'Years on benefit stated when the flow started' })
   yearsOnBenefit: number;
 
   @ApiProperty({ enum: BENEFIT_CATEGORIES, example: 'cash-benefit-activity-ready', description: 'Benefit category' })
