@@ -18,7 +18,7 @@ export class WorkListQuery {
 }
 
 export class WorkItemDto {
-  @ApiProperty({ enum: WORK_ITEM_KINDS, example: 'cadence-meeting' })
+  @ApiProperty({ enum: WORK_ITEM_KINDS, enumName: 'WorkItemKind', example: 'cadence-meeting' })
   kind: WorkItemKind;
   @ApiProperty({ enum: ['overdue', 'due', 'upcoming'], example: 'due' })
   state: 'overdue' | 'due' | 'upcoming';

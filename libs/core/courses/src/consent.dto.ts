@@ -26,7 +26,7 @@ export class CreateConsentDto {
   purpose: string;
 
   @ApiPropertyOptional({
-    enum: INFORMATION_CATEGORIES,
+    enum: INFORMATION_CATEGORIES, enumName: 'InformationCategory',
     enumName: 'InformationCategory',
     isArray: true,
     example: ['general', 'health'],

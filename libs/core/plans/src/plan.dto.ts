@@ -198,7 +198,7 @@ export class CitizenViewPageQuery {
 }
 
 export class CitizenViewQuery extends CitizenViewPageQuery {
-  @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
+  @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, enumName: 'CitizenViewFormat', example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
   @IsOptional() @IsIn(CITIZEN_VIEW_FORMATS)
   format?: (typeof CITIZEN_VIEW_FORMATS)[number];
 }

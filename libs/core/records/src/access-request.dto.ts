@@ -22,7 +22,7 @@ export class RedactedItemDto {
   @ApiProperty({ enum: [true], example: true, description: 'Always true' })
   redacted: true;
 
-  @ApiProperty({ enum: REDACTION_REASONS, example: 'concerns-another-household-member', description: 'Why it is withheld' })
+  @ApiProperty({ enum: REDACTION_REASONS, enumName: 'RedactionReason', example: 'concerns-another-household-member', description: 'Why it is withheld' })
   reason: RedactionReason;
 }
 

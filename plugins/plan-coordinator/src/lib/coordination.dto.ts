@@ -15,17 +15,17 @@ export class CoordinatorDto {
   @ApiProperty({ format: 'uuid', example: UNIT_ID, description: "The coordinator's unit" })
   unitId: string;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'job-centre', description: "The unit's kind" })
+  @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind', example: 'job-centre', description: "The unit's kind" })
   unitKind: UnitKind;
 
   @ApiProperty({ format: 'date', example: '2026-01-05', description: 'Coordinator since' })
   since: string;
 
-  @ApiProperty({ enum: LEGAL_AREAS, isArray: true, example: ['employment'], description: 'Areas in which the coordinator holds statutory authority' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', isArray: true, example: ['employment'], description: 'Areas in which the coordinator holds statutory authority' })
   authorityAreas: LegalArea[];
 
   @ApiProperty({
-    enum: LEGAL_AREAS,
+    enum: LEGAL_AREAS, enumName: 'LegalArea',
     isArray: true,
     example: ['employment', 'active-social-policy'],
     description: 'Areas the coordinator may decide in on this course: their own plus the setting extraCoordinatorAreas',
@@ -40,13 +40,13 @@ export class AuthorityHolderDto {
   @ApiProperty({ example: 'Sofie Berg', description: "The authority holder's name" })
   name: string;
 
-  @ApiProperty({ enum: TEAM_ROLES, isArray: true, example: ['caseworker'], description: 'Their roles on the course' })
+  @ApiProperty({ enum: TEAM_ROLES, enumName: 'TeamRole', isArray: true, example: ['caseworker'], description: 'Their roles on the course' })
   roles: string[];
 
   @ApiProperty({ format: 'uuid', example: UNIT_ID, description: 'Their unit' })
   unitId: string;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'adult-social', description: "The unit's kind" })
+  @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind', example: 'adult-social', description: "The unit's kind" })
   unitKind: UnitKind;
 
   @ApiProperty({ example: false, description: 'Whether this is the course’s coordinator' })
@@ -54,7 +54,7 @@ export class AuthorityHolderDto {
 }
 
 export class AuthorityAreaDto {
-  @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults', description: 'A legal area' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'social-adults', description: 'A legal area' })
   legalArea: LegalArea;
 
   @ApiProperty({ type: [AuthorityHolderDto], description: 'Team members holding statutory authority in it, each once' })
