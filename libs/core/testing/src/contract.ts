@@ -108,6 +108,14 @@ export class ContractValidator {
   }
 }
 
+function safely(check: () => string[]): string[] {
+  try {
+    return check();
+  } catch (e) {
+    return [`the contract check itself failed: ${(e as Error).message}`];
+  }
+}
+
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 const problemCode = (body: unknown) => {
   const code = (body as { code?: unknown } | undefined)?.code;
@@ -131,14 +139,15 @@ export function validatingAgent<T extends object>(agent: T, contract: ContractVa
             const r = res as { status?: number; headers?: Record<string, string>; body?: unknown; text?: string } | undefined;
             if (r?.status !== undefined) {
               const isJson = /[/+]json/i.test(r.headers?.['content-type'] ?? '');
-              const problems = contract.check({
+              // A check that throws must still settle the request (else the test hangs until its timeout).
+              const problems = safely(() => contract.check({
                 method: prop,
                 url,
                 status: r.status,
                 contentType: r.headers?.['content-type'],
                 body: isJson ? r.body : r.text,
                 empty: !r.text && (r.body === undefined || r.body === '' || (typeof r.body === 'object' && r.body !== null && !Buffer.isBuffer(r.body) && Object.keys(r.body).length === 0 && !isJson)),
-              });
+              }));
               if (problems.length) {
                 const e = new Error(`The response is not what the OpenAPI document describes:\n  ${problems.join('\n  ')}`);
                 return fn(err ?? e, res);
