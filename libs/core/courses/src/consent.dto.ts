@@ -26,7 +26,7 @@ export class CreateConsentDto {
   purpose: string;
 
   @ApiPropertyOptional({
-    enum: INFORMATION_CATEGORIES, enumName: 'InformationCategory',
+    enum: INFORMATION_CATEGORIES,
     enumName: 'InformationCategory',
     isArray: true,
     example: ['general', 'health'],

@@ -9,7 +9,7 @@ export class AddTeamMemberDto {
   staffMemberId: string;
 
   @ApiProperty({
-    enum: TEAM_ROLES, enumName: 'TeamRole',
+    enum: TEAM_ROLES,
     enumName: 'TeamRole',
     example: 'caseworker',
     description: 'Role on the course. The first primary contact may be set here; after that it changes only by handover (POST /courses/{id}/primary-contact).',

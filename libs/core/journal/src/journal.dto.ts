@@ -7,7 +7,7 @@ import type { JournalArea } from './journal-visibility.js';
 
 export class CreateJournalNoteDto {
   @ApiProperty({
-    enum: INFORMATION_CATEGORIES, enumName: 'InformationCategory',
+    enum: INFORMATION_CATEGORIES,
     enumName: 'JournalArea',
     example: 'employment',
     description: 'The legal area the note is written under, or `general`. Writing in a legal area needs authority there (integrations excepted).',
@@ -29,7 +29,7 @@ export class CreateJournalNoteDto {
   concerns?: string[];
 
   @ApiPropertyOptional({
-    enum: ITEM_VISIBILITIES, enumName: 'ItemVisibility',
+    enum: ITEM_VISIBILITIES,
     enumName: 'ItemVisibility',
     example: 'authority',
     description: 'Who may see it: `team`, `authority` (holders of authority in its area only) or `member` (of the family, only those it concerns). Default `authority` in a legal area, `team` for a general note.',

@@ -30,7 +30,7 @@ export class CreateStaffDto {
   function: StaffFunction;
 
   @ApiPropertyOptional({
-    enum: LEGAL_AREAS, enumName: 'LegalArea',
+    enum: LEGAL_AREAS,
     enumName: 'LegalArea',
     isArray: true,
     example: ['employment', 'active-social-policy'],

@@ -45,7 +45,7 @@ export class LegalBasisDto {
   title: string;
 
   @ApiProperty({
-    enum: LEGAL_AREAS, enumName: 'LegalArea',
+    enum: LEGAL_AREAS,
     enumName: 'LegalArea',
     nullable: true,
     example: 'social-adults',

@@ -119,7 +119,7 @@ export class PlanGoalDto {
   legalArea?: LegalArea;
 
   @ApiPropertyOptional({
-    enum: ITEM_VISIBILITIES, enumName: 'ItemVisibility',
+    enum: ITEM_VISIBILITIES,
     enumName: 'ItemVisibility',
     example: 'team',
     description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',
@@ -165,7 +165,7 @@ export class PlanActionDto {
   concerns?: string[];
 
   @ApiPropertyOptional({
-    enum: ITEM_VISIBILITIES, enumName: 'ItemVisibility',
+    enum: ITEM_VISIBILITIES,
     enumName: 'ItemVisibility',
     example: 'team',
     description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',
@@ -203,7 +203,7 @@ export class PlanAgreementDto {
   legalArea?: LegalArea;
 
   @ApiPropertyOptional({
-    enum: ITEM_VISIBILITIES, enumName: 'ItemVisibility',
+    enum: ITEM_VISIBILITIES,
     enumName: 'ItemVisibility',
     example: 'team',
     description: 'Who sees it: `team` (default: the whole team; every family member), `authority` (only staff holding authority in its legal area), `member` (the team, but of the family only the members it concerns)',

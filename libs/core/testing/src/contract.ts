@@ -137,13 +137,14 @@ export function validatingAgent<T extends object>(agent: T, contract: ContractVa
         test.end = (fn) =>
           end((err: unknown, res: unknown) => {
             const r = res as { status?: number; headers?: Record<string, string>; body?: unknown; text?: string } | undefined;
-            if (r?.status !== undefined) {
+            const status = r?.status;
+            if (r && status !== undefined) {
               const isJson = /[/+]json/i.test(r.headers?.['content-type'] ?? '');
               // A check that throws must still settle the request (else the test hangs until its timeout).
               const problems = safely(() => contract.check({
                 method: prop,
                 url,
-                status: r.status,
+                status,
                 contentType: r.headers?.['content-type'],
                 body: isJson ? r.body : r.text,
                 empty: !r.text && (r.body === undefined || r.body === '' || (typeof r.body === 'object' && r.body !== null && !Buffer.isBuffer(r.body) && Object.keys(r.body).length === 0 && !isJson)),
