@@ -105,7 +105,7 @@ export {
 } from '@enplan/core/extensions';
 
 // Errors, time, tenancy.
-export { DomainError, type ErrorKind, type FieldProblem } from '@enplan/core/common';
+export { DomainError, ProblemAnswers, type ErrorKind, type FieldProblem, type ProblemCodesByStatus } from '@enplan/core/common';
 export { CLOCK, type Clock, danishDay, danishToday, addDays, addMonths } from '@enplan/shared/util';
 export { TenantEntity } from '@enplan/core/database';
 

@@ -1,8 +1,22 @@
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { startTestApp, type TestApp } from '@enplan/core/testing';
 
-type Schema = { $ref?: string; type?: string; items?: Schema; properties?: Record<string, Schema>; allOf?: Schema[] };
-type Operation = { summary?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+type Schema = { $ref?: string; type?: string; format?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; allOf?: Schema[]; oneOf?: Schema[]; additionalProperties?: Schema | boolean };
+type Parameter = { name: string; in: string; schema?: Schema; $ref?: string };
+type Response = { description?: string; content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> };
+type Operation = {
+  summary?: string;
+  operationId?: string;
+  security?: unknown[];
+  tags?: string[];
+  parameters?: Parameter[];
+  responses: Record<string, Response>;
+  'x-enplan-access'?: { kind: string; roles: string[]; rule: string; denials: string[] };
+};
+
+/** The problem schema of an answer: the shared Problem, narrowed to the operation's codes. */
+const problemOf = (r: Response | undefined) => r?.content?.['application/problem+json']?.schema;
+const codesOf = (r: Response | undefined) => problemOf(r)?.allOf?.[1]?.properties?.code?.enum as string[] | undefined;
 
 /** The OpenAPI document is the integrators' contract: every operation is described, secured and answers in problem+json. */
 describe('the OpenAPI document', () => {
@@ -34,7 +48,7 @@ describe('the OpenAPI document', () => {
       if (!op.summary) out.push(`${method} ${path}: summary`);
       if (!op.security?.length) out.push(`${method} ${path}: security`);
       for (const status of ['401', '403']) {
-        if (op.responses[status]?.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem') out.push(`${method} ${path}: ${status}`);
+        if (problemOf(op.responses[status])?.allOf?.[0]?.$ref !== '#/components/schemas/Problem') out.push(`${method} ${path}: ${status}`);
       }
       if (path.includes('{') && !op.responses['404']) out.push(`${method} ${path}: 404`);
       return out;
@@ -66,6 +80,91 @@ describe('the OpenAPI document', () => {
     expect(feed?.summary).toBeTruthy();
     expect(feed?.security ?? []).toEqual([]);
     expect(Object.keys(feed?.responses ?? {}).sort()).toEqual(['200', '404']);
-    expect(feed?.responses['404'].content?.['application/problem+json']?.schema?.$ref).toBe('#/components/schemas/Problem');
+    expect(problemOf(feed?.responses['404'])?.allOf?.[0]?.$ref).toBe('#/components/schemas/Problem');
+    expect(codesOf(feed?.responses['404'])).toEqual(['calendar-subscription.not-found']);
+  });
+
+  it('gives every operation an explicit, unique, readable operationId (never Nest’s Controller_method)', () => {
+    const ids = operations().map(({ op }) => op.operationId ?? '');
+    expect(ids.filter((id) => !/^[a-z][a-zA-Z0-9]+$/.test(id))).toEqual([]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const byRoute = Object.fromEntries(operations().map(({ path, method, op }) => [`${method} ${path}`, op.operationId]));
+    expect(byRoute['post /api/v1/courses/{courseId}/plan/versions']).toBe('publishPlanVersion');
+    expect(byRoute['post /api/v1/courses/{courseId}/primary-contact']).toBe('handOverPrimaryContact');
+  });
+
+  it('declares every id in a path as a uuid and the plan version as an integer', () => {
+    const params = operations().flatMap(({ path, method, op }) => (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => ({ at: `${method} ${path} ${p.name}`, p })));
+    expect(params.length).toBeGreaterThan(80);
+    expect(params.filter(({ p }) => /(^id$|Id$)/.test(p.name) && p.schema?.format !== 'uuid').map(({ at }) => at)).toEqual([]);
+    const version = doc.paths['/api/v1/courses/{courseId}/plan/versions/{version}'].get.parameters?.find((p) => p.name === 'version');
+    expect(version?.schema?.type).toBe('integer');
+  });
+
+  it('declares as integers the properties the server requires to be whole numbers', () => {
+    const page = doc.components.schemas.PageQuery ?? doc.paths['/api/v1/courses'].get.parameters?.find((p) => p.name === 'limit')?.schema;
+    const limit = doc.paths['/api/v1/courses'].get.parameters?.find((p) => p.name === 'limit');
+    expect(limit?.schema?.type).toBe('integer');
+    expect(page).toBeDefined();
+    // Every page's counters are whole numbers.
+    for (const [name, schema] of Object.entries(doc.components.schemas).filter(([n]) => n.endsWith('PageDto'))) {
+      expect([name, schema.properties?.total?.type, schema.properties?.limit?.type, schema.properties?.offset?.type]).toEqual([name, 'integer', 'integer', 'integer']);
+    }
+    // `number` is left only where fractions are meant: full-time equivalents and what is counted per one.
+    const numbers = Object.entries(doc.components.schemas).flatMap(([name, s]) =>
+      Object.entries(s.properties ?? {}).filter(([, p]) => p.type === 'number' || p.items?.type === 'number').map(([prop]) => `${name}.${prop}`),
+    );
+    expect(numbers.filter((n) => !/\.(fte|[a-z]+PerFte)$/.test(n))).toEqual([]);
+  });
+
+  it('lists on every problem answer of an /api operation the codes it can give, each code with one status in the catalogue', () => {
+    const catalogue = (doc as unknown as { 'x-enplan-problem-catalogue': Record<string, { status: number; title: string }> })['x-enplan-problem-catalogue'];
+    expect(Object.keys(catalogue).length).toBeGreaterThan(60);
+    const bad = operations()
+      .filter((o) => o.path.startsWith('/api/'))
+      .flatMap(({ path, method, op }) =>
+        Object.entries(op.responses)
+          .filter(([status]) => /^[45]/.test(status))
+          .flatMap(([status, r]) => {
+            const codes = codesOf(r);
+            if (!codes?.length) return [`${method} ${path} ${status}: no code enum`];
+            return codes.filter((c) => catalogue[c]?.status !== Number(status)).map((c) => `${method} ${path} ${status}: ${c} is ${catalogue[c]?.status} in the catalogue`);
+          }),
+      );
+    expect(bad).toEqual([]);
+    expect(codesOf(doc.paths['/api/v1/citizens'].post.responses['409'])).toContain('citizen.cpr-exists');
+    expect(codesOf(doc.paths['/api/v1/courses'].post.responses['409'])).toContain('course.already-open');
+    expect(codesOf(doc.paths['/api/v1/courses/{courseId}/plan/versions'].post.responses['409'])).toEqual(expect.arrayContaining(['plan.version-conflict', 'plan.course-closed', 'course.model-disabled']));
+  });
+
+  it('declares on the Problem schema the members the server sends', () => {
+    expect(Object.keys(doc.components.schemas.Problem.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errors', 'currentVersion', 'currentRevision', 'courseId']));
+  });
+
+  it('names on every secured operation the roles and the record rule of its access declaration, and says it in the 403', () => {
+    const api = operations().filter((o) => o.op.security?.length);
+    const bad = api.filter(({ op }) => !op['x-enplan-access']?.roles.length || !op['x-enplan-access'].rule || !op.responses['403']?.description?.includes(op['x-enplan-access'].rule));
+    expect(bad.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+    // The same declaration the interceptor enforces: granting access is for managers and integrations only.
+    const grant = doc.paths['/api/v1/courses/{courseId}/access-grants'].post['x-enplan-access'];
+    expect(grant?.roles).toEqual(['manager', 'integrator']);
+    expect(doc.paths['/api/v1/courses/{courseId}/plan'].get['x-enplan-access']?.roles).toContain('external');
+    expect(doc.paths['/api/v1/org-units'].post['x-enplan-access']?.kind).toBe('staff');
+  });
+
+  it('declares servers, the tags it uses and the X-Request-Id header', () => {
+    const full = doc as unknown as { servers: { url: string }[]; tags: { name: string; description: string }[]; components: { headers: Record<string, unknown> } };
+    expect(full.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const used = new Set(operations().flatMap(({ op }) => op.tags ?? []));
+    expect([...used].filter((t) => !full.tags.some((d) => d.name === t && d.description))).toEqual([]);
+    expect(full.components.headers['X-Request-Id']).toBeDefined();
+    const missing = operations().filter(({ op }) => Object.values(op.responses).some((r) => !r.headers?.['X-Request-Id']) || !op.parameters?.some((p) => p.$ref === '#/components/parameters/RequestId'));
+    expect(missing.map(({ method, path }) => `${method} ${path}`)).toEqual([]);
+  });
+
+  it('declares the printable citizen view as HTML text and the JSON view as JSON', () => {
+    const view = doc.paths['/api/v1/courses/{courseId}/plan/citizen-view'].get.responses['200'].content ?? {};
+    expect(view['text/html']?.schema).toEqual({ type: 'string' });
+    expect(view['application/json']?.schema?.$ref).toBe('#/components/schemas/CitizenViewDto');
   });
 });

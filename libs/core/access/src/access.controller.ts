@@ -22,7 +22,7 @@ export class AccessController {
 
   @Get('courses/:courseId/access-grants')
   @CourseAccess('read', { record: 'access-grant' })
-  @ApiOperation({ summary: "A course's temporary access grants", description: 'Who besides the team has (or had) access, why and until when.' })
+  @ApiOperation({ operationId: 'listAccessGrants', summary: "A course's temporary access grants", description: 'Who besides the team has (or had) access, why and until when.' })
   @ApiOkResponse({ type: [AccessGrantDto] })
   listGrants(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<AccessGrantDto[]> {
     return this.grants.list(p.municipalityId, courseId);
@@ -31,6 +31,7 @@ export class AccessController {
   @Post('courses/:courseId/access-grants')
   @CourseAccess('grant-access', { record: 'access-grant' })
   @ApiOperation({
+    operationId: 'grantAccess',
     summary: 'Grant temporary access to a course',
     description: "A manager overseeing the course (or an integration) gives a staff member read and write access for cover, up to 30 days, with a reason that goes into the access log with every use.",
   })
@@ -41,7 +42,7 @@ export class AccessController {
 
   @Post('access-grants/:grantId/revoke')
   @CourseAccess('grant-access', { record: 'access-grant', param: 'grantId', locate: grantCourse })
-  @ApiOperation({ summary: 'Revoke a temporary access grant', description: 'Effective immediately.' })
+  @ApiOperation({ operationId: 'revokeAccessGrant', summary: 'Revoke a temporary access grant', description: 'Effective immediately.' })
   @ApiCreatedResponse({ type: AccessGrantDto })
   revoke(@CurrentPrincipal() p: Principal, @Param('grantId') id: string): Promise<AccessGrantDto> {
     return this.grants.revoke(p, id);
@@ -49,7 +50,7 @@ export class AccessController {
 
   @Get('courses/:courseId/access-log')
   @CourseAccess('read-access-log', { record: 'access-log' })
-  @ApiOperation({ summary: "Who has accessed a course's records", description: 'Newest first. For managers overseeing the course and integrations.' })
+  @ApiOperation({ operationId: 'listCourseAccessLog', summary: "Who has accessed a course's records", description: 'Newest first. For managers overseeing the course and integrations.' })
   @ApiOkResponse({ type: AccessLogPageDto })
   courseLog(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: AccessLogQuery): Promise<AccessLogPageDto> {
     return this.log.forCourse(p.municipalityId, courseId, q);
@@ -58,6 +59,7 @@ export class AccessController {
   @Get('citizens/:id/access-log')
   @CitizenAccess('read', { record: 'access-log', roles: ['manager', 'integrator'] })
   @ApiOperation({
+    operationId: 'listCitizenAccessLog',
     summary: "Who has looked at a citizen's data",
     description: 'Every logged read, write, refusal and purge concerning the citizen, newest first: the answer to the citizen\'s question "who has looked at my case?". For managers and integrations.',
   })

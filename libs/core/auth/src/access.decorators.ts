@@ -1,4 +1,5 @@
 import { SetMetadata, applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension, ApiForbiddenResponse } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import type { Role } from './principal.js';
 
@@ -62,25 +63,107 @@ export const STAFF_ROLES: readonly Role[] = ['caseworker', 'manager', 'integrato
 /** Citizens' master data is for case staff and integrations, not for organisation admins or external parties. */
 export const CITIZEN_ROLES: readonly Role[] = ['caseworker', 'manager', 'integrator'];
 
+/** The OpenAPI extension naming an operation's access rule (`AccessDescription`). */
+export const ACCESS_EXTENSION = 'x-enplan-access';
+
+/** Who may act on a course's records, per action: the core policy (`defineCourseAbility` in @enplan/core/access) in words. */
+export const COURSE_ACTION_RULES: Record<CourseAction, { roles: readonly Role[]; rule: string }> = {
+  read: {
+    roles: ['caseworker', 'manager', 'integrator'],
+    rule: 'a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality',
+  },
+  update: { roles: ['caseworker', 'manager', 'integrator'], rule: 'a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality' },
+  'manage-team': { roles: ['caseworker', 'manager', 'integrator'], rule: 'a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality' },
+  'grant-access': { roles: ['manager', 'integrator'], rule: 'a manager of a unit on the course’s team; an integration for the whole municipality' },
+  'read-access-log': { roles: ['manager', 'integrator'], rule: 'a manager of a unit on the course’s team; an integration for the whole municipality' },
+};
+
+/** What the document says of an operation's access rule (`x-enplan-access`), derived from the very rule the interceptor enforces. */
+export interface AccessDescription {
+  kind: AccessRule['kind'];
+  /** The roles that may call the operation at all. */
+  roles: readonly Role[];
+  /** The course action needed (course rules). */
+  action?: CourseAction | 'read' | 'update';
+  /** The kind of record, as named in the access log. */
+  record: string;
+  /** The record-level rule, in words. */
+  rule: string;
+  /** The problem codes a refusal carries (403). */
+  denials: readonly string[];
+  /** The code of the 404 when the path's record is not in the caller's municipality (course and citizen rules). */
+  notFound?: string;
+  /** Conflicts the access check itself answers to a write (409): a course whose model is no longer enabled is read-only. */
+  writeRefusals?: readonly string[];
+}
+
+export function describeAccess(rule: AccessRule): AccessDescription {
+  switch (rule.kind) {
+    case 'course': {
+      const { roles, rule: who } = COURSE_ACTION_RULES[rule.action];
+      const external = rule.external;
+      return {
+        kind: 'course',
+        roles: external ? [...roles, 'external'] : roles,
+        action: rule.action,
+        record: rule.record,
+        rule:
+          `Needs \`${rule.action}\` on the course the ${rule.record} belongs to: ${who}` +
+          (external ? '; an external participant on the team, only while an information-sharing consent covers their unit (consent-filtered view)' : '') +
+          '. A model plugin may widen or narrow this for its own courses.',
+        denials: external ? ['access.denied', 'access.consent-missing', 'auth.municipality-not-served'] : ['access.denied', 'auth.municipality-not-served'],
+        notFound: rule.locate ? `${rule.record}.not-found` : 'course.not-found',
+        writeRefusals: rule.action === 'read' ? [] : ['course.model-disabled'],
+      };
+    }
+    case 'citizen':
+      return {
+        kind: 'citizen',
+        roles: rule.roles,
+        action: rule.action,
+        record: rule.record,
+        rule: `Citizens’ master data (${rule.record}): one of the roles ${rule.roles.join(', ')}, for records of the caller’s municipality; every call is logged.`,
+        denials: ['access.role-required', 'auth.municipality-not-served'],
+        notFound: rule.locate ? `${rule.record}.not-found` : 'citizen.not-found',
+      };
+    case 'staff':
+      return {
+        kind: 'staff',
+        roles: rule.roles,
+        record: rule.record,
+        rule: `One of the roles ${rule.roles.join(', ')}, within the caller’s municipality` + (rule.scope ? '; lists only the courses the caller may read' : '') + '.',
+        denials: ['access.role-required', 'auth.municipality-not-served'],
+      };
+  }
+}
+
+/** Sets the rule the interceptor enforces and documents the very same rule on the operation (roles, record rule, 403). */
+function declareAccess(rule: AccessRule) {
+  const described = describeAccess(rule);
+  return applyDecorators(
+    SetMetadata<string, AccessRule>(ACCESS_METADATA, rule),
+    ApiExtension(ACCESS_EXTENSION, described),
+    ApiForbiddenResponse({ description: `Refused (${described.denials.map((c) => `\`${c}\``).join(', ')}). Who may: ${described.rule}` }),
+  );
+}
+
 /** A route on one course's records: the caller needs `action` on the course(s) the record belongs to. */
 export const CourseAccess = (
   action: CourseAction,
   o: { record: string; param?: string; locate?: CourseLocator; external?: boolean },
 ) =>
-  applyDecorators(
-    SetMetadata<string, CourseAccessRule>(ACCESS_METADATA, {
-      kind: 'course',
-      action,
-      param: o.param ?? 'courseId',
-      locate: o.locate,
-      record: o.record,
-      external: o.external ?? false,
-    }),
-  );
+  declareAccess({
+    kind: 'course',
+    action,
+    param: o.param ?? 'courseId',
+    locate: o.locate,
+    record: o.record,
+    external: o.external ?? false,
+  });
 
 /** A route on one citizen's (or household's) master data: staff may use it; every call is logged. */
 export const CitizenAccess = (action: 'read' | 'update', o: { record: string; param?: string; locate?: CitizenLocator; roles?: readonly Role[] }) =>
-  SetMetadata<string, CitizenAccessRule>(ACCESS_METADATA, {
+  declareAccess({
     kind: 'citizen',
     action,
     param: o.param ?? 'id',
@@ -91,7 +174,7 @@ export const CitizenAccess = (action: 'read' | 'update', o: { record: string; pa
 
 /** A route not tied to one course or citizen (organisation data, lists filtered by the service, catalogues). */
 export const StaffRoute = (o: { record: string; roles?: readonly Role[]; citizens?: ResponseCitizens; scope?: boolean }) =>
-  SetMetadata<string, StaffRouteRule>(ACCESS_METADATA, {
+  declareAccess({
     kind: 'staff',
     roles: o.roles ?? STAFF_ROLES,
     citizens: o.citizens,

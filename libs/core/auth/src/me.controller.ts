@@ -19,7 +19,7 @@ export class MeDto {
 export class MeController {
   @Get()
   @StaffRoute({ record: 'principal', roles: ROLES })
-  @ApiOperation({ summary: 'The caller as the API sees them', description: 'Handy to check that a token works.' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The caller as the API sees them', description: 'Handy to check that a token works.' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() p: Principal): MeDto {
     return { userId: p.userId, municipalityCode: p.municipalityCode, roles: [...p.roles] };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPar
 import { CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { BoardDto, TeamWorkListDto, WorkListDto, WorkListQuery } from './work-list.dto.js';
 import { WorkListService } from './work-list.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 const DESCRIPTION =
   'Only courses you may read are included. Due, overdue and upcoming items across the courses the staff member is on: meetings required by the cadence policy, plan action and agreement deadlines, follow-ups they own, overdue provider reports and inactivity alerts. Computed from data, never stored.';
@@ -20,19 +21,21 @@ export class WorkListController {
 
   @Get('work-list')
   @StaffRoute({ record: 'work-list', scope: true })
-  @ApiOperation({ summary: 'Your work list', description: DESCRIPTION })
+  @ApiOperation({ operationId: 'getMyWorkList', summary: 'Your work list', description: DESCRIPTION })
   @ApiOkResponse({ type: WorkListDto })
   @ApiNotFoundResponse({ description: '`staff.not-found`: the caller is not a staff member of the municipality' })
+  @ProblemAnswers({ 404: ['staff.not-found'] })
   mine(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Query() q: WorkListQuery): Promise<WorkListDto> {
     return this.workList.forStaff(p, p.userId, q, scope);
   }
 
   @Get('staff/:staffId/work-list')
   @StaffRoute({ record: 'work-list', scope: true })
-  @ApiOperation({ summary: 'A staff member’s work list', description: DESCRIPTION })
+  @ApiOperation({ operationId: 'getStaffWorkList', summary: 'A staff member’s work list', description: DESCRIPTION })
   @ApiParam({ name: 'staffId', format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'A staff member of your municipality' })
   @ApiOkResponse({ type: WorkListDto })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
+  @ProblemAnswers({ 404: ['staff.not-found'] })
   forStaff(
     @CurrentPrincipal() p: Principal,
     @CurrentCourseScope() scope: CourseScope,
@@ -45,12 +48,14 @@ export class WorkListController {
   @Get('org-units/:unitId/work-list')
   @StaffRoute({ record: 'work-list', scope: true })
   @ApiOperation({
+    operationId: 'getUnitWorkList',
     summary: 'A team’s work list',
     description: 'Every due, overdue and upcoming item on the courses where someone of the unit is currently on the team, whoever is responsible (follow-ups carry their owner).',
   })
   @ApiParam(UNIT_PARAM)
   @ApiOkResponse({ type: TeamWorkListDto })
   @ApiNotFoundResponse({ description: '`org-unit.not-found`' })
+  @ProblemAnswers({ 404: ['org-unit.not-found'] })
   forUnit(
     @CurrentPrincipal() p: Principal,
     @CurrentCourseScope() scope: CourseScope,
@@ -63,12 +68,14 @@ export class WorkListController {
   @Get('org-units/:unitId/board')
   @StaffRoute({ record: 'board', citizens: boardCitizens, scope: true })
   @ApiOperation({
+    operationId: 'getUnitBoard',
     summary: 'The team’s board view',
     description: 'One row per open course of the team: next due meeting (cadence), next planned meeting, number of overdue items and the last plan revision. Computed from data in one call.',
   })
   @ApiParam(UNIT_PARAM)
   @ApiOkResponse({ type: BoardDto })
   @ApiNotFoundResponse({ description: '`org-unit.not-found`' })
+  @ProblemAnswers({ 404: ['org-unit.not-found'] })
   board(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Param('unitId') unitId: string, @Query() q: WorkListQuery): Promise<BoardDto> {
     return this.workList.board(p, unitId, q, scope);
   }

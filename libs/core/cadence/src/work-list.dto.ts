@@ -18,13 +18,13 @@ export class WorkListQuery {
 }
 
 export class WorkItemDto {
-  @ApiProperty({ enum: WORK_ITEM_KINDS, example: 'cadence-meeting' })
+  @ApiProperty({ enum: WORK_ITEM_KINDS, enumName: 'WorkItemKind', example: 'cadence-meeting' })
   kind: WorkItemKind;
   @ApiProperty({ enum: ['overdue', 'due', 'upcoming'], example: 'due' })
   state: 'overdue' | 'due' | 'upcoming';
   @ApiProperty({ format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' })
   courseId: string;
-  @ApiProperty({ example: '2026-03-06', description: 'YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-03-06', description: 'YYYY-MM-DD' })
   dueOn: string;
   @ApiProperty({ example: 'A plan meeting with the citizen at least every 60 days' })
   title: string;
@@ -65,7 +65,7 @@ export class BoardDueMeetingDto {
   rule: string;
   @ApiProperty({ example: 'plan' })
   meetingType: string;
-  @ApiProperty({ example: '2026-03-08', description: 'By when the meeting must have been held' })
+  @ApiProperty({ format: 'date', example: '2026-03-08', description: 'By when the meeting must have been held' })
   dueOn: string;
   @ApiProperty({ enum: ['overdue', 'due', 'upcoming'], example: 'due' })
   state: 'overdue' | 'due' | 'upcoming';
@@ -83,7 +83,7 @@ export class BoardNextMeetingDto {
 }
 
 export class BoardRevisionDto {
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   version: number;
   @ApiProperty({ type: String, format: 'date-time', example: '2026-01-07T11:00:00.000Z' })
   publishedAt: string;
@@ -106,7 +106,7 @@ export class BoardCourseDto {
   nextDueMeeting: BoardDueMeetingDto | null;
   @ApiProperty({ type: BoardNextMeetingDto, nullable: true, description: 'The next planned meeting on the course' })
   nextMeeting: BoardNextMeetingDto | null;
-  @ApiProperty({ example: 2, description: 'Overdue work-list items on the course (everyone’s)' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Overdue work-list items on the course (everyone’s)' })
   overdueItems: number;
   @ApiProperty({ type: BoardRevisionDto, nullable: true, description: 'The current published plan version; null before the first' })
   lastPlanRevision: BoardRevisionDto | null;

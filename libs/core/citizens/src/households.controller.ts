@@ -5,6 +5,7 @@ import { AddHouseholdMemberDto, CreateHouseholdDto, HouseholdDto, SetCustodyDto 
 import { HouseholdsService } from './households.service.js';
 import { Household, HouseholdMember } from './household.entity.js';
 import type { EntityManager } from 'typeorm';
+import { ProblemAnswers } from '@enplan/core/common';
 
 /** A household route concerns every member. */
 const householdCitizens = async (em: EntityManager, municipalityId: string, id: string): Promise<string[]> => {
@@ -21,17 +22,19 @@ export class HouseholdsController {
   @Post()
   @StaffRoute({ record: 'household', roles: CITIZEN_ROLES, citizens: (b) => (b as HouseholdDto).members.map((m) => m.citizenId) })
   @ApiOperation({
+    operationId: 'createHousehold',
     summary: 'Register a household',
     description: 'Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).',
   })
   @ApiCreatedResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 422: ['household.member-unknown', 'household.member-duplicate'] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHouseholdDto): Promise<HouseholdDto> {
     return this.households.create(p.municipalityId, dto);
   }
 
   @Get(':id')
   @CitizenAccess('read', { record: 'household', locate: householdCitizens })
-  @ApiOperation({ summary: 'One household with its members (CPR numbers masked)' })
+  @ApiOperation({ operationId: 'getHousehold', summary: 'One household with its members (CPR numbers masked)' })
   @ApiOkResponse({ type: HouseholdDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<HouseholdDto> {
     return this.households.get(p.municipalityId, id);
@@ -39,8 +42,9 @@ export class HouseholdsController {
 
   @Post(':id/members')
   @CitizenAccess('update', { record: 'household', locate: householdCitizens })
-  @ApiOperation({ summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
+  @ApiOperation({ operationId: 'addHouseholdMember', summary: 'Add a citizen to a household', description: '409 `household.member-exists` when the citizen is already a member.' })
   @ApiCreatedResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 409: ['household.member-exists'], 422: ['household.member-unknown'] })
   addMember(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AddHouseholdMemberDto): Promise<HouseholdDto> {
     return this.households.addMember(p.municipalityId, id, dto);
   }
@@ -48,12 +52,14 @@ export class HouseholdsController {
   @Patch(':id/members/:citizenId')
   @CitizenAccess('update', { record: 'household', locate: householdCitizens })
   @ApiOperation({
+    operationId: 'setHouseholdMemberCustody',
     summary: "Record a parent's custody of the household's children",
     description:
       'A parent holding custody is told what concerns the children (access request, citizen view); one without it only what concerns themself. ' +
       '404 `household.member-not-found`; 422 `household.custody-not-parent` for a member who is not a parent.',
   })
   @ApiOkResponse({ type: HouseholdDto })
+  @ProblemAnswers({ 404: ['household.member-not-found'], 422: ['household.custody-not-parent'] })
   setCustody(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Param('citizenId') citizenId: string, @Body() dto: SetCustodyDto): Promise<HouseholdDto> {
     return this.households.setCustody(p.municipalityId, id, citizenId, dto.custody);
   }

@@ -7,3 +7,4 @@ export * from './clock.module.js';
 export * from './pagination.js';
 export * from './input-guard.js';
 export * from './request-path.js';
+export * from './problem-answers.js';

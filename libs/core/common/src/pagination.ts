@@ -36,13 +36,13 @@ export function PageOf<T>(item: Class<T>, what = 'items'): Class<Page<T>> {
     @ApiProperty({ type: [item], description: `This page of ${what}` })
     items: T[];
 
-    @ApiProperty({ example: 1, description: `Number of ${what} matching the filter` })
+    @ApiProperty({ type: 'integer', example: 1, description: `Number of ${what} matching the filter` })
     total: number;
 
-    @ApiProperty({ example: 25, description: 'Page size used' })
+    @ApiProperty({ type: 'integer', example: 25, description: 'Page size used' })
     limit: number;
 
-    @ApiProperty({ example: 0, description: 'Offset used' })
+    @ApiProperty({ type: 'integer', example: 0, description: 'Offset used' })
     offset: number;
   }
   return PageDto;

@@ -39,7 +39,7 @@ export class CreateFollowUpDto extends FollowUpInputDto {
 }
 
 export class CreateContactDto {
-  @ApiProperty({ enum: CONTACT_KINDS, example: 'call' })
+  @ApiProperty({ enum: CONTACT_KINDS, enumName: 'ContactKind', example: 'call' })
   @IsIn(CONTACT_KINDS)
   kind: ContactKind;
 
@@ -59,7 +59,7 @@ export class CreateContactDto {
   @IsString() @MinLength(1) @MaxLength(4000)
   note: string;
 
-  @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults', description: 'The legal area the note is recorded in' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'social-adults', description: 'The legal area the note is recorded in' })
   @IsIn(LEGAL_AREAS)
   legalArea: LegalArea;
 
@@ -93,7 +93,7 @@ export class UpdateFollowUpDto {
 export const FOLLOW_UP_FILTERS = ['open', 'done', 'all'] as const;
 
 export class FollowUpsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: FOLLOW_UP_FILTERS, example: 'open', description: 'Default open' })
+  @ApiPropertyOptional({ enum: FOLLOW_UP_FILTERS, enumName: 'FollowUpFilter', example: 'open', description: 'Default open' })
   @IsOptional() @IsIn(FOLLOW_UP_FILTERS)
   status?: (typeof FOLLOW_UP_FILTERS)[number];
 }
@@ -111,7 +111,7 @@ export class FollowUpDto {
   concerns: string[];
   @ApiProperty({ format: 'uuid', example: STAFF_EXAMPLE })
   ownerId: string;
-  @ApiProperty({ example: '2026-01-20' })
+  @ApiProperty({ format: 'date', example: '2026-01-20' })
   dueOn: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', example: null })
   nextMeetingId: string | null;
@@ -128,7 +128,7 @@ export class ContactDto {
   id: string;
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   courseId: string;
-  @ApiProperty({ enum: CONTACT_KINDS, example: 'call' })
+  @ApiProperty({ enum: CONTACT_KINDS, enumName: 'ContactKind', example: 'call' })
   kind: ContactKind;
   @ApiProperty({ type: String, format: 'date-time', example: '2026-01-05T08:30:00.000Z' })
   at: string;
@@ -138,7 +138,7 @@ export class ContactDto {
   note: string;
   @ApiProperty({ type: [String], format: 'uuid', example: [], description: 'Household members it concerns' })
   concerns: string[];
-  @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'social-adults' })
   legalArea: LegalArea;
   @ApiProperty({ format: 'uuid', example: STAFF_EXAMPLE, description: 'Who logged it' })
   createdBy: string;

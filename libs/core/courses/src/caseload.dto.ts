@@ -5,7 +5,7 @@ export class RoleCountDto {
   @ApiProperty({ enum: TEAM_ROLES, enumName: 'TeamRole', example: 'primary-contact', description: 'Role' })
   role: TeamRole;
 
-  @ApiProperty({ example: 31, description: 'Active courses on which the staff member currently holds this role' })
+  @ApiProperty({ type: 'integer', example: 31, description: 'Active courses on which the staff member currently holds this role' })
   activeCourses: number;
 }
 
@@ -13,11 +13,10 @@ export class ModelCaseloadDto {
   @ApiProperty({ example: 'generic', description: 'Organisational model' })
   modelId: string;
 
-  @ApiProperty({ example: 38, description: 'Active courses of this model on which the staff member holds any current role (each course counted once)' })
+  @ApiProperty({ type: 'integer', example: 38, description: 'Active courses of this model on which the staff member holds any current role (each course counted once)' })
   activeCourses: number;
 
-  @ApiProperty({
-    type: Number,
+  @ApiProperty({ type: 'integer',
     nullable: true,
     example: 45,
     description: "Target caseload per full-time staff member: the deployment's `caseloadTarget` setting for the model, else 45 for generic; null when none is set",
@@ -35,7 +34,7 @@ export class CaseloadDto {
   @ApiProperty({ example: 1, description: "The staff member's full-time equivalent; targets are per full-time staff member" })
   fte: number;
 
-  @ApiProperty({ example: 38, description: 'Active courses across models (each course counted once)' })
+  @ApiProperty({ type: 'integer', example: 38, description: 'Active courses across models (each course counted once)' })
   activeCourses: number;
 
   @ApiProperty({ type: [ModelCaseloadDto], description: 'Per model: the generic model, every model with a configured target, and every model the staff member has active courses in' })

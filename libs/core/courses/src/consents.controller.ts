@@ -16,7 +16,7 @@ export class ConsentsController {
 
   @Get('courses/:courseId/consents')
   @CourseAccess('read', { record: 'consent' })
-  @ApiOperation({ summary: "A course's consents", description: 'Every consent recorded on the course, in force or not, revoked ones included (the history is kept).' })
+  @ApiOperation({ operationId: 'listConsents', summary: "A course's consents", description: 'Every consent recorded on the course, in force or not, revoked ones included (the history is kept).' })
   @ApiOkResponse({ type: [ConsentDto] })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<ConsentDto[]> {
     return this.consents.list(p.municipalityId, courseId);
@@ -25,6 +25,7 @@ export class ConsentsController {
   @Post('courses/:courseId/consents')
   @CourseAccess('update', { record: 'consent' })
   @ApiOperation({
+    operationId: 'recordConsent',
     summary: 'Record a consent',
     description: 'Consent to take part, or to share information with named units for a purpose, categories and period. An oral consent needs a witness.',
   })
@@ -35,7 +36,7 @@ export class ConsentsController {
 
   @Post('consents/:consentId/revoke')
   @CourseAccess('update', { record: 'consent', param: 'consentId', locate: consentCourse })
-  @ApiOperation({ summary: 'Revoke a consent', description: 'Effective immediately: shared content disappears from the parties\' views at once. The consent stays in the history.' })
+  @ApiOperation({ operationId: 'revokeConsent', summary: 'Revoke a consent', description: 'Effective immediately: shared content disappears from the parties\' views at once. The consent stays in the history.' })
   @ApiCreatedResponse({ type: ConsentDto })
   revoke(@CurrentPrincipal() p: Principal, @Param('consentId') id: string, @Body() dto: RevokeConsentDto): Promise<ConsentDto> {
     return this.consents.revoke(p, id, dto);

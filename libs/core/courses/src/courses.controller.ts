@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CITIZEN_ROLES, CourseAccess, CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { CourseDto, CoursePageDto, CourseQuery, CreateCourseDto, CreateTransitionDto } from './course.dto.js';
 import { CoursesService } from './courses.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 /** The citizens a course response names (its citizen; a family course's household is logged by id on its own routes). */
 const courseCitizens = (c: { citizen: { id: string } | null }): string[] => (c.citizen ? [c.citizen.id] : []);
@@ -16,19 +17,21 @@ export class CoursesController {
   @Post()
   @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, citizens: (b) => courseCitizens(b as CourseDto) })
   @ApiOperation({
+    operationId: 'referCourse',
     summary: 'Refer a citizen or household to a course',
     description:
       'Creates the course in status `referred` and records the referral as its first transition. The model must be "generic" or a plugin ' +
       'enabled for your municipality (else 422 `course.model-unknown`); a citizen or household has at most one open course (409 `course.already-open`).',
   })
   @ApiCreatedResponse({ type: CourseDto })
+  @ProblemAnswers({ 409: ['course.already-open'], 422: ['course.model-unknown', 'course.subject-required', 'course.citizen-unknown', 'course.household-unknown', 'course.citizen-not-in-household', 'course.referring-unit-unknown', 'course.date-in-future'] })
   refer(@CurrentPrincipal() p: Principal, @Body() dto: CreateCourseDto): Promise<CourseDto> {
     return this.courses.refer(p, dto);
   }
 
   @Get()
   @StaffRoute({ record: 'course', roles: CITIZEN_ROLES, scope: true, citizens: (b) => (b as CoursePageDto).items.flatMap(courseCitizens) })
-  @ApiOperation({ summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
+  @ApiOperation({ operationId: 'listCourses', summary: "List your municipality's courses", description: 'Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.' })
   @ApiOkResponse({ type: CoursePageDto })
   list(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Query() q: CourseQuery): Promise<CoursePageDto> {
     return this.courses.list(p.municipalityId, q, scope);
@@ -36,7 +39,7 @@ export class CoursesController {
 
   @Get(':id')
   @CourseAccess('read', { record: 'course', param: 'id' })
-  @ApiOperation({ summary: 'One course with its current team, primary contact and status history' })
+  @ApiOperation({ operationId: 'getCourse', summary: 'One course with its current team, primary contact and status history' })
   @ApiOkResponse({ type: CourseDto })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<CourseDto> {
     return this.courses.get(p.municipalityId, id);
@@ -45,6 +48,7 @@ export class CoursesController {
   @Post(':id/transitions')
   @CourseAccess('update', { record: 'course', param: 'id' })
   @ApiOperation({
+    operationId: 'transitionCourse',
     summary: 'Change the status of a course',
     description:
       'referred → assessed → active → closed; declined from referred or assessed; active ⇄ paused; closed from paused. Anything else is 422 ' +
@@ -52,6 +56,7 @@ export class CoursesController {
       "`course.capacity-reached` when the model's cap (deployment setting `maxActiveCourses`) is reached.",
   })
   @ApiCreatedResponse({ type: CourseDto })
+  @ProblemAnswers({ 404: ['course.not-found'], 409: ['course.already-open'], 422: ['course.transition-not-allowed', 'course.capacity-reached', 'course.outcome-required', 'course.outcome-text-required', 'course.outcome-not-allowed', 'course.end-date-required', 'course.end-date-before-referral', 'course.end-date-not-allowed', 'course.date-in-future'] })
   transition(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CreateTransitionDto): Promise<CourseDto> {
     return this.courses.transition(p, id, dto);
   }

@@ -12,7 +12,7 @@ export class TeamController {
 
   @Get('team')
   @CourseAccess('read', { record: 'team' })
-  @ApiOperation({ summary: "A course's team history", description: 'Every assignment, current and ended, with handover notes, in the order they started.' })
+  @ApiOperation({ operationId: 'getTeamHistory', summary: "A course's team history", description: 'Every assignment, current and ended, with handover notes, in the order they started.' })
   @ApiOkResponse({ type: [TeamAssignmentDto] })
   history(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<TeamAssignmentDto[]> {
     return this.team.history(p.municipalityId, courseId);
@@ -21,6 +21,7 @@ export class TeamController {
   @Post('team')
   @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({
+    operationId: 'addTeamMember',
     summary: 'Add a staff member to the team',
     description: 'The first primary contact may be set here; once there is one, it changes only by handover (422 `team.primary-contact-exists`).',
   })
@@ -31,7 +32,7 @@ export class TeamController {
 
   @Post('team/:assignmentId/end')
   @CourseAccess('manage-team', { record: 'team' })
-  @ApiOperation({ summary: 'End a team assignment', description: 'The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.' })
+  @ApiOperation({ operationId: 'endTeamAssignment', summary: 'End a team assignment', description: 'The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.' })
   @ApiCreatedResponse({ type: TeamAssignmentDto })
   end(
     @CurrentPrincipal() p: Principal,
@@ -45,6 +46,7 @@ export class TeamController {
   @Post('primary-contact')
   @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({
+    operationId: 'handOverPrimaryContact',
     summary: 'Hand the course over to a new primary contact',
     description: "Ends the current primary contact's assignment and opens the new one with the handover note, in one step; the history is kept.",
   })

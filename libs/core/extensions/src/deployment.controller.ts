@@ -13,6 +13,7 @@ export class DeploymentController {
   @Get()
   @StaffRoute({ record: 'deployment' })
   @ApiOperation({
+    operationId: 'getDeployment',
     summary: 'What this deployment runs for your municipality',
     description:
       'The enabled plugins with their settings, the course models a referral may name, and the meeting types, roles, cadence rules and ' +

@@ -39,7 +39,7 @@ export class CaseloadPolicyDto {
   capPerFte: number | null;
   @ApiProperty({ example: ['primary-contact', 'coordinator'], type: [String], description: 'Roles the cap applies to' })
   cappedRoles: string[];
-  @ApiProperty({ example: 120, nullable: true, type: Number, description: 'Active courses of the model the municipality takes at a time' })
+  @ApiProperty({ type: 'integer', example: 120, nullable: true, description: 'Active courses of the model the municipality takes at a time' })
   maxActiveCourses: number | null;
 }
 
@@ -50,9 +50,9 @@ export class CadenceRuleDto {
   meetingType: string;
   @ApiProperty({ example: 'A start-up meeting within 14 days of activation' })
   description: string;
-  @ApiPropertyOptional({ example: 60, description: 'Repeat: at most this many days between meetings of the type' })
+  @ApiPropertyOptional({ type: 'integer', example: 60, description: 'Repeat: at most this many days between meetings of the type' })
   everyDays?: number;
-  @ApiPropertyOptional({ example: 14, description: 'Once: within this many days of `of`' })
+  @ApiPropertyOptional({ type: 'integer', example: 14, description: 'Once: within this many days of `of`' })
   withinDays?: number;
   @ApiPropertyOptional({ example: 'activation', enum: ['activation'] })
   of?: 'activation';

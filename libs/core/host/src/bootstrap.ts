@@ -12,10 +12,27 @@ import { countStatements } from '@enplan/core/database';
 import { CORE_VERSION } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
 import { withTypedNullables } from './openapi-nullable.js';
-import { withProblemResponses } from './openapi-problems.js';
+import { documentValidationRules, operationIdFactory, withContract } from './openapi-contract.js';
 
 /** The API's version is the core's, written once in package.json. */
 export const API_VERSION = CORE_VERSION;
+
+/** The core's tags, in the order Swagger UI shows them; a plugin's routes are tagged `plugin: <id>`. */
+const API_TAGS = [
+  { name: 'session', description: 'Who the caller is: the token’s user, municipality and roles' },
+  { name: 'deployment', description: 'The municipality’s deployment: enabled plugins and their settings' },
+  { name: 'organisation', description: 'Units and staff of the municipality' },
+  { name: 'citizens', description: 'Citizens’ master data and households' },
+  { name: 'courses', description: 'Courses: one per citizen (or household) with complex problems, from referral to closing; the team and the caseload' },
+  { name: 'consent', description: 'Consents to take part and to share information between units' },
+  { name: 'plans', description: 'The one versioned plan per course: drafts, published versions, diffs and the citizen’s view' },
+  { name: 'meetings', description: 'Meetings on courses: participants, minutes, outcomes, invitations and calendars' },
+  { name: 'contacts', description: 'Contacts with the citizen and the follow-ups they lead to' },
+  { name: 'journal', description: 'Journal notes on a course' },
+  { name: 'provider-orders', description: 'Orders to providers and their reports' },
+  { name: 'access', description: 'Access grants, the access log and the citizen’s right of access' },
+  { name: 'health', description: 'Liveness and readiness' },
+];
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -28,10 +45,18 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    // Relative: the API answers where the document is served (behind a proxy, at its public address).
-    .addServer('/', 'The host serving this document')
     .build();
-  return withTypedNullables(withProblemResponses(SwaggerModule.createDocument(app, config)));
+  documentValidationRules();
+  return withTypedNullables(withContract(SwaggerModule.createDocument(app, config, { operationIdFactory }), { publicUrl: app.get(EnplanConfig).publicUrl, tags: API_TAGS }));
+}
+
+const DOCUMENTS = new WeakMap<INestApplication, OpenAPIObject>();
+
+/** The OpenAPI document a host built and serves (the contract tests validate every response against it). */
+export function openApiDocumentOf(app: INestApplication): OpenAPIObject {
+  const doc = DOCUMENTS.get(app);
+  if (!doc) throw new Error('This app was not made by createApp: it has no OpenAPI document');
+  return doc;
 }
 
 /** Creates the configured API host (not yet listening). Used by main.ts, the CLI and the tests alike. */
@@ -56,6 +81,7 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   // Right after parsing: what no DTO may hold (hostile depth, NUL, lone surrogates, prototype keys) is refused here.
   app.use(inputGuard);
   const document = buildOpenApi(app);
+  DOCUMENTS.set(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
   await app.init();
   return app;

@@ -5,3 +5,4 @@ export * from './demo-seed.js';
 export * from './demo-deployment.js';
 export * from './boot.service.js';
 export * from './core-catalogue.js';
+export { MISSING_OPERATION_ID } from './openapi-contract.js';

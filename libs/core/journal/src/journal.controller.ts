@@ -5,6 +5,7 @@ import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan
 import type { Page } from '@enplan/core/common';
 import { CreateJournalNoteDto, JournalNoteDto, JournalNotePageDto, JournalNoteQuery } from './journal.dto.js';
 import { JournalService, journalNoteCourses } from './journal.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 
@@ -17,6 +18,7 @@ export class JournalController {
   @Post('courses/:courseId/journal-notes')
   @CourseAccess('update', { record: 'journal-note' })
   @ApiOperation({
+    operationId: 'writeJournalNote',
     summary: 'Write a journal note',
     description:
       'A note in a legal area (or `general`), concerning some or all household members, with a visibility. Notes are never edited: ' +
@@ -27,6 +29,7 @@ export class JournalController {
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiConflictResponse({ description: '`journal.course-ended`: the course is closed or declined' })
   @ApiUnprocessableEntityResponse({ description: '`journal.no-authority` (field `legalArea`), `journal.concerns-unknown`, `journal.visibility-needs-area`, `journal.corrects-unknown`' })
+  @ProblemAnswers({ 404: ['course.not-found'], 409: ['journal.course-ended'], 422: ['journal.no-authority', 'journal.concerns-unknown', 'journal.visibility-needs-area', 'journal.corrects-unknown'] })
   write(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -39,6 +42,7 @@ export class JournalController {
   @Get('courses/:courseId/journal-notes')
   @CourseAccess('read', { record: 'journal-note' })
   @ApiOperation({
+    operationId: 'listJournalNotes',
     summary: "The course's journal notes you may see",
     description:
       'Newest first. Notes for authority holders only are shown to those with authority in the note\'s area (and to its author). ' +
@@ -47,6 +51,7 @@ export class JournalController {
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: JournalNotePageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ProblemAnswers({ 404: ['course.not-found'] })
   list(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -58,10 +63,11 @@ export class JournalController {
 
   @Get('journal-notes/:noteId')
   @CourseAccess('read', { record: 'journal-note', param: 'noteId', locate: journalNoteCourses })
-  @ApiOperation({ summary: 'One journal note', description: 'A note you may not see is `journal-note.not-found`, as if it did not exist.' })
+  @ApiOperation({ operationId: 'getJournalNote', summary: 'One journal note', description: 'A note you may not see is `journal-note.not-found`, as if it did not exist.' })
   @ApiParam({ name: 'noteId', format: 'uuid', description: 'Journal note id', example: '7a4c2e10-8b3d-4f6a-9c1e-2d3f4a5b6c7d' })
   @ApiOkResponse({ type: JournalNoteDto })
   @ApiNotFoundResponse({ description: '`journal-note.not-found`' })
+  @ProblemAnswers({ 404: ['journal-note.not-found'] })
   async get(@CurrentPrincipal() p: Principal, @Param('noteId') noteId: string, @CourseViewerContext() access?: CourseAccessContext): Promise<JournalNoteDto> {
     const courseId = access?.facts[0]?.id ?? '';
     return this.journal.get(p, noteId, viewerOf(access, courseId));

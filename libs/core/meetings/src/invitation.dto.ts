@@ -14,7 +14,7 @@ export class CreateInvitationDto {
   citizenId?: string;
 
   @ApiPropertyOptional({
-    enum: INVITATION_CHANNELS,
+    enum: INVITATION_CHANNELS, enumName: 'InvitationChannel',
     example: 'digital-post',
     description: 'How to send it. Default: the citizen’s preferred contact channel (phone becomes sms); required when the citizen has none.',
   })
@@ -29,13 +29,13 @@ export class InvitationDto {
   meetingId: string;
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'The invited citizen' })
   citizenId: string;
-  @ApiProperty({ enum: INVITATION_CHANNELS, example: 'digital-post' })
+  @ApiProperty({ enum: INVITATION_CHANNELS, enumName: 'InvitationChannel', example: 'digital-post' })
   channel: InvitationChannel;
-  @ApiProperty({ enum: MEETING_CHANGES, nullable: true, example: 'rescheduled', description: 'An updated invitation: the meeting was moved or cancelled; null for the first invitation' })
+  @ApiProperty({ enum: MEETING_CHANGES, enumName: 'MeetingChange', nullable: true, example: 'rescheduled', description: 'An updated invitation: the meeting was moved or cancelled; null for the first invitation' })
   change: MeetingChange | null;
-  @ApiProperty({ enum: OUTBOX_STATUSES, example: 'pending', description: 'Delivery state in the outbox: pending until an integration has sent it' })
+  @ApiProperty({ enum: OUTBOX_STATUSES, enumName: 'OutboxStatus', example: 'pending', description: 'Delivery state in the outbox: pending until an integration has sent it' })
   status: OutboxStatus;
-  @ApiProperty({ example: 0, description: 'Delivery attempts so far' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'Delivery attempts so far' })
   attempts: number;
   @ApiProperty({ example: 'Invitation til planmøde mandag den 12. januar 2026 kl. 10.00' })
   subject: string;

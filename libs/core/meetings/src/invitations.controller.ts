@@ -4,6 +4,7 @@ import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/aut
 import { meetingCourses } from './course-locators.js';
 import { CreateInvitationDto, InvitationDto } from './invitation.dto.js';
 import { InvitationsService } from './invitations.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class InvitationsController {
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({
+    operationId: 'inviteCitizenToMeeting',
     summary: 'Invite the citizen to the meeting',
     description:
       'Renders a plain-language Danish invitation (when, where, who comes, what the meeting is for; no CPR number or sensitive details) as HTML and text for the citizen’s preferred channel, and puts it in the outbox for delivery.',
@@ -23,15 +25,17 @@ export class InvitationsController {
   @ApiCreatedResponse({ type: InvitationDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`invitation.meeting-over` (cancelled or started), `invitation.no-citizen` (citizenId), `invitation.channel-required` (preferredChannel)' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 422: ['invitation.meeting-over', 'invitation.no-citizen', 'invitation.channel-required'] })
   invite(@CurrentPrincipal() p: Principal, @Param('meetingId') meetingId: string, @Body() dto: CreateInvitationDto): Promise<InvitationDto> {
     return this.invitations.invite(p, meetingId, dto);
   }
 
   @Get()
   @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'The meeting’s invitations with their delivery status, oldest first' })
+  @ApiOperation({ operationId: 'listMeetingInvitations', summary: 'The meeting’s invitations with their delivery status, oldest first' })
   @ApiOkResponse({ type: [InvitationDto] })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'] })
   list(@CurrentPrincipal() p: Principal, @Param('meetingId') meetingId: string): Promise<InvitationDto[]> {
     return this.invitations.list(p, meetingId);
   }

@@ -22,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
+import { PlanDraftDto } from '@enplan/core/plans';
 import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 import { LEGAL_AREAS, type LegalArea } from '@enplan/core/organisation';
 import {
@@ -43,7 +44,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const ROLE = /^[a-z][a-z0-9-]{0,39}$/;
 
 export class ParticipantInputDto {
-  @ApiProperty({ enum: PARTICIPANT_KINDS, example: 'external', description: 'staff: a staff member; citizen: the course’s citizen (or a household member); external: a person from another organisation; network: the citizen’s chosen network' })
+  @ApiProperty({ enum: PARTICIPANT_KINDS, enumName: 'ParticipantKind', example: 'external', description: 'staff: a staff member; citizen: the course’s citizen (or a household member); external: a person from another organisation; network: the citizen’s chosen network' })
   @IsIn(PARTICIPANT_KINDS)
   kind: ParticipantKind;
 
@@ -79,7 +80,7 @@ export class ParticipantInputDto {
   @IsOptional() @IsArray() @ArrayMaxSize(10) @Matches(ROLE, { each: true, message: 'each role must be lower-case letters, digits or "-"' })
   roles?: string[];
 
-  @ApiPropertyOptional({ enum: ATTENDANCES, example: 'invited', description: 'Default invited' })
+  @ApiPropertyOptional({ enum: ATTENDANCES, enumName: 'Attendance', example: 'invited', description: 'Default invited' })
   @IsOptional() @IsIn(ATTENDANCES)
   attendance?: Attendance;
 }
@@ -100,7 +101,7 @@ export class CreateMeetingDto {
   @IsISO8601({ strict: true })
   endsAt: string;
 
-  @ApiProperty({ enum: PLACE_KINDS, example: 'cafe', description: 'Where the citizen is comfortable' })
+  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind', example: 'cafe', description: 'Where the citizen is comfortable' })
   @IsIn(PLACE_KINDS)
   placeKind: PlaceKind;
 
@@ -146,7 +147,7 @@ export class RescheduleMeetingDto {
   @ValidateIf((_, v) => v !== undefined) @IsISO8601({ strict: true })
   endsAt?: string;
 
-  @ApiPropertyOptional({ enum: PLACE_KINDS, example: 'online' })
+  @ApiPropertyOptional({ enum: PLACE_KINDS, enumName: 'PlaceKind', example: 'online' })
   @ValidateIf((_, v) => v !== undefined) @IsIn(PLACE_KINDS)
   placeKind?: PlaceKind;
 
@@ -170,7 +171,7 @@ export class CreateBoardMeetingDto extends CreateMeetingDto {
 }
 
 export class UpdateParticipantDto {
-  @ApiPropertyOptional({ enum: ATTENDANCES, example: 'attended', description: 'A citizen’s no-show is information for the team to follow up, never a sanction' })
+  @ApiPropertyOptional({ enum: ATTENDANCES, enumName: 'Attendance', example: 'attended', description: 'A citizen’s no-show is information for the team to follow up, never a sanction' })
   @IsOptional() @IsIn(ATTENDANCES)
   attendance?: Attendance;
 
@@ -224,7 +225,7 @@ export class ResponsibleDto {
 }
 
 export class AddOutcomeDto {
-  @ApiProperty({ enum: OUTCOME_KINDS, example: 'agreement', description: 'Agreements become plan agreements in the plan draft' })
+  @ApiProperty({ enum: OUTCOME_KINDS, enumName: 'OutcomeKind', example: 'agreement', description: 'Agreements become plan agreements in the plan draft' })
   @IsIn(OUTCOME_KINDS)
   kind: OutcomeKind;
 
@@ -241,7 +242,7 @@ export class AddOutcomeDto {
   due?: string;
 
   @ApiPropertyOptional({
-    enum: LEGAL_AREAS,
+    enum: LEGAL_AREAS, enumName: 'LegalArea',
     example: 'employment',
     description:
       'For a decision (required unless legalBasis names it): the legal area it is made under. Whoever records it needs decision authority there under the rules of the course’s model ' +
@@ -275,7 +276,7 @@ export class PublishFromMeetingDto {
 }
 
 export class MeetingsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: MEETING_STATUSES, example: 'planned', description: 'Only meetings in this status' })
+  @ApiPropertyOptional({ enum: MEETING_STATUSES, enumName: 'MeetingStatus', example: 'planned', description: 'Only meetings in this status' })
   @IsOptional() @IsIn(MEETING_STATUSES)
   status?: MeetingStatus;
 }
@@ -289,7 +290,7 @@ export class CalendarQuery {
 export class ParticipantDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   id: string;
-  @ApiProperty({ enum: PARTICIPANT_KINDS, example: 'staff' })
+  @ApiProperty({ enum: PARTICIPANT_KINDS, enumName: 'ParticipantKind', example: 'staff' })
   kind: ParticipantKind;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', example: UUID_EXAMPLE })
   staffMemberId: string | null;
@@ -301,14 +302,14 @@ export class ParticipantDto {
   organisation: string | null;
   @ApiProperty({ type: [String], example: ['chair'] })
   roles: string[];
-  @ApiProperty({ enum: ATTENDANCES, example: 'invited' })
+  @ApiProperty({ enum: ATTENDANCES, enumName: 'Attendance', example: 'invited' })
   attendance: Attendance;
 }
 
 export class AgendaItemDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   id: string;
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   position: number;
   @ApiProperty({ example: 'Bolig og økonomi' })
   title: string;
@@ -319,7 +320,7 @@ export class AgendaItemDto {
 export class OutcomeDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   id: string;
-  @ApiProperty({ enum: OUTCOME_KINDS, example: 'agreement' })
+  @ApiProperty({ enum: OUTCOME_KINDS, enumName: 'OutcomeKind', example: 'agreement' })
   kind: OutcomeKind;
   @ApiProperty({ example: 'Anna besøger kantinen sammen med mentoren' })
   text: string;
@@ -327,7 +328,7 @@ export class OutcomeDto {
   responsible: ResponsibleDto | null;
   @ApiProperty({ type: String, nullable: true, example: '2026-02-01' })
   due: string | null;
-  @ApiProperty({ enum: LEGAL_AREAS, nullable: true, example: 'social-adults', description: 'For a decision: the legal area it was made under' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', nullable: true, example: 'social-adults', description: 'For a decision: the legal area it was made under' })
   legalArea: LegalArea | null;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'For a decision: the legal-basis code it was made under, when named' })
   legalBasis: string | null;
@@ -357,7 +358,7 @@ export class MeetingDto {
   startsAt: string;
   @ApiProperty({ type: String, format: 'date-time', example: '2026-01-12T10:30:00.000Z' })
   endsAt: string;
-  @ApiProperty({ enum: PLACE_KINDS, example: 'cafe' })
+  @ApiProperty({ enum: PLACE_KINDS, enumName: 'PlaceKind', example: 'cafe' })
   placeKind: PlaceKind;
   @ApiProperty({ type: String, nullable: true, example: 'Café Gaden' })
   placeText: string | null;
@@ -365,9 +366,9 @@ export class MeetingDto {
   placeStaffFacing: boolean;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'The video link of an online or hybrid meeting' })
   onlineLink: string | null;
-  @ApiProperty({ example: 0, description: 'The calendar SEQUENCE: raised by each move and by the cancellation' })
+  @ApiProperty({ type: 'integer', example: 0, description: 'The calendar SEQUENCE: raised by each move and by the cancellation' })
   sequence: number;
-  @ApiProperty({ enum: MEETING_STATUSES, example: 'planned' })
+  @ApiProperty({ enum: MEETING_STATUSES, enumName: 'MeetingStatus', example: 'planned' })
   status: MeetingStatus;
   @ApiProperty({ type: String, nullable: true, example: null })
   minutes: string | null;
@@ -388,4 +389,13 @@ export class MeetingPageDto extends PageOf(MeetingDto, 'meetings') {}
 export class ParticipantWithWarningsDto extends ParticipantDto {
   @ApiPropertyOptional({ type: [WarningDto], description: 'e.g. meeting.staff-overlap' })
   warnings?: WarningDto[];
+}
+
+/** The plan draft a meeting's outcome was saved into: the draft as `GET …/plan/draft` answers it, plus where it came from. */
+export class MeetingPlanDraftDto extends PlanDraftDto {
+  @ApiProperty({ format: 'uuid', description: 'The course whose plan draft it is' })
+  courseId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The meeting whose outcome was added' })
+  meetingId: string;
 }

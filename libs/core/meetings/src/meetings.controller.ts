@@ -11,13 +11,14 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
+  ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { EnplanConfig } from '@enplan/core/config';
-import { requestIdFor, type Page } from '@enplan/core/common';
+import { requestIdFor, type Page, ProblemAnswers } from '@enplan/core/common';
 import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
@@ -29,6 +30,7 @@ import {
   CreateMeetingDto,
   MeetingDto,
   MeetingPageDto,
+  MeetingPlanDraftDto,
   MeetingsQuery,
   OutcomeDto,
   ParticipantDto,
@@ -42,6 +44,7 @@ import {
 import { CalendarSubscriptionDto } from './calendar-subscription.dto.js';
 import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
+import { etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
 import { MeetingsService } from './meetings.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -58,19 +61,21 @@ export class CourseMeetingsController {
   @Post()
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting' })
-  @ApiOperation({ summary: 'Schedule a meeting on the course', description: 'Overlapping meetings of a staff participant do not block: the answer carries `warnings` with `meeting.staff-overlap`.' })
+  @ApiOperation({ operationId: 'scheduleMeeting', summary: 'Schedule a meeting on the course', description: 'Overlapping meetings of a staff participant do not block: the answer carries `warnings` with `meeting.staff-overlap`.' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: CREATE_422 })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(p, courseId, dto);
   }
 
   @Get()
   @CourseAccess('read', { record: 'meeting' })
-  @ApiOperation({ summary: 'The course’s meetings, earliest first' })
+  @ApiOperation({ operationId: 'listMeetings', summary: 'The course’s meetings, earliest first' })
   @ApiOkResponse({ type: MeetingPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ProblemAnswers({ 404: ['course.not-found'] })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: MeetingsQuery): Promise<Page<MeetingDto>> {
     return this.meetings.list(p, courseId, q);
   }
@@ -90,20 +95,22 @@ export class MeetingsController {
   @HttpCode(201)
   // The courses come in the body: the service keeps those outside the caller's scope out (as not found).
   @StaffRoute({ record: 'meeting', scope: true })
-  @ApiOperation({ summary: 'Schedule a board meeting over several courses' })
+  @ApiOperation({ operationId: 'scheduleBoardMeeting', summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
+  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
   createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
     return this.meetings.createBoard(p, dto, scope);
   }
 
   @Get(':meetingId.ics')
   @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'The meeting as iCalendar (RFC 5545)', description: 'No CPR number, no citizen name, no home address.' })
+  @ApiOperation({ operationId: 'getMeetingIcs', summary: 'The meeting as iCalendar (RFC 5545)', description: 'No CPR number, no citizen name, no home address.' })
   @ApiParam(MEETING_PARAM)
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'A VCALENDAR with one VEVENT', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'] })
   async ics(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.calendar.meeting(p, id);
     res.type('text/calendar; charset=utf-8');
@@ -112,10 +119,11 @@ export class MeetingsController {
 
   @Get(':meetingId')
   @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'One meeting with participants, agenda and outcomes' })
+  @ApiOperation({ operationId: 'getMeeting', summary: 'One meeting with participants, agenda and outcomes' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'] })
   get(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string): Promise<MeetingDto> {
     return this.meetings.get(p, id);
   }
@@ -123,6 +131,7 @@ export class MeetingsController {
   @Patch(':meetingId')
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({
+    operationId: 'rescheduleMeeting',
     summary: 'Move the meeting: time, place or online link',
     description:
       'Only the fields sent change. The meeting keeps its id and calendar UID; its SEQUENCE rises, so calendars replace their copy, and the participants get an updated invitation through the outbox (staff a `meeting-update` with the event, citizens who take part or were invited an updated invitation on the channel of their last one). Sending what is already set changes nothing. `warnings` may carry `meeting.staff-overlap` and `meeting.participants-not-notified`.',
@@ -132,6 +141,7 @@ export class MeetingsController {
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.not-changeable`: the meeting is held or cancelled' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.ends-before-start` (endsAt)' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.not-changeable'], 422: ['meeting.ends-before-start'] })
   reschedule(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: RescheduleMeetingDto): Promise<MeetingDto> {
     return this.meetings.reschedule(p, id, dto);
   }
@@ -139,23 +149,25 @@ export class MeetingsController {
   @Post(':meetingId/participants')
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Invite a participant', description: 'Staff, the citizen, an external person with organisation, or someone of the citizen’s network.' })
+  @ApiOperation({ operationId: 'addMeetingParticipant', summary: 'Invite a participant', description: 'Staff, the citizen, an external person with organisation, or someone of the citizen’s network.' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: ParticipantWithWarningsDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.participant-duplicate`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.participant-unknown`, `meeting.participant-incomplete`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete'] })
   addParticipant(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
     return this.meetings.addParticipant(p, id, dto);
   }
 
   @Patch(':meetingId/participants/:participantId')
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Record attendance or change roles', description: 'A citizen’s no-show is information for the team, not a sanction.' })
+  @ApiOperation({ operationId: 'updateMeetingParticipant', summary: 'Record attendance or change roles', description: 'A citizen’s no-show is information for the team, not a sanction.' })
   @ApiParam(MEETING_PARAM)
   @ApiParam({ name: 'participantId', format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60', description: 'A participant of the meeting' })
   @ApiOkResponse({ type: ParticipantDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`, `meeting.participant-not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found', 'meeting.participant-not-found'] })
   updateParticipant(
     @CurrentPrincipal() p: Principal,
     @Param('meetingId') id: string,
@@ -168,11 +180,12 @@ export class MeetingsController {
   @Post(':meetingId/roles')
   @HttpCode(200)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Give a participant a role (chair, note-taker, explorer …)' })
+  @ApiOperation({ operationId: 'assignMeetingRole', summary: 'Give a participant a role (chair, note-taker, explorer …)' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: ParticipantDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.role-not-participant`: the person does not take part in the meeting' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 422: ['meeting.role-not-participant'] })
   assignRole(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AssignRoleDto): Promise<ParticipantDto> {
     return this.meetings.assignRole(p, id, dto);
   }
@@ -180,21 +193,23 @@ export class MeetingsController {
   @Post(':meetingId/agenda')
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Add an agenda item', description: 'Returns the whole agenda in order.' })
+  @ApiOperation({ operationId: 'addAgendaItem', summary: 'Add an agenda item', description: 'Returns the whole agenda in order.' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: [AgendaItemDto] })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'] })
   addAgendaItem(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
     return this.meetings.addAgendaItem(p, id, dto);
   }
 
   @Put(':meetingId/minutes')
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Record the minutes', description: 'Only once the meeting has started and if it is not cancelled; marks it held.' })
+  @ApiOperation({ operationId: 'recordMeetingMinutes', summary: 'Record the minutes', description: 'Only once the meeting has started and if it is not cancelled; marks it held.' })
   @ApiParam(MEETING_PARAM)
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.not-held-yet`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 422: ['meeting.not-held-yet'] })
   minutes(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: RecordMinutesDto): Promise<MeetingDto> {
     return this.meetings.recordMinutes(p, id, dto.minutes);
   }
@@ -203,6 +218,7 @@ export class MeetingsController {
   @HttpCode(200)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({
+    operationId: 'cancelMeeting',
     summary: 'Cancel the meeting',
     description:
       'The calendar event stays (same UID) with STATUS:CANCELLED and a higher SEQUENCE; the participants are told through the outbox as when the meeting is moved. Cancelling it again changes nothing.',
@@ -211,6 +227,7 @@ export class MeetingsController {
   @ApiOkResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.not-changeable`: the meeting is held' })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.not-changeable'] })
   cancel(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string): Promise<MeetingDto> {
     return this.meetings.cancel(p, id);
   }
@@ -218,10 +235,11 @@ export class MeetingsController {
   @Post(':meetingId/outcomes')
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Record an agreement or decision' })
+  @ApiOperation({ operationId: 'addMeetingOutcome', summary: 'Record an agreement or decision' })
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: OutcomeDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ProblemAnswers({ 404: ['meeting.not-found'] })
   addOutcome(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
     return this.meetings.addOutcome(p, id, dto);
   }
@@ -230,28 +248,58 @@ export class MeetingsController {
   @HttpCode(200)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({
+    operationId: 'draftPlanFromMeeting',
     summary: 'Turn the meeting’s outcome into the plan draft',
     description: 'The current draft (or current version) plus the meeting’s agreements as plan agreements, saved as the course’s plan draft. Running it again adds nothing twice.',
   })
   @ApiParam(MEETING_PARAM)
-  @ApiOkResponse({ description: 'The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId' })
+  @ApiOkResponse({ type: MeetingPlanDraftDto, description: 'The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId', headers: { ETag: { description: 'The new draft revision, e.g. "4"', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
+  @ApiConflictResponse({ description: '`plan.course-closed`: the course is closed or declined; `plan.draft-conflict`: the draft changed meanwhile' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.no-course` (board meeting) or a plan content rule' })
-  planDraft(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string) {
-    return this.plan.draft(p, id);
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: [PlansErrorCode.CourseClosed, PlansErrorCode.DraftConflict], 422: ['meeting.no-course', ...PLAN_CONTENT_CODES] })
+  async planDraft(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Res({ passthrough: true }) res: Response): Promise<MeetingPlanDraftDto> {
+    const draft = await this.plan.draft(p, id);
+    res.setHeader('ETag', etag(draft.revision));
+    return draft;
   }
 
   @Post(':meetingId/publish-plan')
   @HttpCode(201)
   @CourseAccess('update', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
-  @ApiOperation({ summary: 'Publish the plan draft as the next version, linked to this meeting', description: 'As POST /courses/{courseId}/plan/versions with sourceMeetingId set.' })
+  @ApiOperation({ operationId: 'publishPlanFromMeeting', summary: 'Publish the plan draft as the next version, linked to this meeting', description: 'As POST /courses/{courseId}/plan/versions with sourceMeetingId set.' })
   @ApiParam(MEETING_PARAM)
   @ApiHeader({ name: 'If-Match', required: false, example: '"1"', description: 'The version the draft starts from; or send baseVersion' })
-  @ApiCreatedResponse({ description: 'The published plan version; sourceMeetingId is this meeting' })
+  @ApiCreatedResponse({
+    type: PlanVersionDto,
+    description: 'The published plan version; sourceMeetingId is this meeting',
+    headers: {
+      ETag: { description: 'The version as an entity tag, e.g. "2", as POST /courses/{courseId}/plan/versions gives it', schema: { type: 'string' } },
+      Location: { description: 'The new version', schema: { type: 'string' } },
+    },
+  })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ApiConflictResponse({ description: '`plan.version-conflict`' })
-  publishPlan(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() dto: PublishFromMeetingDto) {
-    return this.plan.publish(p, id, ifMatch, dto);
+  @ApiConflictResponse({ description: '`plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed`' })
+  @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
+  @ProblemAnswers({
+    400: [PlansErrorCode.IfMatchInvalid, PlansErrorCode.BaseVersionAmbiguous],
+    404: ['meeting.not-found'],
+    409: [PlansErrorCode.VersionConflict, PlansErrorCode.CourseClosed],
+    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES],
+    428: [PlansErrorCode.PreconditionRequired],
+  })
+  async publishPlan(
+    @CurrentPrincipal() p: Principal,
+    @Param('meetingId') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PublishFromMeetingDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlanVersionDto> {
+    const v = await this.plan.publish(p, id, ifMatch, dto);
+    // The same answer as publishing on the plan itself: a strong entity tag and where the version lives.
+    res.setHeader('ETag', etag(v.version));
+    res.setHeader('Location', `/api/v1/courses/${v.courseId}/plan/versions/${v.version}`);
+    return v;
   }
 }
 
@@ -272,6 +320,7 @@ export class StaffCalendarController {
   // Who else may read the feed is the service's rule: its owner only.
   @StaffRoute({ record: 'calendar' })
   @ApiOperation({
+    operationId: 'getMyCalendarFeed',
     summary: 'Your meetings as an iCalendar feed',
     description:
       'The owner’s only (a colleague or manager sees meetings through the courses they may open). No CPR numbers, citizen names, home addresses, online links, or place text not marked staff-facing. Every read and refusal is in the access log. Calendar programs cannot send a bearer token: use POST …/calendar-subscription for a subscription URL.',
@@ -280,6 +329,7 @@ export class StaffCalendarController {
   @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
+  @ProblemAnswers({ 404: ['staff.not-found'] })
   async feed(
     @CurrentPrincipal() p: Principal,
     @Param('staffId') staffId: string,
@@ -296,6 +346,7 @@ export class StaffCalendarController {
   @HttpCode(201)
   @StaffRoute({ record: 'calendar-subscription' })
   @ApiOperation({
+    operationId: 'subscribeToCalendar',
     summary: 'Make (or rotate) your calendar subscription URL',
     description:
       'Returns a URL with a new random secret, once: Én plan keeps only its SHA-256. Any earlier URL stops working at once (rotation). The URL opens your feed and nothing else, without a bearer token; each use is in the access log. Keep it like a password.',
@@ -303,6 +354,7 @@ export class StaffCalendarController {
   @ApiCreatedResponse({ type: CalendarSubscriptionDto })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
+  @ProblemAnswers({ 404: ['staff.not-found'] })
   async subscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string, @Req() req: Request): Promise<CalendarSubscriptionDto> {
     const s = await this.calendar.subscribe(p, staffId);
     const path = calendarFeedPath(s.token);
@@ -314,10 +366,11 @@ export class StaffCalendarController {
   @Delete('calendar-subscription')
   @HttpCode(204)
   @StaffRoute({ record: 'calendar-subscription' })
-  @ApiOperation({ summary: 'Revoke your calendar subscription URL', description: 'The URL answers 404 from now on; make a new one with POST.' })
+  @ApiOperation({ operationId: 'unsubscribeFromCalendar', summary: 'Revoke your calendar subscription URL', description: 'The URL answers 404 from now on; make a new one with POST.' })
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`, `calendar-subscription.not-found` (no live subscription)' })
+  @ProblemAnswers({ 404: ['staff.not-found', 'calendar-subscription.not-found'] })
   async unsubscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<void> {
     await this.calendar.unsubscribe(p, staffId);
   }
@@ -335,6 +388,7 @@ export class CalendarFeedController {
 
   @Get(':token.ics')
   @ApiOperation({
+    operationId: 'getCalendarSubscriptionFeed',
     summary: 'A calendar subscription feed (no bearer token: the secret in the URL)',
     // Declared public (no bearer token), not merely undeclared.
     security: [],
@@ -344,6 +398,7 @@ export class CalendarFeedController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`calendar-subscription.not-found`' })
+  @ProblemAnswers({ 404: ['calendar-subscription.not-found'] })
   async feed(@Param('token') token: string, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.calendar.tokenFeed(token, requestIdFor(req));
     res.type('text/calendar; charset=utf-8');

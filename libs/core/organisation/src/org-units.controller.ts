@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CreateOrgUnitDto, OrgUnitDto, OrgUnitPageDto, OrgUnitQuery } from './org-unit.dto.js';
 import { OrgUnitsService } from './org-units.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -12,7 +13,7 @@ export class OrgUnitsController {
 
   @Post()
   @StaffRoute({ record: 'org-unit', roles: ['admin', 'manager', 'integrator'] })
-  @ApiOperation({ summary: 'Register an organisational unit', description: 'A department, team or external partner taking part in courses.' })
+  @ApiOperation({ operationId: 'createOrgUnit', summary: 'Register an organisational unit', description: 'A department, team or external partner taking part in courses.' })
   @ApiCreatedResponse({ type: OrgUnitDto })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateOrgUnitDto): Promise<OrgUnitDto> {
     return this.units.create(p.municipalityId, dto);
@@ -20,7 +21,7 @@ export class OrgUnitsController {
 
   @Get()
   @StaffRoute({ record: 'org-unit' })
-  @ApiOperation({ summary: "List your municipality's organisational units", description: 'Ordered by name; filter by kind.' })
+  @ApiOperation({ operationId: 'listOrgUnits', summary: "List your municipality's organisational units", description: 'Ordered by name; filter by kind.' })
   @ApiOkResponse({ type: OrgUnitPageDto })
   list(@CurrentPrincipal() p: Principal, @Query() q: OrgUnitQuery): Promise<OrgUnitPageDto> {
     return this.units.list(p.municipalityId, q);
@@ -28,8 +29,9 @@ export class OrgUnitsController {
 
   @Get(':id')
   @StaffRoute({ record: 'org-unit' })
-  @ApiOperation({ summary: 'One organisational unit' })
+  @ApiOperation({ operationId: 'getOrgUnit', summary: 'One organisational unit' })
   @ApiOkResponse({ type: OrgUnitDto })
+  @ProblemAnswers({ 404: ['org-unit.not-found'] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<OrgUnitDto> {
     return this.units.get(p.municipalityId, id);
   }

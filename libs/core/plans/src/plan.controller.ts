@@ -4,6 +4,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -14,6 +15,7 @@ import {
   ApiResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
@@ -37,6 +39,8 @@ import {
   type PlanVersionSummaryDto,
 } from './plan.dto.js';
 import { PlansService } from './plans.service.js';
+import { PLAN_CONTENT_CODES, PlansErrorCode } from './plans.error.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const NOT_FOUND = '`course.not-found` (also for another municipality’s course) or `plan.not-published`';
@@ -55,9 +59,12 @@ export class PlanController {
 
   @Get()
   @CourseAccess('read', { record: 'plan', external: true })
-  @ApiOperation({ summary: 'The current version of the course’s plan', description: 'The one plan everyone works from. Supports If-None-Match.' })
+  @ApiOperation({ operationId: 'getCurrentPlan', summary: 'The current version of the course’s plan', description: 'The one plan everyone works from. Supports If-None-Match.' })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
   @ApiOkResponse({ type: CurrentPlanDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
   async current(@CurrentPrincipal() p: Principal, @CourseViewerContext() access: CourseAccessContext | undefined, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<CurrentPlanDto> {
     const plan = await this.plans.current(p, courseId, viewerOf(access, courseId));
     res.setHeader('ETag', etag(plan.version));
@@ -66,19 +73,23 @@ export class PlanController {
 
   @Get('versions')
   @CourseAccess('read', { record: 'plan' })
-  @ApiOperation({ summary: 'All published versions, newest first (without content)' })
+  @ApiOperation({ operationId: 'listPlanVersions', summary: 'All published versions, newest first (without content)' })
   @ApiOkResponse({ type: PlanVersionPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ProblemAnswers({ 404: ['course.not-found'] })
   versions(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: PlanVersionsQuery): Promise<Page<PlanVersionSummaryDto>> {
     return this.plans.versions(p, courseId, q);
   }
 
   @Get('versions/:version')
   @CourseAccess('read', { record: 'plan' })
-  @ApiOperation({ summary: 'One published version, in full' })
+  @ApiOperation({ operationId: 'getPlanVersion', summary: 'One published version, in full' })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 }, example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
   async version(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -95,6 +106,7 @@ export class PlanController {
   @CourseAccess('update', { record: 'plan' })
   @HttpCode(201)
   @ApiOperation({
+    operationId: 'publishPlanVersion',
     summary: 'Publish the next version',
     description:
       'Records the outcome of a meeting as a new, immutable version: the given `content`, or the saved draft when it is left out. ' +
@@ -108,6 +120,7 @@ export class PlanController {
   @ApiConflictResponse({ description: '`plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
+  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
   async publish(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -125,11 +138,15 @@ export class PlanController {
   @Get('draft')
   @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
+    operationId: 'getPlanDraft',
     summary: 'The shared working draft of the next version',
     description: 'When nobody has saved a draft, `exists` is false and `content` is the current version to start from.',
   })
+  @ApiHeader({ name: 'If-None-Match', required: false, example: '"2"', description: 'The entity tag you hold: 304 Not Modified (no body) when it is still current' })
+  @ApiResponse({ status: 304, description: 'Not modified: the entity tag you sent is current', headers: ETAG_HEADER })
   @ApiOkResponse({ type: PlanDraftDto, headers: { ETag: { description: 'The draft revision, e.g. "4"', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ProblemAnswers({ 404: ['course.not-found'] })
   async draft(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -144,6 +161,7 @@ export class PlanController {
   @Put('draft')
   @CourseAccess('update', { record: 'plan' })
   @ApiOperation({
+    operationId: 'savePlanDraft',
     summary: 'Save the draft',
     description: 'Replaces the whole draft. Once a draft exists, If-Match must carry the revision you edited, so two editors never overwrite each other.',
   })
@@ -154,6 +172,7 @@ export class PlanController {
   @ApiConflictResponse({ description: '`plan.draft-conflict` with `currentRevision`; `plan.course-closed`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: a draft exists and If-Match is missing' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
+  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid'], 404: ['course.not-found'], 409: ['plan.draft-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
   async saveDraft(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -170,12 +189,13 @@ export class PlanController {
   @Delete('draft')
   @CourseAccess('update', { record: 'plan' })
   @HttpCode(204)
-  @ApiOperation({ summary: 'Discard the draft' })
+  @ApiOperation({ operationId: 'discardPlanDraft', summary: 'Discard the draft' })
   @ApiHeader({ name: 'If-Match', required: true, example: '"4"', description: 'The draft revision you discard' })
   @ApiNoContentResponse({ description: 'Discarded' })
   @ApiNotFoundResponse({ description: '`course.not-found`, `plan.draft-not-found`' })
   @ApiConflictResponse({ description: '`plan.draft-conflict` with `currentRevision`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`' })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.draft-not-found'], 409: ['plan.draft-conflict'], 428: ['plan.precondition-required'] })
   async discardDraft(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
     await this.plans.discardDraft(p, courseId, ifMatch);
   }
@@ -183,11 +203,13 @@ export class PlanController {
   @Get('diff')
   @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
+    operationId: 'diffPlanVersions',
     summary: 'What changed between two versions',
     description: 'Goals, actions and agreements added, removed and changed (field by field, before and after), plus changes to the citizen’s words and the overall goal.',
   })
   @ApiOkResponse({ type: PlanDiffDto })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
   diff(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -200,13 +222,19 @@ export class PlanController {
   @Get('citizen-view')
   @CourseAccess('read', { record: 'plan' })
   @ApiOperation({
+    operationId: 'getCitizenView',
     summary: 'The current plan as the citizen reads it',
     description: 'Plain Danish, names instead of ids, no legal paragraphs and no CPR number. `format=html` gives the printable page.',
   })
   @ApiProduces('application/json', 'text/html')
-  @ApiOkResponse({ type: CitizenViewDto })
+  @ApiOkResponse({
+    description: 'The view as JSON, or with `format=html` the printable page',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(CitizenViewDto) } }, 'text/html': { schema: { type: 'string' } } },
+  })
+  @ApiExtraModels(CitizenViewDto)
   @ApiBadRequestResponse({ description: '`plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ProblemAnswers({ 400: ['plan.reader-not-on-course', 'validation.failed'], 404: ['course.not-found', 'plan.not-published'] })
   async citizenView(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -221,11 +249,12 @@ export class PlanController {
 
   @Get('citizen-view.html')
   @CourseAccess('read', { record: 'plan' })
-  @ApiOperation({ summary: 'The current plan as a printable page for the citizen', description: 'HTML in Danish with print styles; one page to hand over or put on the fridge.' })
+  @ApiOperation({ operationId: 'getCitizenViewPage', summary: 'The current plan as a printable page for the citizen', description: 'HTML in Danish with print styles; one page to hand over or put on the fridge.' })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiBadRequestResponse({ description: '`plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter' })
+  @ProblemAnswers({ 400: ['plan.reader-not-on-course', 'validation.failed'], 404: ['course.not-found', 'plan.not-published'] })
   async citizenViewHtml(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,

@@ -44,7 +44,7 @@ export class PlanVersionSummaryDto {
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE, description: 'The version’s record id (names its change summary or citizen words in a disclosure release)' })
   id: string;
 
-  @ApiProperty({ example: 2, description: 'Version number, from 1' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Version number, from 1' })
   version: number;
 
   @ApiProperty({ format: 'uuid', example: '00000000-0000-4000-8000-000000000001', description: 'The staff member who published it' })
@@ -88,10 +88,10 @@ export class PlanDraftDto {
   @ApiProperty({ type: PlanContentDto, nullable: true })
   content: PlanContentDto | null;
 
-  @ApiProperty({ example: 1, description: 'The version the draft starts from (0 before the first version)' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'The version the draft starts from (0 before the first version)' })
   baseVersion: number;
 
-  @ApiProperty({ example: 4, description: 'Bumped on every save; send it back as If-Match: "<revision>"' })
+  @ApiProperty({ type: 'integer', example: 4, description: 'Bumped on every save; send it back as If-Match: "<revision>"' })
   revision: number;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: '00000000-0000-4000-8000-000000000001' })
@@ -166,9 +166,9 @@ export class AgreementsDiffDto {
 }
 
 export class PlanDiffDto {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   from: number;
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   to: number;
   @ApiProperty({ type: [FieldChangeDto], description: 'Changed fields of the citizen’s own words' })
   citizenWords: FieldChangeDto[];
@@ -198,7 +198,7 @@ export class CitizenViewPageQuery {
 }
 
 export class CitizenViewQuery extends CitizenViewPageQuery {
-  @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
+  @ApiPropertyOptional({ enum: CITIZEN_VIEW_FORMATS, enumName: 'CitizenViewFormat', example: 'html', default: 'json', description: 'html: a printable page instead of JSON' })
   @IsOptional() @IsIn(CITIZEN_VIEW_FORMATS)
   format?: (typeof CITIZEN_VIEW_FORMATS)[number];
 }
@@ -312,7 +312,7 @@ export class CitizenViewDto {
   title: string;
   @ApiProperty({ type: String, nullable: true, example: 'Anna Jensen' })
   citizenName: string | null;
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   version: number;
   @ApiProperty({ example: 'Version 2 af din plan, fra 5. januar 2026' })
   versionText: string;

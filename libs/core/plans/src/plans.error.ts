@@ -34,6 +34,25 @@ export enum PlansErrorCode {
 }
 
 /** The plans lib's failures; codes are public API, so they never change once released. */
+/** The plan-content rules a draft or a version can break (422, each naming its field). */
+export const PLAN_CONTENT_CODES: readonly string[] = [
+  PlansErrorCode.DuplicateId,
+  PlansErrorCode.GoalParentUnknown,
+  PlansErrorCode.GoalCycle,
+  PlansErrorCode.ActionGoalUnknown,
+  PlansErrorCode.LegalBasisUnknown,
+  PlansErrorCode.DatesOutOfOrder,
+  PlansErrorCode.ResponsibleIdMissing,
+  PlansErrorCode.ResponsibleIdUnexpected,
+  PlansErrorCode.ResponsibleUnknown,
+  PlansErrorCode.ConcernsUnknown,
+  PlansErrorCode.VisibilityNeedsArea,
+  PlansErrorCode.VisibilityNeedsConcerns,
+  PlansErrorCode.OverallGoalMissing,
+  PlansErrorCode.CitizenAgreementMissing,
+  PlansErrorCode.AgreedInFuture,
+];
+
 export const plansError = {
   readerNotOnCourse: () =>
     DomainError.field(PlansErrorCode.ReaderNotOnCourse, 'citizenId', "citizenId must be the course's citizen or a member of its household", 'invalid'),

@@ -51,7 +51,7 @@ export class ProviderReportDto {
   id: string;
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   orderId: string;
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
   receivedOn: string;
   @ApiProperty({ example: 'Anna er mødt stabilt op fire dage om ugen og trives i køkkenet.' })
   summary: string;
@@ -74,15 +74,15 @@ export class ProviderOrderDto {
   providerUnitId: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', example: null })
   providerStaffId: string | null;
-  @ApiProperty({ example: 30 })
+  @ApiProperty({ type: 'integer', example: 30 })
   reportEveryDays: number;
-  @ApiProperty({ example: '2026-02-01' })
+  @ApiProperty({ format: 'date', example: '2026-02-01' })
   startsOn: string;
-  @ApiProperty({ type: String, nullable: true, example: null })
+  @ApiProperty({ format: 'date', type: String, nullable: true, example: null })
   endsOn: string | null;
-  @ApiProperty({ example: 1, description: 'Reports received so far' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Reports received so far' })
   reports: number;
-  @ApiProperty({ type: String, nullable: true, example: '2026-03-02', description: 'The latest report’s date' })
+  @ApiProperty({ format: 'date', type: String, nullable: true, example: '2026-03-02', description: 'The latest report’s date' })
   lastReportOn: string | null;
   @ApiProperty({ type: String, nullable: true, example: '2026-04-01', description: 'When the next report is expected; null when the order has ended' })
   nextReportDue: string | null;

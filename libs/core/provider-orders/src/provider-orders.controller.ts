@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
-import { PageQuery, type Page } from '@enplan/core/common';
+import { PageQuery, type Page, ProblemAnswers } from '@enplan/core/common';
 import { providerOrderCourses } from '@enplan/core/meetings';
 import { CreateProviderOrderDto, CreateProviderReportDto, ProviderOrderDto, ProviderOrderPageDto, ProviderReportDto, ProviderReportPageDto } from './provider-order.dto.js';
 import { ProviderOrdersService } from './provider-orders.service.js';
@@ -29,6 +29,7 @@ export class CourseProviderOrdersController {
   @HttpCode(201)
   @CourseAccess('update', { record: 'provider-order' })
   @ApiOperation({
+    operationId: 'createProviderOrder',
     summary: 'Order an action of the published plan from a provider',
     description: 'Purpose, provider unit (and person), the expected report cadence in days and the start. One order per plan action.',
   })
@@ -38,15 +39,17 @@ export class CourseProviderOrdersController {
   @ApiUnprocessableEntityResponse({
     description: '`provider-order.action-unknown` (actionId), `provider-order.unit-unknown` (providerUnitId), `provider-order.staff-unknown` (providerStaffId), `provider-order.ends-before-start` (endsOn)',
   })
+  @ProblemAnswers({ 404: ['course.not-found'], 409: ['provider-order.duplicate'], 422: ['provider-order.action-unknown', 'provider-order.unit-unknown', 'provider-order.staff-unknown', 'provider-order.ends-before-start'] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateProviderOrderDto): Promise<ProviderOrderDto> {
     return this.orders.create(p, courseId, dto);
   }
 
   @Get()
   @CourseAccess('read', { record: 'provider-order' })
-  @ApiOperation({ summary: 'The course’s provider orders with their report status' })
+  @ApiOperation({ operationId: 'listProviderOrders', summary: 'The course’s provider orders with their report status' })
   @ApiOkResponse({ type: ProviderOrderPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
+  @ProblemAnswers({ 404: ['course.not-found'] })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: PageQuery): Promise<Page<ProviderOrderDto>> {
     return this.orders.list(p, courseId, q);
   }
@@ -61,9 +64,10 @@ export class ProviderOrdersController {
 
   @Get()
   @CourseAccess('read', { record: 'provider-order', param: 'orderId', locate: providerOrderCourses })
-  @ApiOperation({ summary: 'One provider order with its report status' })
+  @ApiOperation({ operationId: 'getProviderOrder', summary: 'One provider order with its report status' })
   @ApiOkResponse({ type: ProviderOrderDto })
   @ApiNotFoundResponse({ description: '`provider-order.not-found`' })
+  @ProblemAnswers({ 404: ['provider-order.not-found'] })
   get(@CurrentPrincipal() p: Principal, @Param('orderId') orderId: string): Promise<ProviderOrderDto> {
     return this.orders.get(p, orderId);
   }
@@ -71,19 +75,21 @@ export class ProviderOrdersController {
   @Post('reports')
   @HttpCode(201)
   @CourseAccess('update', { record: 'provider-order', param: 'orderId', locate: providerOrderCourses })
-  @ApiOperation({ summary: 'Record a report received from the provider', description: 'The next report is then expected a cadence after this one.' })
+  @ApiOperation({ operationId: 'addProviderReport', summary: 'Record a report received from the provider', description: 'The next report is then expected a cadence after this one.' })
   @ApiCreatedResponse({ type: ProviderReportDto })
   @ApiNotFoundResponse({ description: '`provider-order.not-found`' })
   @ApiUnprocessableEntityResponse({ description: '`provider-report.before-start`, `provider-report.in-future` (receivedOn)' })
+  @ProblemAnswers({ 404: ['provider-order.not-found'], 422: ['provider-report.before-start', 'provider-report.in-future'] })
   addReport(@CurrentPrincipal() p: Principal, @Param('orderId') orderId: string, @Body() dto: CreateProviderReportDto): Promise<ProviderReportDto> {
     return this.orders.addReport(p, orderId, dto);
   }
 
   @Get('reports')
   @CourseAccess('read', { record: 'provider-order', param: 'orderId', locate: providerOrderCourses })
-  @ApiOperation({ summary: 'The order’s reports, newest first' })
+  @ApiOperation({ operationId: 'listProviderReports', summary: 'The order’s reports, newest first' })
   @ApiOkResponse({ type: ProviderReportPageDto })
   @ApiNotFoundResponse({ description: '`provider-order.not-found`' })
+  @ProblemAnswers({ 404: ['provider-order.not-found'] })
   reports(@CurrentPrincipal() p: Principal, @Param('orderId') orderId: string, @Query() q: PageQuery): Promise<Page<ProviderReportDto>> {
     return this.orders.reports(p, orderId, q);
   }

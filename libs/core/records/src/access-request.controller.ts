@@ -5,6 +5,7 @@ import { CitizenAccess, CurrentPrincipal, type Principal } from '@enplan/core/au
 import { AccessRequestDto, RedactedItemDto } from './access-request.dto.js';
 import { renderAccessRequestHtml } from './access-request.html.js';
 import { AccessRequestService } from './access-request.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
 
 const CITIZEN_PARAM = { name: 'id', format: 'uuid', description: 'A citizen of your municipality', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22' };
 const RULE = { record: 'access-request', roles: ['manager', 'integrator'] } as const;
@@ -24,11 +25,12 @@ export class AccessRequestController {
 
   @Get('access-request')
   @CitizenAccess('read', RULE)
-  @ApiOperation({ summary: "The citizen's access request (aktindsigt) as JSON", description: DESCRIPTION })
+  @ApiOperation({ operationId: 'getAccessRequest', summary: "The citizen's access request (aktindsigt) as JSON", description: DESCRIPTION })
   @ApiParam(CITIZEN_PARAM)
   @ApiOkResponse({ type: AccessRequestDto })
   @ApiForbiddenResponse({ description: '`access.role-required`: only managers and integrations' })
   @ApiNotFoundResponse({ description: '`citizen.not-found` (also for another municipality’s citizen)' })
+  @ProblemAnswers({ 404: ['citizen.not-found'] })
   json(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<AccessRequestDto> {
     res.setHeader('Cache-Control', 'no-store');
     return this.requests.export(p.municipalityId, id);
@@ -36,12 +38,13 @@ export class AccessRequestController {
 
   @Get('access-request.html')
   @CitizenAccess('read', RULE)
-  @ApiOperation({ summary: "The citizen's access request (aktindsigt) as a printable Danish document", description: `${DESCRIPTION} Plain HTML with print styles.` })
+  @ApiOperation({ operationId: 'getAccessRequestPage', summary: "The citizen's access request (aktindsigt) as a printable Danish document", description: `${DESCRIPTION} Plain HTML with print styles.` })
   @ApiParam(CITIZEN_PARAM)
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The document', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiForbiddenResponse({ description: '`access.role-required`: only managers and integrations' })
   @ApiNotFoundResponse({ description: '`citizen.not-found`' })
+  @ProblemAnswers({ 404: ['citizen.not-found'] })
   async html(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const x = await this.requests.export(p.municipalityId, id);
     res.setHeader('Cache-Control', 'no-store');

@@ -16,13 +16,13 @@ export class RedactedItemDto {
   @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, meeting-minutes or citizen-words' })
   kind: string;
 
-  @ApiProperty({ type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
+  @ApiProperty({ format: 'date', type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
   date: string | null;
 
   @ApiProperty({ enum: [true], example: true, description: 'Always true' })
   redacted: true;
 
-  @ApiProperty({ enum: REDACTION_REASONS, example: 'concerns-another-household-member', description: 'Why it is withheld' })
+  @ApiProperty({ enum: REDACTION_REASONS, enumName: 'RedactionReason', example: 'concerns-another-household-member', description: 'Why it is withheld' })
   reason: RedactionReason;
 }
 
@@ -169,7 +169,7 @@ export class ExportPlanItemDto {
 
 @ApiExtraModels(RedactedItemDto, ExportPlanItemDto)
 export class ExportPlanVersionDto {
-  @ApiProperty({ example: 2, description: 'Version number' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Version number' })
   version: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-01-05T10:30:00.000Z', description: 'Published' })
@@ -514,6 +514,6 @@ export class AccessRequestDto {
   @ApiProperty({ type: [ExportAccessLogEntryDto], description: 'Every logged access to the citizen’s data, newest first' })
   accessLog: ExportAccessLogEntryDto[];
 
-  @ApiProperty({ example: 2, description: 'How many items are withheld because they concern only other household members (or other citizens)' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'How many items are withheld because they concern only other household members (or other citizens)' })
   redactions: number;
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import type { Request } from 'express';
 import { CourseViewerContext, type CourseAccessContext } from '@enplan/core/access';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
-import { requestIdFor } from '@enplan/core/common';
+import { requestIdFor, ProblemAnswers } from '@enplan/core/common';
 import { CreateDisclosureReleaseDto, DisclosureReleaseDto } from './disclosure-release.dto.js';
 import { DisclosureReleasesService } from './disclosure-releases.service.js';
 
@@ -15,7 +15,7 @@ export class DisclosureReleasesController {
 
   @Get()
   @CourseAccess('read', { record: 'disclosure-release' })
-  @ApiOperation({ summary: "A course's releases of withheld free text", description: 'Every release, oldest first (releases are never changed).' })
+  @ApiOperation({ operationId: 'listDisclosureReleases', summary: "A course's releases of withheld free text", description: 'Every release, oldest first (releases are never changed).' })
   @ApiOkResponse({ type: [DisclosureReleaseDto] })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<DisclosureReleaseDto[]> {
     return this.releases.list(p.municipalityId, courseId);
@@ -25,6 +25,7 @@ export class DisclosureReleasesController {
   @Post()
   @CourseAccess('manage-team', { record: 'disclosure-release' })
   @ApiOperation({
+    operationId: 'releaseDisclosure',
     summary: 'Release a withheld free text to household members',
     description:
       'In a family course, free text that does not name whom it concerns (a contact note, a follow-up, a transition reason, a plan change summary, the words of a ' +
@@ -38,6 +39,7 @@ export class DisclosureReleasesController {
       '`disclosure-release.record-unknown` (`recordId`: no such record of that kind on this course), `disclosure-release.citizen-not-in-household` (`citizenIds[i]`), ' +
       '`disclosure-release.not-for-review` (the text names whom it concerns, or is the course citizen’s own words: the rule decides)',
   })
+  @ProblemAnswers({ 422: ['disclosure-release.record-unknown', 'disclosure-release.citizen-not-in-household', 'disclosure-release.not-for-review'] })
   release(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,

@@ -6,10 +6,11 @@ import request from 'supertest';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadOrCreateLocalKey, mintToken } from '@enplan/core/auth';
 import { DEMO_DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
-import { createApp, DEMO, type HostOptions } from '@enplan/core/host';
+import { createApp, DEMO, openApiDocumentOf, type HostOptions } from '@enplan/core/host';
 import type { PluginDefinition } from '@enplan/core/extensions';
 import { FixedClock } from '@enplan/shared/util';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { ContractValidator, validatingAgent } from './contract.js';
 
 export interface TestAppOptions {
   deployment?: Deployment;
@@ -39,7 +40,11 @@ export interface TestApp {
   readonly clock: FixedClock;
   readonly dataDir: string;
   readonly logs: string[];
-  http(): ReturnType<typeof request>;
+  /**
+   * supertest on the host. Every answer is checked against the OpenAPI document (see ContractValidator): one
+   * the document does not describe fails the request. `unchecked` (say why) is for deliberately raw calls only.
+   */
+  http(o?: { unchecked: string }): ReturnType<typeof request>;
   token(o?: TokenOptions): Promise<string>;
   close(): Promise<void>;
 }
@@ -84,6 +89,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     await rm(dataDir, { recursive: true, force: true });
     throw e;
   }
+  const contract = new ContractValidator(openApiDocumentOf(app));
   const key = await loadOrCreateLocalKey(dataDir);
   // Tokens carry whatever issuer and audience this host was configured to require.
   const { issuer, audience } = app.get(EnplanConfig).auth;
@@ -93,7 +99,7 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
     clock,
     dataDir,
     logs,
-    http: () => request(app.getHttpServer()),
+    http: (h?: { unchecked: string }) => (h?.unchecked ? request(app.getHttpServer()) : validatingAgent(request(app.getHttpServer()), contract)),
     token: (t: TokenOptions = {}) =>
       mintToken(key, {
         userId: t.userId ?? DEMO.caseworkerId,

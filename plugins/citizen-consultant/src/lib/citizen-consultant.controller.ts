@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CitizenConsultantService } from './citizen-consultant.service.js';
 import { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
 
@@ -13,12 +13,14 @@ export class ConsultantLoadController {
   @Get(':staffId/load')
   @StaffRoute({ record: 'caseload', roles: ['manager', 'integrator', 'caseworker'] })
   @ApiOperation({
+    operationId: 'getConsultantLoad',
     summary: "A citizen consultant's load against the cap",
     description:
       'Active citizen-consultant courses on which the staff member is the consultant (primary contact), next to the cap for their FTE ' +
       '(`capPerFte` × FTE, rounded down). Assignments and activations beyond the cap are refused with 422 `plugin.caseload-cap`.',
   })
   @ApiOkResponse({ type: ConsultantLoadDto })
+  @ProblemAnswers({ 404: ['citizen-consultant.staff-not-found'] })
   load(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<ConsultantLoadDto> {
     return this.service.load(p, staffId);
   }
@@ -32,7 +34,7 @@ export class CoverController {
 
   @Get(':courseId/covers')
   @CourseAccess('read', { record: 'citizen-consultant-cover' })
-  @ApiOperation({ summary: "The buddy's cover periods on a course", description: 'Oldest first; `current` marks a cover running today.' })
+  @ApiOperation({ operationId: 'listConsultantCovers', summary: "The buddy's cover periods on a course", description: 'Oldest first; `current` marks a cover running today.' })
   @ApiOkResponse({ type: CoverDto, isArray: true })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CoverDto[]> {
     return this.service.covers(p, courseId);
@@ -41,6 +43,7 @@ export class CoverController {
   @Post(':courseId/covers')
   @CourseAccess('manage-team', { record: 'citizen-consultant-cover' })
   @ApiOperation({
+    operationId: 'addConsultantCover',
     summary: 'Let the buddy cover for the consultant for a period',
     description:
       'While a cover runs, the buddy may publish plan versions that decide actions, in the legal areas the buddy holds authority in ' +

@@ -13,19 +13,19 @@ export class ConsultantLoadDto {
   @ApiProperty({ example: 15, description: "The municipality's cap (and target) of active citizen-consultant courses per full-time consultant (`capPerFte`)" })
   capPerFte: number;
 
-  @ApiProperty({ example: 7, description: 'This consultant’s cap: capPerFte × FTE, rounded down; an assignment or activation beyond it is refused (422 `plugin.caseload-cap`)' })
+  @ApiProperty({ type: 'integer', example: 7, description: 'This consultant’s cap: capPerFte × FTE, rounded down; an assignment or activation beyond it is refused (422 `plugin.caseload-cap`)' })
   cap: number;
 
-  @ApiProperty({ example: 5, description: 'Active citizen-consultant courses on which the staff member is the consultant (primary contact): what the cap counts' })
+  @ApiProperty({ type: 'integer', example: 5, description: 'Active citizen-consultant courses on which the staff member is the consultant (primary contact): what the cap counts' })
   activeCourses: number;
 
-  @ApiProperty({ example: 2, description: 'Courses the consultant can still take: cap − activeCourses, not below 0' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'Courses the consultant can still take: cap − activeCourses, not below 0' })
   remaining: number;
 
   @ApiProperty({ example: false, description: 'true when no further course can be assigned' })
   atCap: boolean;
 
-  @ApiProperty({ example: 3, description: 'Active citizen-consultant courses on which the staff member is the buddy (not counted toward the cap)' })
+  @ApiProperty({ type: 'integer', example: 3, description: 'Active citizen-consultant courses on which the staff member is the buddy (not counted toward the cap)' })
   buddyCourses: number;
 }
 

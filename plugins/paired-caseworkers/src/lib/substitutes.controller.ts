@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CreateSubstituteDto, SubstituteDto, SubstituteListDto } from './substitute.dto.js';
 import { SubstitutesService } from './substitutes.service.js';
 
@@ -27,6 +27,7 @@ export class SubstitutesController {
   @HttpCode(201)
   @CourseAccess('manage-team', { record: 'paired-caseworkers-substitute' })
   @ApiOperation({
+    operationId: 'nameSubstitute',
     summary: 'Name a substitute for one of the pair for a period',
     description:
       'While the cover is in force the substitute may record decisions in the covered caseworker’s authority areas and stand in for them at joint meetings. ' +
@@ -41,16 +42,18 @@ export class SubstitutesController {
       '`paired-caseworkers.substitute-areas` (the substitute lacks one of the covered areas, named), `paired-caseworkers.period-invalid`',
   })
   @ApiConflictResponse({ description: '`paired-caseworkers.substitution-overlaps`: the caseworker already has a substitute in part of the period' })
+  @ProblemAnswers({ 404: ['course.not-found', 'plugin.not-enabled'], 409: ['paired-caseworkers.substitution-overlaps'], 422: ['paired-caseworkers.not-a-paired-course', 'paired-caseworkers.course-ended', 'paired-caseworkers.covered-not-in-pair', 'paired-caseworkers.substitute-unknown', 'paired-caseworkers.substitute-areas', 'paired-caseworkers.period-invalid'] })
   name(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateSubstituteDto): Promise<SubstituteDto> {
     return this.substitutes.name(p, courseId, dto);
   }
 
   @Get()
   @CourseAccess('read', { record: 'paired-caseworkers-substitute' })
-  @ApiOperation({ summary: 'The course’s substitutes, earliest first', description: 'Past, current and coming covers, each with whether it applies today.' })
+  @ApiOperation({ operationId: 'listSubstitutes', summary: 'The course’s substitutes, earliest first', description: 'Past, current and coming covers, each with whether it applies today.' })
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: SubstituteListDto })
   @ApiNotFoundResponse({ description: '`course.not-found` or `plugin.not-enabled`' })
+  @ProblemAnswers({ 404: ['course.not-found', 'plugin.not-enabled'] })
   list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<SubstituteListDto> {
     return this.substitutes.list(p, courseId);
   }

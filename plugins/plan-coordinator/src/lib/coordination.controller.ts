@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CoordinationDto } from './coordination.dto.js';
 import { CoordinationService } from './coordination.service.js';
 
@@ -14,6 +14,7 @@ export class CoordinationController {
   @Get('coordination')
   @CourseAccess('read', { record: 'coordination' })
   @ApiOperation({
+    operationId: 'getCoordinationSummary',
     summary: "A plan-coordinator course's coordination: coordinator, authority holders, consent, start-up and network meetings due",
     description:
       'Who coordinates the course and what they may decide in, the team members holding statutory authority by legal area, whether an ' +
@@ -22,6 +23,7 @@ export class CoordinationController {
   })
   @ApiOkResponse({ type: CoordinationDto })
   @ApiNotFoundResponse({ description: '`plan-coordinator.not-a-coordinated-course`: the course follows another model' })
+  @ProblemAnswers({ 404: ['plan-coordinator.not-a-coordinated-course'] })
   summary(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CoordinationDto> {
     // The host's guard has checked that the caller's municipality enabled the plugin, so its settings are there.
     return this.coordination.summary(p, courseId);

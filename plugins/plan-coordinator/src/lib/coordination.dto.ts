@@ -15,17 +15,17 @@ export class CoordinatorDto {
   @ApiProperty({ format: 'uuid', example: UNIT_ID, description: "The coordinator's unit" })
   unitId: string;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'job-centre', description: "The unit's kind" })
+  @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind', example: 'job-centre', description: "The unit's kind" })
   unitKind: UnitKind;
 
   @ApiProperty({ format: 'date', example: '2026-01-05', description: 'Coordinator since' })
   since: string;
 
-  @ApiProperty({ enum: LEGAL_AREAS, isArray: true, example: ['employment'], description: 'Areas in which the coordinator holds statutory authority' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', isArray: true, example: ['employment'], description: 'Areas in which the coordinator holds statutory authority' })
   authorityAreas: LegalArea[];
 
   @ApiProperty({
-    enum: LEGAL_AREAS,
+    enum: LEGAL_AREAS, enumName: 'LegalArea',
     isArray: true,
     example: ['employment', 'active-social-policy'],
     description: 'Areas the coordinator may decide in on this course: their own plus the setting extraCoordinatorAreas',
@@ -40,13 +40,13 @@ export class AuthorityHolderDto {
   @ApiProperty({ example: 'Sofie Berg', description: "The authority holder's name" })
   name: string;
 
-  @ApiProperty({ enum: TEAM_ROLES, isArray: true, example: ['caseworker'], description: 'Their roles on the course' })
+  @ApiProperty({ enum: TEAM_ROLES, enumName: 'TeamRole', isArray: true, example: ['caseworker'], description: 'Their roles on the course' })
   roles: string[];
 
   @ApiProperty({ format: 'uuid', example: UNIT_ID, description: 'Their unit' })
   unitId: string;
 
-  @ApiProperty({ enum: UNIT_KINDS, example: 'adult-social', description: "The unit's kind" })
+  @ApiProperty({ enum: UNIT_KINDS, enumName: 'UnitKind', example: 'adult-social', description: "The unit's kind" })
   unitKind: UnitKind;
 
   @ApiProperty({ example: false, description: 'Whether this is the course’s coordinator' })
@@ -54,7 +54,7 @@ export class AuthorityHolderDto {
 }
 
 export class AuthorityAreaDto {
-  @ApiProperty({ enum: LEGAL_AREAS, example: 'social-adults', description: 'A legal area' })
+  @ApiProperty({ enum: LEGAL_AREAS, enumName: 'LegalArea', example: 'social-adults', description: 'A legal area' })
   legalArea: LegalArea;
 
   @ApiProperty({ type: [AuthorityHolderDto], description: 'Team members holding statutory authority in it, each once' })
@@ -79,7 +79,7 @@ export class ConsentSummaryDto {
   @ApiProperty({ example: true, description: 'A consent to take part is in force today' })
   participation: boolean;
 
-  @ApiProperty({ example: 1, description: 'Information-sharing consents in force' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'Information-sharing consents in force' })
   inForce: number;
 
   @ApiProperty({ type: [String], format: 'uuid', example: [UNIT_ID], description: 'Units the consents in force name' })
@@ -93,7 +93,7 @@ export class StartUpDto {
   @ApiProperty({ example: 'plan-coordinator-start-up', description: 'The cadence rule' })
   rule: string;
 
-  @ApiProperty({ example: 14, description: 'Days after activation (setting startUpWithinDays)' })
+  @ApiProperty({ type: 'integer', example: 14, description: 'Days after activation (setting startUpWithinDays)' })
   withinDays: number;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-01-19', description: 'Due by; null before activation and once the meeting has taken place' })
@@ -121,7 +121,7 @@ export class NetworkDto {
   @ApiProperty({ example: 'plan-coordinator-network', description: 'The cadence rule' })
   rule: string;
 
-  @ApiProperty({ example: 90, description: 'Days between network meetings (setting networkMeetingEveryDays)' })
+  @ApiProperty({ type: 'integer', example: 90, description: 'Days between network meetings (setting networkMeetingEveryDays)' })
   everyDays: number;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-04-05', description: 'The next network meeting is due by; null before activation' })
@@ -138,7 +138,7 @@ export class NetworkDto {
 }
 
 export class PlanSummaryDto {
-  @ApiProperty({ example: 2, description: 'The current plan version; 0 before the first is published' })
+  @ApiProperty({ type: 'integer', example: 2, description: 'The current plan version; 0 before the first is published' })
   currentVersion: number;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: '2026-01-20T10:00:00.000Z', description: 'When the current version was published' })

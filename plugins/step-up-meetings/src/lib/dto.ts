@@ -34,7 +34,7 @@ export class StartFlowDto {
   @IsInt() @Min(0) @Max(60)
   yearsOnBenefit: number;
 
-  @ApiProperty({ enum: BENEFIT_CATEGORIES, example: 'cash-benefit-activity-ready', description: 'The benefit the citizen is on; one of the setting benefitCategories (default activity-ready cash benefit)' })
+  @ApiProperty({ enum: BENEFIT_CATEGORIES, enumName: 'BenefitCategory', example: 'cash-benefit-activity-ready', description: 'The benefit the citizen is on; one of the setting benefitCategories (default activity-ready cash benefit)' })
   @IsIn(BENEFIT_CATEGORIES)
   benefitCategory: BenefitCategory;
 
@@ -125,7 +125,7 @@ export class SignAgreementDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => AgreementActionDto)
   actions?: AgreementActionDto[];
 
-  @ApiPropertyOptional({ enum: AGREEMENT_DIRECTIONS, example: 'flex-job', description: "Toward which decision on the citizen's future support the agreement points" })
+  @ApiPropertyOptional({ enum: AGREEMENT_DIRECTIONS, enumName: 'AgreementDirection', example: 'flex-job', description: "Toward which decision on the citizen's future support the agreement points" })
   @IsOptional() @IsIn(AGREEMENT_DIRECTIONS)
   direction?: AgreementDirection;
 
@@ -170,7 +170,7 @@ export class DeadlineDto {
   @ApiProperty({ example: false, description: 'Open and past its date, in a flow that is still running (computed from the clock, never stored)' })
   overdue: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'Days from today to the deadline while open (negative when overdue)' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 12, description: 'Days from today to the deadline while open (negative when overdue)' })
   daysLeft: number | null;
 }
 
@@ -275,7 +275,7 @@ export class AgreementViewDto {
   @ApiProperty({ type: [AgreementActionDto], description: 'The parallel actions in the agreed order' })
   actions: AgreementActionDto[];
 
-  @ApiProperty({ enum: AGREEMENT_DIRECTIONS, nullable: true, example: 'flex-job', description: 'Direction' })
+  @ApiProperty({ enum: AGREEMENT_DIRECTIONS, enumName: 'AgreementDirection', nullable: true, example: 'flex-job', description: 'Direction' })
   direction: AgreementDirection | null;
 
   @ApiProperty({ type: AgreementSignaturesDto, description: 'The three signatures' })
@@ -308,10 +308,10 @@ export class WaiverViewDto {
 }
 
 export class FlowTransitionDto {
-  @ApiProperty({ enum: FLOW_STATES, nullable: true, example: 'preparing', description: 'State before (null when the flow started)' })
+  @ApiProperty({ enum: FLOW_STATES, enumName: 'FlowState', nullable: true, example: 'preparing', description: 'State before (null when the flow started)' })
   from: FlowState | null;
 
-  @ApiProperty({ enum: FLOW_STATES, example: 'material-sent', description: 'State after' })
+  @ApiProperty({ enum: FLOW_STATES, enumName: 'FlowState', example: 'material-sent', description: 'State after' })
   to: FlowState;
 
   @ApiProperty({ format: 'uuid', example: STAFF_UUID, description: 'Who' })
@@ -322,10 +322,10 @@ export class FlowTransitionDto {
 }
 
 export class EligibilityViewDto {
-  @ApiProperty({ example: 9, description: 'Years on benefit stated when the flow started' })
+  @ApiProperty({ type: 'integer', example: 9, description: 'Years on benefit stated when the flow started' })
   yearsOnBenefit: number;
 
-  @ApiProperty({ enum: BENEFIT_CATEGORIES, example: 'cash-benefit-activity-ready', description: 'Benefit category' })
+  @ApiProperty({ enum: BENEFIT_CATEGORIES, enumName: 'BenefitCategory', example: 'cash-benefit-activity-ready', description: 'Benefit category' })
   benefitCategory: BenefitCategory;
 }
 
@@ -333,7 +333,7 @@ export class FlowStatusDto {
   @ApiProperty({ format: 'uuid', example: UUID, description: 'The course' })
   courseId: string;
 
-  @ApiProperty({ enum: FLOW_STATES, example: 'preparing', description: 'The state today (re-review-due is reached by time once the agreement is signed)' })
+  @ApiProperty({ enum: FLOW_STATES, enumName: 'FlowState', example: 'preparing', description: 'The state today (re-review-due is reached by time once the agreement is signed)' })
   state: FlowState;
 
   @ApiProperty({

@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/plugin-api';
+import { CourseAccess, CurrentPrincipal, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { renderAgreementHtml } from './agreement.html.js';
 import {
   FlowStatusDto,
@@ -44,6 +44,7 @@ export class StepUpFlowController {
   @Post('flow')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'startStepUpFlow',
     summary: 'Start the Step-Up flow: the preparation period begins',
     description:
       'With the years on benefit and the benefit category from the benefit system, checked against the settings minYearsOnBenefit and ' +
@@ -54,6 +55,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: '`step-up-meetings.flow-exists`' })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.not-eligible`, `step-up-meetings.wrong-model`, `step-up-meetings.course-ended`, `step-up-meetings.date-invalid`' })
+  @ProblemAnswers({ 409: ['step-up-meetings.flow-exists'], 422: ['step-up-meetings.not-eligible', 'step-up-meetings.wrong-model', 'step-up-meetings.course-ended', 'step-up-meetings.date-invalid'] })
   start(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: StartFlowDto): Promise<FlowStatusDto> {
     return this.flows.start(p, courseId, dto);
   }
@@ -61,22 +63,25 @@ export class StepUpFlowController {
   @Get('flow')
   @CourseAccess('read', WRITE)
   @ApiOperation({
+    operationId: 'getStepUpFlow',
     summary: 'The Step-Up flow: state, deadlines with overdue flags, worksheet, agreement, history',
     description: 'State and overdue flags are computed from today; `re-review-due` begins `materialDaysBefore` days before the re-review due date.',
   })
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: FlowStatusDto })
   @ApiNotFoundResponse({ description: '`step-up-meetings.flow-not-found`' })
+  @ProblemAnswers({ 404: ['step-up-meetings.flow-not-found'] })
   status(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<FlowStatusDto> {
     return this.flows.status(p, courseId);
   }
 
   @Put('flow/worksheet')
   @CourseAccess('update', WRITE)
-  @ApiOperation({ summary: "Save the worksheet filled in with the citizen (their situation, wishes and obstacles, in their own words)", description: `Only while preparing, else ${WRONG_STATE}.` })
+  @ApiOperation({ operationId: 'saveStepUpWorksheet', summary: "Save the worksheet filled in with the citizen (their situation, wishes and obstacles, in their own words)", description: `Only while preparing, else ${WRONG_STATE}.` })
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'] })
   saveWorksheet(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: WorksheetDto): Promise<FlowStatusDto> {
     return this.flows.saveWorksheet(p, courseId, dto);
   }
@@ -84,6 +89,7 @@ export class StepUpFlowController {
   @Post('flow/material-sent')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'recordStepUpMaterialSent',
     summary: 'Record that the worksheet and material went to the participating departments',
     description:
       `preparing → material-sent. Refused without the worksheet (422 \`step-up-meetings.worksheet-missing\`) and unless a signed (written or digital) ` +
@@ -94,6 +100,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.worksheet-missing`, `step-up-meetings.consent-missing`, `step-up-meetings.unit-unknown`' })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.worksheet-missing', 'step-up-meetings.consent-missing', 'step-up-meetings.unit-unknown'] })
   sendMaterial(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: MaterialSentDto): Promise<FlowStatusDto> {
     return this.flows.sendMaterial(p, courseId, dto);
   }
@@ -101,6 +108,7 @@ export class StepUpFlowController {
   @Post('flow/meeting')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'recordStepUpMeeting',
     summary: 'Record the step-up meeting',
     description:
       'material-sent → meeting-held. The core meeting must be on this course, of type `step-up`, held (minutes recorded), not before the material ' +
@@ -115,6 +123,7 @@ export class StepUpFlowController {
       '`step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`, ' +
       '`step-up-meetings.chair-missing`, `step-up-meetings.job-consultant-missing`, `step-up-meetings.citizen-absent`',
   })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early', 'step-up-meetings.chair-missing', 'step-up-meetings.job-consultant-missing', 'step-up-meetings.citizen-absent'] })
   recordMeeting(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: RecordMeetingDto): Promise<FlowWithWarningsDto> {
     return this.flows.recordMeeting(p, courseId, dto);
   }
@@ -122,6 +131,7 @@ export class StepUpFlowController {
   @Post('flow/agreement')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'signStepUpAgreement',
     summary: 'Record the signed agreement document: the next case step, who is responsible, the order of actions',
     description:
       'meeting-held → agreement-signed. Signed by the citizen, the chair and the job consultant of the meeting (422 `step-up-meetings.signature-missing` / ' +
@@ -131,17 +141,19 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.signature-missing`, `step-up-meetings.signatory-mismatch`, `step-up-meetings.date-invalid`' })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.signature-missing', 'step-up-meetings.signatory-mismatch', 'step-up-meetings.date-invalid'] })
   signAgreement(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: SignAgreementDto): Promise<FlowStatusDto> {
     return this.flows.signAgreement(p, courseId, dto);
   }
 
   @Get('agreement.html')
   @CourseAccess('read', { record: 'step-up-agreement' })
-  @ApiOperation({ summary: 'The signed agreement as a plain Danish document (aftaledokument)', description: 'Printable HTML naming the citizen and the signatories.' })
+  @ApiOperation({ operationId: 'getStepUpAgreementPage', summary: 'The signed agreement as a plain Danish document (aftaledokument)', description: 'Printable HTML naming the citizen and the signatories.' })
   @ApiParam(COURSE_PARAM)
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The document', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: '`step-up-meetings.agreement-not-found` (not signed yet), `step-up-meetings.flow-not-found`' })
+  @ProblemAnswers({ 404: ['step-up-meetings.agreement-not-found', 'step-up-meetings.flow-not-found'] })
   async agreementHtml(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const doc = await this.flows.agreementDocument(p, courseId);
     res.setHeader('Cache-Control', 'no-store');
@@ -152,6 +164,7 @@ export class StepUpFlowController {
   @Post('flow/re-review')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'recordStepUpReReview',
     summary: 'Record the re-review meeting (genbehandlingsmøde)',
     description:
       're-review-due → completed. The core meeting must be on this course, of type `re-review`, held, and not before the re-review window opened ' +
@@ -161,6 +174,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`' })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early'] })
   recordReReview(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: RecordReReviewDto): Promise<FlowStatusDto> {
     return this.flows.recordReReview(p, courseId, dto);
   }
@@ -168,6 +182,7 @@ export class StepUpFlowController {
   @Post('flow/re-review-waiver')
   @CourseAccess('update', WRITE)
   @ApiOperation({
+    operationId: 'waiveStepUpReReview',
     summary: 'Record why the course closes without a re-review',
     description:
       'A Step-Up course closes only after its re-review (422 `step-up-meetings.re-review-pending` on closing); when the citizen moves, withdraws or the ' +
@@ -176,6 +191,7 @@ export class StepUpFlowController {
   @ApiParam(COURSE_PARAM)
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: `\`step-up-meetings.re-review-waived\` (already recorded), ${WRONG_STATE} (the re-review was held)` })
+  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'] })
   waiveReReview(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: ReReviewWaiverDto): Promise<FlowStatusDto> {
     return this.flows.waiveReReview(p, courseId, dto);
   }

@@ -1,0 +1,23 @@
+import { ApiExtension } from '@nestjs/swagger';
+import { STATUS_BY_KIND, TITLE_BY_KIND, type ErrorKind } from './domain-error.js';
+
+/** The OpenAPI extension carrying an operation's own problem codes, by HTTP status (read by the host's document builder). */
+export const PROBLEM_ANSWERS_EXTENSION = 'x-enplan-problem-answers';
+
+/** Problem codes by the HTTP status they are answered with, e.g. `{ 409: ['citizen.cpr-exists'] }`. */
+export type ProblemCodesByStatus = Partial<Record<400 | 404 | 409 | 422 | 428 | 503, readonly string[]>>;
+
+/**
+ * Declares the problem codes an operation answers besides those every operation of its kind shares
+ * (authentication, the access rule, validation: the document builder adds those). The document lists them
+ * as the `enum` of `code` in the operation's problem answers, and the contract tests fail a response whose
+ * code the operation did not declare, so a declaration cannot silently fall behind the code.
+ * Use the error enums (`@ProblemAnswers({ 409: [CitizenErrorCode.CprExists] })`), never copied strings.
+ */
+export const ProblemAnswers = (codes: ProblemCodesByStatus) => ApiExtension(PROBLEM_ANSWERS_EXTENSION, codes);
+
+/** The title a problem of a status carries (the problem filter's, by kind). */
+export function problemTitle(status: number): string {
+  const kind = (Object.entries(STATUS_BY_KIND) as [ErrorKind, number][]).find(([, s]) => s === status)?.[0];
+  return kind ? TITLE_BY_KIND[kind] : 'Error';
+}

@@ -1,0 +1,163 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+// ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+
+type Response = { content?: Record<string, unknown> };
+type Operation = { operationId?: string; responses?: Record<string, Response> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** One HTTP exchange as supertest saw it. */
+export interface Exchange {
+  method: string;
+  url: string;
+  status: number;
+  contentType: string | undefined;
+  /** Parsed JSON (supertest's `body`), or the text for other types. */
+  body: unknown;
+  empty: boolean;
+}
+
+interface Route {
+  method: string;
+  path: string;
+  pattern: RegExp;
+  literals: number;
+  op: Operation;
+}
+
+/** Where a run's observed (operationId, status) pairs go when ENPLAN_CONTRACT_COVERAGE is set (see tools/scripts/contract-coverage.mjs). */
+export const CONTRACT_COVERAGE_DIR = join(process.cwd(), 'dist', 'contract-coverage');
+
+/**
+ * Checks HTTP answers against the OpenAPI document the host serves: the status must be declared for the
+ * operation, the content type declared for that status, the body valid against the declared schema (a
+ * problem's `code` against the operation's enum). A path no operation matches may only answer the
+ * generic 404 `http.route-not-found`. Uses ajv (with ajv-formats) over the document's own schemas.
+ */
+export class ContractValidator {
+  private readonly ajv: Ajv;
+  private readonly routes: Route[];
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly coverage = process.env.ENPLAN_CONTRACT_COVERAGE ? CONTRACT_COVERAGE_DIR : undefined;
+
+  constructor(private readonly doc: OpenAPIObject) {
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    addFormats(this.ajv);
+    this.ajv.addSchema({ $id: 'openapi', components: doc.components, paths: doc.paths } as object);
+    this.routes = Object.entries(doc.paths)
+      .flatMap(([path, item]) =>
+        METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({
+          method,
+          path,
+          pattern: new RegExp(`^${path.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`),
+          literals: path.split('/').filter((s) => s && !s.includes('{')).length,
+          op: (item as Record<string, Operation>)[method],
+        })),
+      )
+      // The most specific template first: `/citizen-view.html` before `/{version}`.
+      .sort((a, b) => b.literals - a.literals || b.path.length - a.path.length);
+    if (this.coverage) {
+      mkdirSync(this.coverage, { recursive: true });
+      const pairs = this.routes.flatMap((r) => Object.keys(r.op.responses ?? {}).map((status) => JSON.stringify({ operationId: r.op.operationId, status })));
+      appendFileSync(join(this.coverage, 'documented.jsonl'), pairs.join('\n') + '\n');
+    }
+  }
+
+  /** What is wrong with the exchange, or [] when the document describes it. */
+  check(x: Exchange): string[] {
+    const path = x.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0].split('#')[0];
+    const method = x.method.toLowerCase();
+    const route = this.routes.find((r) => r.method === method && r.pattern.test(path));
+    const where = `${x.method.toUpperCase()} ${path} → ${x.status}`;
+    if (!route) {
+      // Not an operation: the docs themselves, or an unknown route, which answers the generic 404.
+      if (path === '/api/openapi.json' || path.startsWith('/api/docs')) return [];
+      if (this.routes.some((r) => r.pattern.test(path)) && x.status === 405) return [];
+      if (x.status === 404 && (x.body as { code?: string } | undefined)?.code === 'http.route-not-found') return this.validate('#/components/schemas/Problem', x.body, where);
+      return [`${where}: no operation of the OpenAPI document matches ${x.method.toUpperCase()} ${path}`];
+    }
+    const id = route.op.operationId ?? `${method} ${route.path}`;
+    if (this.coverage) appendFileSync(join(this.coverage, 'observed.jsonl'), JSON.stringify({ operationId: id, status: String(x.status) }) + '\n');
+    const declared = route.op.responses?.[String(x.status)] ?? route.op.responses?.default;
+    if (!declared) return [`${where}: ${id} does not declare status ${x.status} (declared: ${Object.keys(route.op.responses ?? {}).join(', ')})${problemCode(x.body)}`];
+    if (x.empty && x.status !== 200) return [];
+    const type = x.contentType?.split(';')[0].trim().toLowerCase();
+    const content = declared.content ?? {};
+    if (!type) return Object.keys(content).length && !x.empty ? [`${where}: ${id} answered a body without a content type`] : [];
+    if (!(type in content)) return [`${where}: ${id} does not declare ${type} for ${x.status} (declared: ${Object.keys(content).join(', ') || 'no body'})${problemCode(x.body)}`];
+    const pointer = `#/paths/${escape(route.path)}/${method}/responses/${x.status in (route.op.responses ?? {}) ? x.status : 'default'}/content/${escape(type)}/schema`;
+    if (!(content[type] as { schema?: unknown }).schema) return [];
+    return this.validate(pointer, x.body, `${where} (${id}, ${type})`);
+  }
+
+  private validate(pointer: string, body: unknown, where: string): string[] {
+    let fn = this.compiled.get(pointer);
+    if (!fn) {
+      fn = this.ajv.getSchema(`openapi${pointer}`);
+      if (!fn) return [`${where}: the schema at ${pointer} cannot be compiled`];
+      this.compiled.set(pointer, fn);
+    }
+    if (fn(body)) return [];
+    return (fn.errors ?? []).slice(0, 8).map((e) => `${where}: body${e.instancePath} ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}${problemCode(body)}`);
+  }
+}
+
+function safely(check: () => string[]): string[] {
+  try {
+    return check();
+  } catch (e) {
+    return [`the contract check itself failed: ${(e as Error).message}`];
+  }
+}
+
+const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const problemCode = (body: unknown) => {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? ` [problem ${code}]` : '';
+};
+
+/**
+ * Makes every supertest request of `agent` check its answer against the contract: a response the
+ * document does not describe fails the request (as a failed `.expect` would), naming what is wrong.
+ */
+export function validatingAgent<T extends object>(agent: T, contract: ContractValidator): T {
+  return new Proxy(agent, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof prop !== 'string' || !(METHODS as readonly string[]).includes(prop) || typeof value !== 'function') return value;
+      return (url: string, ...rest: unknown[]) => {
+        const test = (value as (...a: unknown[]) => { end: (fn: (err: unknown, res: unknown) => void) => unknown })(url, ...rest);
+        const end = test.end.bind(test);
+        test.end = (fn) =>
+          end((err: unknown, res: unknown) => {
+            const r = res as { status?: number; headers?: Record<string, string>; body?: unknown; text?: string } | undefined;
+            const status = r?.status;
+            if (r && status !== undefined) {
+              const isJson = /[/+]json/i.test(r.headers?.['content-type'] ?? '');
+              // A check that throws must still settle the request (else the test hangs until its timeout).
+              const problems = safely(() => contract.check({
+                method: prop,
+                url,
+                status,
+                contentType: r.headers?.['content-type'],
+                body: isJson ? r.body : r.text,
+                empty: !r.text && (r.body === undefined || r.body === '' || (typeof r.body === 'object' && r.body !== null && !Buffer.isBuffer(r.body) && Object.keys(r.body).length === 0 && !isJson)),
+              }));
+              if (problems.length) {
+                const e = new Error(`The response is not what the OpenAPI document describes:\n  ${problems.join('\n  ')}`);
+                return fn(err ?? e, res);
+              }
+            }
+            return fn(err, res);
+          });
+        return test;
+      };
+    },
+  });
+}
