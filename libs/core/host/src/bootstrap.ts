@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { CORE_VERSION } from '@enplan/core/extensions';
@@ -51,6 +54,7 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   // Right after parsing: what no DTO may hold (hostile depth, NUL, lone surrogates, prototype keys) is refused here.
   app.use(inputGuard);
   const document = buildOpenApi(app);
+  serveWebApp(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
   await app.init();
   return app;
@@ -100,4 +104,23 @@ export function listeningOn({ address, family, port }: AddressInfo): string {
   const host = family === 'IPv6' ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   return address === '0.0.0.0' || address === '::' ? `${url} (every interface; on this machine http://localhost:${port})` : url;
+}
+
+/**
+ * The web app (apps/web, bundled by `npm start` into dist/web) at `/`: its files, and index.html for any other
+ * GET that is not the API's, so the app's own paths survive a reload. /api, /api/docs and /health stay the API's.
+ * Absent when the bundle is (tests run the host from source).
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const dir = fileURLToPath(new URL('../../../../web/', import.meta.url));
+  const index = `${dir}index.html`;
+  if (!existsSync(index)) return;
+  const files = express.static(dir, { index: false, maxAge: '1h' });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|health)(\/|$)/.test(req.path)) return next();
+    files(req, res, () => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  });
 }
