@@ -74,6 +74,8 @@ export function ConflictScreen({ courseId, mine, onPublish, onCancel }: { course
 }
 
 function SectionView({ value }: { value: unknown }) {
+  const { t } = useI18n();
+  const fieldLabels: Record<string, string> = { worries: t.worries, whatWorks: t.whatWorks, dreamsAndWishes: t.dreams, text: t.overallGoal, citizenAgreed: t.citizenAgreed, agreedOn: t.dueOn };
   if (Array.isArray(value))
     return (
       <ul>
@@ -87,7 +89,7 @@ function SectionView({ value }: { value: unknown }) {
       <dl className="kv">
         {Object.entries(value).map(([k, v]) => (
           <div key={k}>
-            <dt>{k}</dt>
+            <dt>{fieldLabels[k] ?? k}</dt>
             <dd>{String(v)}</dd>
           </div>
         ))}

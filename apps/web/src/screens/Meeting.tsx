@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.js';
 import { formatDateTime, useI18n } from '../i18n.js';
-import { useDeployment, usePlan } from '../queries.js';
+import { useDeployment } from '../queries.js';
 import { Async, Failure } from '../ui.js';
 
 const ATTENDANCE = ['invited', 'accepted', 'declined', 'attended', 'no-show'] as const;
@@ -14,7 +14,6 @@ export function MeetingScreen() {
   const { t, lang, label } = useI18n();
   const qc = useQueryClient();
   const deployment = useDeployment();
-  const plan = usePlan(courseId);
   const key = ['meeting', meetingId];
   const meeting = useQuery({ queryKey: key, queryFn: () => ok(api.GET('/api/v1/meetings/{meetingId}', { params: { path: { meetingId } } })) });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
@@ -46,7 +45,11 @@ export function MeetingScreen() {
     },
   });
   const publish = useMutation({
-    mutationFn: () => ok(api.POST('/api/v1/meetings/{meetingId}/publish-plan', { params: { path: { meetingId } }, body: { changeSummary: summary, baseVersion: plan.data?.version ?? 0 } })),
+    mutationFn: async () => {
+      // The draft the outcome went into knows which version it starts from.
+      const draft = await ok(api.GET('/api/v1/courses/{courseId}/plan/draft', { params: { path: { courseId } } }));
+      return ok(api.POST('/api/v1/meetings/{meetingId}/publish-plan', { params: { path: { meetingId } }, body: { changeSummary: summary, baseVersion: draft.baseVersion } }));
+    },
     onSuccess: (v) => {
       setPublishedVersion((v as unknown as { version: number }).version);
       void qc.invalidateQueries({ queryKey: ['plan', courseId] });
