@@ -16,7 +16,8 @@ export default defineConfig({
   testDir: './src',
   testMatch: '**/*.pw.ts',
   outputDir: join(artifacts, 'test-results'),
-  reporter: [['list'], ['json', { outputFile: join(artifacts, 'results.json') }]],
+  // run-tests.mjs points the JSON results into dist/test-results/ (ENPLAN_WEB_E2E_RESULTS) for the summary line.
+  reporter: [['list'], ['json', { outputFile: process.env.ENPLAN_WEB_E2E_RESULTS ?? join(artifacts, 'results.json') }]],
   workers: 1,
   // The machine is shared and slow: the first boot plants the demo data.
   timeout: 180_000,
