@@ -75,7 +75,7 @@ export function ConflictScreen({ courseId, mine, onPublish, onCancel }: { course
 
 function SectionView({ value }: { value: unknown }) {
   const { t } = useI18n();
-  const fieldLabels: Record<string, string> = { worries: t.worries, whatWorks: t.whatWorks, dreamsAndWishes: t.dreams, text: t.overallGoal, citizenAgreed: t.citizenAgreed, agreedOn: t.dueOn };
+  const fieldLabels: Record<string, string> = { worries: t.worries, whatWorks: t.whatWorks, dreamsAndWishes: t.dreams, text: t.overallGoal, citizenAgreed: t.citizenAgreed, agreedOn: t.agreedOn };
   if (Array.isArray(value))
     return (
       <ul>
@@ -90,7 +90,7 @@ function SectionView({ value }: { value: unknown }) {
         {Object.entries(value).map(([k, v]) => (
           <div key={k}>
             <dt>{fieldLabels[k] ?? k}</dt>
-            <dd>{String(v)}</dd>
+            <dd>{typeof v === 'boolean' ? (v ? t.yes : t.no) : String(v)}</dd>
           </div>
         ))}
       </dl>
