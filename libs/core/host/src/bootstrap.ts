@@ -119,6 +119,8 @@ function serveWebApp(app: NestExpressApplication): void {
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|health)(\/|$)/.test(req.path)) return next();
     files(req, res, () => {
+      // A missing file (a path with an extension, e.g. an old bundle's asset) is a 404, not the app's page.
+      if (/\.[a-z0-9]+$/i.test(req.path)) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });
