@@ -182,3 +182,17 @@ test('a manager sees the team’s board; English is available', async ({ page })
   await page.getByLabel('Sprog').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'The team’s board' })).toBeVisible();
 });
+
+test('the API host serves the app at / without shadowing /api, /api/docs or /health', async ({ request }) => {
+  const deep = await request.get('/courses/any/plan/edit');
+  expect([deep.status(), deep.headers()['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+  expect(await deep.text()).toContain('<div id="root"></div>');
+  const missingAsset = await request.get('/assets/no-such-bundle.js');
+  expect(missingAsset.status()).toBe(404);
+  const api = await request.get('/api/v1/no-such-route');
+  expect([api.status(), api.headers()['content-type']]).toEqual([404, 'application/problem+json; charset=utf-8']);
+  expect(await (await request.get('/api/docs/')).text()).toContain('swagger');
+  expect((await (await request.get('/health')).json()).status).toBe('ok');
+  // Without a token the API still says 401, even for a GET a browser could send.
+  expect((await request.get('/api/v1/work-list')).status()).toBe(401);
+});
