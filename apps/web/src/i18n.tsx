@@ -130,6 +130,8 @@ const da = {
   lastRevision: 'Seneste planversion',
   nextDue: 'Næste krævede møde',
   back: 'Tilbage',
+  statuses: { referred: 'Henvist', assessed: 'Vurderet', active: 'Aktiv', paused: 'På pause', closed: 'Afsluttet', declined: 'Afvist', planned: 'Planlagt', held: 'Afholdt', cancelled: 'Aflyst' } as Record<string, string>,
+  attendances: { invited: 'Inviteret', accepted: 'Har sagt ja', declined: 'Har meldt afbud', attended: 'Mødt', 'no-show': 'Udeblevet' } as Record<string, string>,
 };
 
 export type Dictionary = typeof da;
@@ -250,6 +252,8 @@ const en: Dictionary = {
   lastRevision: 'Latest plan version',
   nextDue: 'Next required meeting',
   back: 'Back',
+  statuses: { referred: 'Referred', assessed: 'Assessed', active: 'Active', paused: 'Paused', closed: 'Closed', declined: 'Declined', planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
+  attendances: { invited: 'Invited', accepted: 'Accepted', declined: 'Declined', attended: 'Attended', 'no-show': 'Did not come' },
 };
 
 export type Lang = 'da' | 'en';

@@ -41,7 +41,7 @@ export function Board() {
                     </Link>
                   </th>
                   <td>{modelLabel(c.modelId)}</td>
-                  <td>{c.status}</td>
+                  <td>{t.statuses[c.status] ?? c.status}</td>
                   <td>{c.nextDueMeeting ? `${typeLabel(c.nextDueMeeting.meetingType)}, ${formatDate(c.nextDueMeeting.dueOn, lang)}` : '–'}</td>
                   <td>{c.nextMeeting ? `${typeLabel(c.nextMeeting.type)}, ${formatDate(c.nextMeeting.startsAt, lang)}` : '–'}</td>
                   <td className={c.overdueItems ? 'overdue' : ''}>{c.overdueItems}</td>

@@ -87,7 +87,7 @@ export function CourseOverview() {
                   )}
                   <div>
                     <dt>{t.status}</dt>
-                    <dd>{c.status}</dd>
+                    <dd>{t.statuses[c.status] ?? c.status}</dd>
                   </div>
                   <div>
                     <dt>{t.model}</dt>
@@ -139,7 +139,7 @@ export function CourseOverview() {
                       <Link to={`/courses/${courseId}/meetings/${m.id}`}>
                         {typeLabel(m.type)} – {formatDateTime(m.startsAt, lang)}
                       </Link>{' '}
-                      <span className="muted">({m.status})</span>
+                      <span className="muted">({t.statuses[m.status] ?? m.status})</span>
                     </li>
                   ))}
                 </ul>

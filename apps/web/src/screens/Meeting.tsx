@@ -67,7 +67,7 @@ export function MeetingScreen() {
             {label(deployment.data?.meetingTypes.find((x) => x.id === m.type)?.label, m.type)} · {formatDateTime(m.startsAt, lang)}
           </h1>
           <p>
-            {t.place}: {t.places[m.placeKind] ?? m.placeKind} {m.placeText ?? ''} · {t.status}: {m.status}
+            {t.place}: {t.places[m.placeKind] ?? m.placeKind} {m.placeText ?? ''} · {t.status}: {t.statuses[m.status] ?? m.status}
           </p>
           <div className="grid">
             <section aria-labelledby="part-h" className="card">
@@ -89,7 +89,7 @@ export function MeetingScreen() {
                         <select aria-label={`${t.attendance}: ${p.name ?? p.kind}`} value={p.attendance} onChange={(e) => attend.mutate({ id: p.id, attendance: e.target.value as (typeof ATTENDANCE)[number] })}>
                           {ATTENDANCE.map((a) => (
                             <option key={a} value={a}>
-                              {a}
+                              {t.attendances[a]}
                             </option>
                           ))}
                         </select>
