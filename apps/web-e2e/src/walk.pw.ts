@@ -141,6 +141,12 @@ test('a caseworker walks a course: work list, plan revision, conflict, meeting o
     await page.getByLabel('Mødetype').selectOption({ label: 'Planmøde' });
     await page.getByRole('button', { name: 'Opret' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Planmøde/ })).toBeVisible();
+    // The citizen and the team are invited; the citizen came.
+    const participants = page.getByRole('region', { name: 'Deltagere' });
+    await expect(participants.getByRole('row')).toHaveCount(1 + 1 + 3);
+    const citizenAttendance = participants.getByRole('combobox', { name: new RegExp(`Fremmøde: ${CITIZEN}`) });
+    await citizenAttendance.selectOption({ label: 'Mødt' });
+    await expect(citizenAttendance).toHaveValue('attended');
     await page.getByRole('textbox', { name: 'Referat' }).fill('Lars fortalte om gælden; vi aftalte et møde med gældsrådgiveren.');
     await page.getByRole('button', { name: 'Gem referat' }).click();
     await page.getByRole('textbox', { name: 'Tekst' }).fill('Lars ringer til gældsrådgiveren inden fredag');

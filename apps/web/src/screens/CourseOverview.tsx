@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ok } from '../api/client.js';
+import { api, ok, type Schemas } from '../api/client.js';
 import { formatDate, formatDateTime, useI18n } from '../i18n.js';
 import { useCourse, useDeployment, usePlan } from '../queries.js';
 import { Async, Failure } from '../ui.js';
@@ -143,7 +143,7 @@ export function CourseOverview() {
                     </li>
                   ))}
                 </ul>
-                <NewMeeting courseId={courseId} />
+                <NewMeeting courseId={courseId} invite={invitees(c)} />
               </section>
               <PluginPanels courseId={courseId} />
             </div>
@@ -156,7 +156,15 @@ export function CourseOverview() {
 
 const PLACE_KINDS = ['town-hall', 'citizen-home', 'provider-site', 'cafe', 'online', 'other'] as const;
 
-function NewMeeting({ courseId }: { courseId: string }) {
+type Invitee = Schemas['ParticipantInputDto'];
+
+/** Who is invited by default: the citizen and everyone on the team today (once each). */
+function invitees(c: Schemas['CourseDto']): Invitee[] {
+  const staff = [...new Set(c.team.filter((m) => !m.endsOn).map((m) => m.staffMemberId))];
+  return [...(c.citizen ? [{ kind: 'citizen' as const, citizenId: c.citizen.id }] : []), ...staff.map((id) => ({ kind: 'staff' as const, staffMemberId: id }))];
+}
+
+function NewMeeting({ courseId, invite }: { courseId: string; invite: Invitee[] }) {
   const { t, label } = useI18n();
   const deployment = useDeployment();
   const navigate = useNavigate();
@@ -171,7 +179,7 @@ function NewMeeting({ courseId }: { courseId: string }) {
       return ok(
         api.POST('/api/v1/courses/{courseId}/meetings', {
           params: { path: { courseId } },
-          body: { type, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), placeKind },
+          body: { type, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(), placeKind, participants: invite },
         }),
       );
     },
