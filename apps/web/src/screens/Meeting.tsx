@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.js';
 import { formatDateTime, useI18n } from '../i18n.js';
-import { useDeployment } from '../queries.js';
+import { useCourse, useDeployment } from '../queries.js';
 import { Async, Failure } from '../ui.js';
 
 const ATTENDANCE = ['invited', 'accepted', 'declined', 'attended', 'no-show'] as const;
@@ -14,6 +14,14 @@ export function MeetingScreen() {
   const { t, lang, label } = useI18n();
   const qc = useQueryClient();
   const deployment = useDeployment();
+  const course = useCourse(courseId);
+  // Participants carry ids; their names come from the course (team and citizen).
+  const nameOf = (p: Schemas['ParticipantDto']) =>
+    p.name ??
+    (p.staffMemberId ? course.data?.team.find((m) => m.staffMemberId === p.staffMemberId)?.staffName : undefined) ??
+    (p.citizenId && p.citizenId === course.data?.citizen?.id ? course.data.citizen.name : undefined) ??
+    p.organisation ??
+    t.participants;
   const key = ['meeting', meetingId];
   const meeting = useQuery({ queryKey: key, queryFn: () => ok(api.GET('/api/v1/meetings/{meetingId}', { params: { path: { meetingId } } })) });
   const refresh = () => qc.invalidateQueries({ queryKey: key });
@@ -83,10 +91,10 @@ export function MeetingScreen() {
                 <tbody>
                   {m.participants.map((p: Schemas['ParticipantDto']) => (
                     <tr key={p.id}>
-                      <th scope="row">{p.name ?? p.organisation ?? p.kind}</th>
+                      <th scope="row">{nameOf(p)}</th>
                       <td>{p.roles.map((r) => label(deployment.data?.roles.find((x) => x.id === r)?.label, r)).join(', ')}</td>
                       <td>
-                        <select aria-label={`${t.attendance}: ${p.name ?? p.kind}`} value={p.attendance} onChange={(e) => attend.mutate({ id: p.id, attendance: e.target.value as (typeof ATTENDANCE)[number] })}>
+                        <select aria-label={`${t.attendance}: ${nameOf(p)}`} value={p.attendance} onChange={(e) => attend.mutate({ id: p.id, attendance: e.target.value as (typeof ATTENDANCE)[number] })}>
                           {ATTENDANCE.map((a) => (
                             <option key={a} value={a}>
                               {t.attendances[a]}
