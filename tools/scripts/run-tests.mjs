@@ -4,6 +4,9 @@
 //   2. the database-backed tests (*.int-spec.ts, *.e2e-spec.ts) again on the real PostgreSQL server
 //      at ENPLAN_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // If no PostgreSQL answers, run 2 is skipped with a warning, unless ENPLAN_TEST_REQUIRE_POSTGRES=1 (CI).
+//   3. the web app's browser tests (apps/web-e2e, Playwright driving Debian's Chromium at /usr/bin/chromium or
+//      CHROMIUM_PATH) against the built API; skipped when paths are given (a targeted run), with a warning when
+//      no Chromium is installed, unless ENPLAN_TEST_REQUIRE_BROWSER=1 (CI).
 // Jest's JSON results go to dist/test-results/ and a one-line summary closes the output.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,6 +54,19 @@ try {
   } else console.warn(`${msg}: the PostgreSQL run is skipped`);
 }
 if (pgUp) jestRun('postgres', ['--passWithNoTests', '--testMatch', '**/*.int-spec.ts', '**/*.e2e-spec.ts'], { ENPLAN_TEST_DB: 'postgres', ENPLAN_TEST_PG_URL: pgUrl });
+
+// The browser tests: a whole-app walk, so only in a full run (no paths given).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (extra.length === 0) {
+  if (existsSync(chromium)) {
+    const out = join(resultsDir, 'browser.pw.json');
+    const r = run([join(workspaceRoot, 'node_modules/@playwright/test/cli.js'), 'test', '-c', 'apps/web-e2e/playwright.config.ts'], { ENPLAN_WEB_E2E_RESULTS: out });
+    runs.push({ name: 'browser', out, status: r.status });
+  } else if (process.env.ENPLAN_TEST_REQUIRE_BROWSER === '1') {
+    console.error(`no Chromium at ${chromium} (required by ENPLAN_TEST_REQUIRE_BROWSER=1)`);
+    runs.push({ name: 'browser', status: 1 });
+  } else console.warn(`no Chromium at ${chromium}: the browser tests are skipped`);
+}
 
 // A Jest run that died before writing results still has to show up as a failure in the summary.
 for (const r of runs) if (!r.out || !existsSync(r.out)) writeFileSync(join(resultsDir, `${r.name}.missing`), String(r.status));

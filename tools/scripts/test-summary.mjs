@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Prints "tests: N passed, N failed[, N skipped]" over every Jest JSON result in dist/test-results/.
+// Prints "tests: N passed, N failed[, N skipped]" over every Jest JSON result in dist/test-results/ and the
+// browser tests' Playwright JSON result (*.pw.json).
 // A run that crashed before writing its results counts as one failure (see run-tests.mjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,13 @@ export function summarise(dir = join(workspaceRoot, 'dist', 'test-results')) {
     if (!f.endsWith('.json')) continue;
     try {
       const j = JSON.parse(readFileSync(path, 'utf8'));
+      if (f.endsWith('.pw.json')) {
+        // Playwright's JSON reporter (the browser tests): stats instead of Jest's counters.
+        passed += j.stats.expected + j.stats.flaky;
+        failed += j.stats.unexpected + (j.errors?.length ?? 0);
+        skipped += j.stats.skipped;
+        continue;
+      }
       passed += j.numPassedTests;
       failed += j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0);
       skipped += j.numPendingTests + j.numTodoTests;

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { EnplanConfig, EnplanConfigModule, loadDeployment, type DatabaseSettings, type Deployment } from '@enplan/core/config';
+import { EnplanConfig, EnplanConfigModule, loadDeployment, validateEnvironment, type DatabaseSettings, type Deployment } from '@enplan/core/config';
 import { ClockModule, ProblemFilter } from '@enplan/core/common';
 import { DatabaseModule } from '@enplan/core/database';
 import { AuthModule } from '@enplan/core/auth';
@@ -28,7 +28,8 @@ import type { Clock } from '@enplan/shared/util';
 import { BootService } from './boot.service.js';
 import { coreCatalogue, hostSchema } from './core-catalogue.js';
 import { DemoSeeder } from './demo-seed.js';
-import { demoDeployment } from './demo-deployment.js';
+import { demoDeployment, demoLogins } from './demo-deployment.js';
+import { demoSignInController } from './demo-sign-in.controller.js';
 import { pinoParams } from './logging.js';
 
 export interface HostOptions {
@@ -77,6 +78,7 @@ export class AppModule {
     );
     const registry = PluginRegistry.create({ catalogue: options.plugins ?? [], deployment, core: coreCatalogue() });
     const active = registry.activePlugins();
+    const demo = demoSignIn(env, options, deployment);
     return {
       module: AppModule,
       imports: [
@@ -100,7 +102,29 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         DemoSeeder,
         BootService,
+        ...(demo ? [demo.provider] : []),
       ],
+      controllers: demo ? [demo.controller] : [],
     };
   }
+}
+
+/**
+ * The web app's demo sign-in, mounted only when the demo data is planted and tokens are signed with the local key;
+ * beside an identity provider (AUTH_JWKS_URL) or without the demo seed the route does not exist. Lists only the demo
+ * staff of municipalities this deployment serves.
+ */
+function demoSignIn(env: Record<string, string | undefined>, options: HostOptions, deployment: Deployment) {
+  let seedDemo: boolean;
+  let jwksUrl: string | undefined;
+  try {
+    const vars = validateEnvironment(env);
+    jwksUrl = vars.AUTH_JWKS_URL;
+    seedDemo = vars.ENPLAN_SEED_DEMO ?? (options.database ? options.database.kind === 'pglite' : !vars.DATABASE_URL);
+  } catch {
+    return undefined; // the configuration module reports the bad variable
+  }
+  if (!seedDemo || jwksUrl) return undefined;
+  const served = new Set(deployment.municipalities.map((m) => m.code));
+  return demoSignInController(demoLogins(options.plugins ?? []).filter((l) => served.has(l.municipalityCode)));
 }

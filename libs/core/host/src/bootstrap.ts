@@ -6,6 +6,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { countStatements } from '@enplan/core/database';
@@ -82,6 +85,7 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   app.use(inputGuard);
   const document = buildOpenApi(app);
   DOCUMENTS.set(app, document);
+  serveWebApp(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false, customSiteTitle: 'enplan API' });
   await app.init();
   return app;
@@ -145,4 +149,25 @@ export function listeningOn({ address, family, port }: AddressInfo): string {
   const host = family === 'IPv6' ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
   return address === '0.0.0.0' || address === '::' ? `${url} (every interface; on this machine http://localhost:${port})` : url;
+}
+
+/**
+ * The web app (apps/web, bundled by `npm start` into dist/web) at `/`: its files, and index.html for any other
+ * GET that is not the API's, so the app's own paths survive a reload. /api, /api/docs and /health stay the API's.
+ * Absent when the bundle is (tests run the host from source).
+ */
+function serveWebApp(app: NestExpressApplication): void {
+  const dir = fileURLToPath(new URL('../../../../web/', import.meta.url));
+  const index = `${dir}index.html`;
+  if (!existsSync(index)) return;
+  const files = express.static(dir, { index: false, maxAge: '1h' });
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || /^\/(api|health)(\/|$)/.test(req.path)) return next();
+    files(req, res, () => {
+      // A missing file (a path with an extension, e.g. an old bundle's asset) is a 404, not the app's page.
+      if (/\.[a-z0-9]+$/i.test(req.path)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  });
 }
