@@ -33,6 +33,8 @@ export class SyncTargetSetting {
   /** Where `fhir`, `employment-plan` and `json-push` POST to. */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url?: string;
+}
+
 /** A municipality's letterhead on letters (decision letters); what it leaves out comes from ENPLAN_LETTERHEAD_*. */
 export class LetterheadDeployment {
   /** Default: the municipality's name. */
@@ -60,6 +62,7 @@ export class MunicipalityDeployment {
 
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SyncTargetSetting)
   sync?: SyncTargetSetting[];
+
   @IsOptional() @ValidateNested() @Type(() => LetterheadDeployment)
   letterhead?: LetterheadDeployment;
 }
