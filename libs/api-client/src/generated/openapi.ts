@@ -14,7 +14,7 @@ export interface paths {
          * Revoke a temporary access grant
          * @description Effective immediately.
          */
-        post: operations["AccessController_revoke_v1"];
+        post: operations["revokeAccessGrant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -32,7 +32,7 @@ export interface paths {
          * A calendar subscription feed (no bearer token: the secret in the URL)
          * @description As GET /staff/{staffId}/calendar.ics for the URL’s owner. An unknown, rotated or revoked URL is 404, and a rotated or revoked one is logged as a refusal.
          */
-        get: operations["CalendarFeedController_feed_v1"];
+        get: operations["getCalendarSubscriptionFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -52,13 +52,13 @@ export interface paths {
          * List your municipality's citizens
          * @description Ordered by name. CPR numbers are masked; read one citizen for the full number.
          */
-        get: operations["CitizensController_list_v1"];
+        get: operations["listCitizens"];
         put?: never;
         /**
          * Register a citizen
          * @description The birth date is derived from the CPR number. An invalid CPR number gives 400 `citizen.cpr-invalid`; one already registered in your municipality gives 409 `citizen.cpr-exists`.
          */
-        post: operations["CitizensController_create_v1"];
+        post: operations["createCitizen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,7 +78,7 @@ export interface paths {
          * Find a citizen by CPR number
          * @description A POST so the CPR number never appears in a URL. 404 `citizen.not-found` when not registered in your municipality.
          */
-        post: operations["CitizensController_lookup_v1"];
+        post: operations["lookUpCitizen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -93,7 +93,7 @@ export interface paths {
             cookie?: never;
         };
         /** One citizen, with the full CPR number */
-        get: operations["CitizensController_get_v1"];
+        get: operations["getCitizen"];
         put?: never;
         post?: never;
         delete?: never;
@@ -103,7 +103,7 @@ export interface paths {
          * Change a citizen's name, contact channel or language needs
          * @description The CPR number cannot be changed.
          */
-        patch: operations["CitizensController_update_v1"];
+        patch: operations["updateCitizen"];
         trace?: never;
     };
     "/api/v1/citizens/{id}/access-log": {
@@ -117,7 +117,7 @@ export interface paths {
          * Who has looked at a citizen's data
          * @description Every logged read, write, refusal and purge concerning the citizen, newest first: the answer to the citizen's question "who has looked at my case?". For managers and integrations.
          */
-        get: operations["AccessController_citizenLog_v1"];
+        get: operations["listCitizenAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -137,7 +137,7 @@ export interface paths {
          * The citizen's access request (aktindsigt) as JSON
          * @description Everything held about the citizen, for the citizen (aktindsigt): master data with the CPR number in full, households, every course where they are the citizen or a household member (status history, team, consents, plan versions, meetings with participants and minutes, contacts, journal notes, provider orders) and the access log concerning them. In a family course every item that concerns only other household members is withheld (`{ redacted: true, reason: "concerns-another-household-member" }` keeps only its id, kind and date); other members' names and CPR numbers never appear. For managers and integrations; the export itself is written to the access log.
          */
-        get: operations["AccessRequestController_json_v1"];
+        get: operations["getAccessRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
          * The citizen's access request (aktindsigt) as a printable Danish document
          * @description Everything held about the citizen, for the citizen (aktindsigt): master data with the CPR number in full, households, every course where they are the citizen or a household member (status history, team, consents, plan versions, meetings with participants and minutes, contacts, journal notes, provider orders) and the access log concerning them. In a family course every item that concerns only other household members is withheld (`{ redacted: true, reason: "concerns-another-household-member" }` keeps only its id, kind and date); other members' names and CPR numbers never appear. For managers and integrations; the export itself is written to the access log. Plain HTML with print styles.
          */
-        get: operations["AccessRequestController_html_v1"];
+        get: operations["getAccessRequestPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -179,7 +179,7 @@ export interface paths {
          * Revoke a consent
          * @description Effective immediately: shared content disappears from the parties' views at once. The consent stays in the history.
          */
-        post: operations["ConsentsController_revoke_v1"];
+        post: operations["revokeConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -194,7 +194,7 @@ export interface paths {
             cookie?: never;
         };
         /** One contact with its follow-ups */
-        get: operations["ContactsController_get_v1"];
+        get: operations["getContact"];
         put?: never;
         post?: never;
         delete?: never;
@@ -214,13 +214,13 @@ export interface paths {
          * List your municipality's courses
          * @description Filter by status, model, primary contact, target group, citizen or household; newest referral first unless sorted otherwise.
          */
-        get: operations["CoursesController_list_v1"];
+        get: operations["listCourses"];
         put?: never;
         /**
          * Refer a citizen or household to a course
          * @description Creates the course in status `referred` and records the referral as its first transition. The model must be "generic" or a plugin enabled for your municipality (else 422 `course.model-unknown`); a citizen or household has at most one open course (409 `course.already-open`).
          */
-        post: operations["CoursesController_refer_v1"];
+        post: operations["referCourse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -238,13 +238,13 @@ export interface paths {
          * A course's temporary access grants
          * @description Who besides the team has (or had) access, why and until when.
          */
-        get: operations["AccessController_listGrants_v1"];
+        get: operations["listAccessGrants"];
         put?: never;
         /**
          * Grant temporary access to a course
          * @description A manager overseeing the course (or an integration) gives a staff member read and write access for cover, up to 30 days, with a reason that goes into the access log with every use.
          */
-        post: operations["AccessController_grant_v1"];
+        post: operations["grantAccess"];
         delete?: never;
         options?: never;
         head?: never;
@@ -262,7 +262,7 @@ export interface paths {
          * Who has accessed a course's records
          * @description Newest first. For managers overseeing the course and integrations.
          */
-        get: operations["AccessController_courseLog_v1"];
+        get: operations["listCourseAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -282,13 +282,13 @@ export interface paths {
          * A course's consents
          * @description Every consent recorded on the course, in force or not, revoked ones included (the history is kept).
          */
-        get: operations["ConsentsController_list_v1"];
+        get: operations["listConsents"];
         put?: never;
         /**
          * Record a consent
          * @description Consent to take part, or to share information with named units for a purpose, categories and period. An oral consent needs a witness.
          */
-        post: operations["ConsentsController_record_v1"];
+        post: operations["recordConsent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -303,13 +303,37 @@ export interface paths {
             cookie?: never;
         };
         /** The course’s contacts, newest first, with their follow-ups */
-        get: operations["CourseContactsController_list_v1"];
+        get: operations["listContacts"];
         put?: never;
         /**
          * Log a contact with the citizen
          * @description A meeting, call, SMS, e-mail, home visit or letter, with a short note in a legal area. Open points in the note can be given as follow-ups: all is saved in one step, or nothing.
          */
-        post: operations["CourseContactsController_create_v1"];
+        post: operations["logContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The course's decisions you may see
+         * @description Newest first. A decision is content of its legal area: authority-only decisions reach holders of authority in the area; an external participant sees decided decisions only, and only in areas an information-sharing consent in force covers.
+         */
+        get: operations["listCourseDecisions"];
+        put?: never;
+        /**
+         * Draft a decision (afgørelse) on a course
+         * @description A draft with its legal basis (a code of GET /legal-bases: the legal area follows), the plan actions it grants or refuses (ids of the plan's current version), the plain-language summary, the decision text, reasoning, complaint guidance (default: your municipality's template for the area) and the effective period. Drafting needs no authority; deciding does (`POST /decisions/{id}/decide`).
+         */
+        post: operations["createDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -327,13 +351,53 @@ export interface paths {
          * A course's releases of withheld free text
          * @description Every release, oldest first (releases are never changed).
          */
-        get: operations["DisclosureReleasesController_list_v1"];
+        get: operations["listDisclosureReleases"];
         put?: never;
         /**
          * Release a withheld free text to household members
          * @description In a family course, free text that does not name whom it concerns (a contact note, a follow-up, a transition reason, a plan change summary, the words of a course without a main citizen, minutes, an agenda item, a participant’s organisation, a grant reason) is withheld from every member’s access request and citizen view until a caseworker has reviewed it. A release shows it to the members named (default: the whole household). Append-only; written to the access log in the same transaction.
          */
-        post: operations["DisclosureReleasesController_release_v1"];
+        post: operations["releaseDisclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/employment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The employment-plan extract of the current plan
+         * @description What the job-centre system receives: the job goal, and the goals, offers and agreements under the employment laws (LAB, LAS) in the sections of the citizen’s job plan, derived from the one plan by legal area. Schema: `https://enplan.dk/schemas/employment-plan/v1` (README of libs/core/sync).
+         */
+        get: operations["getEmploymentPlanExtract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The course as a FHIR R4 Bundle
+         * @description A `collection` Bundle: the current plan as a CarePlan (activities from the actions and agreements), the goal tree as Goals (overall goal → goals → sub-goals), the team as a CareTeam, the information-sharing consents in force as Consents and the citizen(s) as Patients identified by CPR (`urn:oid:1.2.208.176.1.2`). Follows KL’s municipal profiles (meta.profile). Only the plan items you may see are included.
+         */
+        get: operations["exportCourseFhir"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -351,13 +415,13 @@ export interface paths {
          * The course’s follow-ups by due date
          * @description Open ones by default; `status=done` or `all`.
          */
-        get: operations["CourseContactsController_listFollowUps_v1"];
+        get: operations["listFollowUps"];
         put?: never;
         /**
          * Add a follow-up
          * @description An open point with an owner on the team and a due date, optionally from a contact and linked to the meeting where it is taken up.
          */
-        post: operations["CourseContactsController_createFollowUp_v1"];
+        post: operations["createFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -375,13 +439,57 @@ export interface paths {
          * The course's journal notes you may see
          * @description Newest first. Notes for authority holders only are shown to those with authority in the note's area (and to its author). The journal is the municipality's own: external participants do not read it (they read the consent-filtered plan).
          */
-        get: operations["JournalController_list_v1"];
+        get: operations["listJournalNotes"];
         put?: never;
         /**
          * Write a journal note
          * @description A note in a legal area (or `general`), concerning some or all household members, with a visibility. Notes are never edited: a correction is a new note with `correctsId`. Writing in a legal area needs authority there, unless the writer is an integration.
          */
-        post: operations["JournalController_write_v1"];
+        post: operations["writeJournalNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The course's progression measurements
+         * @description Oldest first, with answers, comments and scores.
+         */
+        get: operations["listMeasurements"];
+        put?: never;
+        /**
+         * Start a progression measurement
+         * @description Returns the measurement and the instrument version to show, so a screen needs no other call. Then save answers (as often as needed) and complete: three calls in all.
+         */
+        post: operations["startMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/measurements/skipped": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a scheduled measurement is not taken, and why
+         * @description E.g. the end measurement at closing, when the citizen declines. It then no longer shows as due.
+         */
+        post: operations["skipMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -396,13 +504,13 @@ export interface paths {
             cookie?: never;
         };
         /** The course’s meetings, earliest first */
-        get: operations["CourseMeetingsController_list_v1"];
+        get: operations["listMeetings"];
         put?: never;
         /**
          * Schedule a meeting on the course
          * @description Overlapping meetings of a staff participant do not block: the answer carries `warnings` with `meeting.staff-overlap`.
          */
-        post: operations["CourseMeetingsController_create_v1"];
+        post: operations["scheduleMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -420,7 +528,7 @@ export interface paths {
          * The current version of the course’s plan
          * @description The one plan everyone works from. Supports If-None-Match.
          */
-        get: operations["PlanController_current_v1"];
+        get: operations["getCurrentPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -440,7 +548,7 @@ export interface paths {
          * The current plan as the citizen reads it
          * @description Plain Danish, names instead of ids, no legal paragraphs and no CPR number. `format=html` gives the printable page.
          */
-        get: operations["PlanController_citizenView_v1"];
+        get: operations["getCitizenView"];
         put?: never;
         post?: never;
         delete?: never;
@@ -460,7 +568,7 @@ export interface paths {
          * The current plan as a printable page for the citizen
          * @description HTML in Danish with print styles; one page to hand over or put on the fridge.
          */
-        get: operations["PlanController_citizenViewHtml_v1"];
+        get: operations["getCitizenViewPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -480,7 +588,7 @@ export interface paths {
          * What changed between two versions
          * @description Goals, actions and agreements added, removed and changed (field by field, before and after), plus changes to the citizen’s words and the overall goal.
          */
-        get: operations["PlanController_diff_v1"];
+        get: operations["diffPlanVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -500,15 +608,15 @@ export interface paths {
          * The shared working draft of the next version
          * @description When nobody has saved a draft, `exists` is false and `content` is the current version to start from.
          */
-        get: operations["PlanController_draft_v1"];
+        get: operations["getPlanDraft"];
         /**
          * Save the draft
          * @description Replaces the whole draft. Once a draft exists, If-Match must carry the revision you edited, so two editors never overwrite each other.
          */
-        put: operations["PlanController_saveDraft_v1"];
+        put: operations["savePlanDraft"];
         post?: never;
         /** Discard the draft */
-        delete: operations["PlanController_discardDraft_v1"];
+        delete: operations["discardPlanDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -522,13 +630,13 @@ export interface paths {
             cookie?: never;
         };
         /** All published versions, newest first (without content) */
-        get: operations["PlanController_versions_v1"];
+        get: operations["listPlanVersions"];
         put?: never;
         /**
          * Publish the next version
          * @description Records the outcome of a meeting as a new, immutable version: the given `content`, or the saved draft when it is left out. The change must start from the current version (If-Match or `baseVersion`; "0" for the first), so a version is never silently overwritten. The overall goal must carry the citizen’s yes. Publishing ends the draft.
          */
-        post: operations["PlanController_publish_v1"];
+        post: operations["publishPlanVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -543,7 +651,7 @@ export interface paths {
             cookie?: never;
         };
         /** One published version, in full */
-        get: operations["PlanController_version_v1"];
+        get: operations["getPlanVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -565,7 +673,47 @@ export interface paths {
          * Hand the course over to a new primary contact
          * @description Ends the current primary contact's assignment and opens the new one with the handover note, in one step; the history is kept.
          */
-        post: operations["TeamController_handover_v1"];
+        post: operations["handOverPrimaryContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/progression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dialogue view: every measurement side by side
+         * @description Per instrument, respondent and person: each item and sub-scale over the completed measurements, with the change since the previous one and since the baseline, and whether that is better or worse.
+         */
+        get: operations["getProgressionDialogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/progression/chart.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progression as an SVG chart
+         * @description Server-rendered SVG of one series' sub-scales (filter as for the dialogue view); for the citizen's plan and board meetings.
+         */
+        get: operations["getProgressionChart"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -580,13 +728,73 @@ export interface paths {
             cookie?: never;
         };
         /** The course’s provider orders with their report status */
-        get: operations["CourseProviderOrdersController_list_v1"];
+        get: operations["listProviderOrders"];
         put?: never;
         /**
          * Order an action of the published plan from a provider
          * @description Purpose, provider unit (and person), the expected report cadence in days and the start. One order per plan action.
          */
-        post: operations["CourseProviderOrdersController_create_v1"];
+        post: operations["createProviderOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where each plan version has reached
+         * @description Per published version and per target system of your municipality: pending, delivered, failed or needs manual entry, with times, attempts and the target’s reference.
+         */
+        get: operations["getCourseSyncLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/sync/plan-versions/{version}/targets/{target}/manual-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record that a version was typed into a target by hand
+         * @description For a target without an interface, or after a failure: the version counts as delivered, by manual entry (the monthly figure counts it against the goal).
+         */
+        put: operations["recordManualSyncEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courses/{courseId}/sync/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send again what has not arrived
+         * @description Delivers every version to every target it has not reached (pending or failed) now; targets already reached are not sent again. Returns the ledger.
+         */
+        post: operations["retryCourseSync"];
         delete?: never;
         options?: never;
         head?: never;
@@ -604,13 +812,13 @@ export interface paths {
          * A course's team history
          * @description Every assignment, current and ended, with handover notes, in the order they started.
          */
-        get: operations["TeamController_history_v1"];
+        get: operations["getTeamHistory"];
         put?: never;
         /**
          * Add a staff member to the team
          * @description The first primary contact may be set here; once there is one, it changes only by handover (422 `team.primary-contact-exists`).
          */
-        post: operations["TeamController_add_v1"];
+        post: operations["addTeamMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -630,7 +838,7 @@ export interface paths {
          * End a team assignment
          * @description The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.
          */
-        post: operations["TeamController_end_v1"];
+        post: operations["endTeamAssignment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -645,7 +853,7 @@ export interface paths {
             cookie?: never;
         };
         /** One course with its current team, primary contact and status history */
-        get: operations["CoursesController_get_v1"];
+        get: operations["getCourse"];
         put?: never;
         post?: never;
         delete?: never;
@@ -667,7 +875,172 @@ export interface paths {
          * Change the status of a course
          * @description referred → assessed → active → closed; declined from referred or assessed; active ⇄ paused; closed from paused. Anything else is 422 `course.transition-not-allowed`. Closing needs outcomeCode (outcomeText for "other") and endDate. Activation is refused with 422 `course.capacity-reached` when the model's cap (deployment setting `maxActiveCourses`) is reached.
          */
-        post: operations["CoursesController_transition_v1"];
+        post: operations["transitionCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decision-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your municipality's decision settings
+         * @description The provisions a committee decides, and the complaint guidance per legal area.
+         */
+        get: operations["getDecisionSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decision-settings/committee-legal-bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the provisions a committee decides
+         * @description Replaces the list. Default (until set): out-of-home placement (BL-46, BL-47) and residential offers (SEL-107, SEL-108).
+         */
+        put: operations["putCommitteeLegalBases"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decision-settings/complaint-guidance/{legalArea}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write your municipality's complaint guidance for a legal area
+         * @description New decisions in the area start from it; drafts and decisions made already keep theirs.
+         */
+        put: operations["putComplaintGuidance"];
+        post?: never;
+        /** Return to the shipped Danish complaint guidance for a legal area */
+        delete: operations["resetComplaintGuidance"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One decision
+         * @description `supersededBy` names the decided decision that replaced it.
+         */
+        get: operations["getDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a draft decision
+         * @description Only a draft changes. A decided decision is never edited (409 `decision.not-editable`, nothing saved): make a new decision with `supersedesId`.
+         */
+        patch: operations["updateDecisionDraft"];
+        trace?: never;
+    };
+    "/api/v1/decisions/{decisionId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the decision
+         * @description The draft becomes the decision, frozen from then on. The decider must hold authority in the legal area under the course model's rule (the consultant across the areas they hold; a paired caseworker never in the partner’s area; a substitute only within the cover period). A provision on the municipality's committee list (`GET /decision-settings`) is instead recorded with the committee's approval, and refused without it.
+         */
+        post: operations["decideDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{decisionId}/letter.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision letter as HTML
+         * @description In Danish, with your municipality's letterhead: the plain-language summary first, then the legal part (provision, decision, reasoning, complaint guidance).
+         */
+        get: operations["getDecisionLetterHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{decisionId}/letter.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The decision letter as PDF
+         * @description The same letter as the HTML, as an A4 PDF for the citizen’s digital mailbox and the archive.
+         */
+        get: operations["getDecisionLetterPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decisions/{decisionId}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the citizen was notified
+         * @description When and how (Digital Post, letter, in person); once, after the decision.
+         */
+        post: operations["recordDecisionNotified"];
         delete?: never;
         options?: never;
         head?: never;
@@ -685,7 +1058,78 @@ export interface paths {
          * What this deployment runs for your municipality
          * @description The enabled plugins with their settings, the course models a referral may name, and the meeting types, roles, cadence rules and caseload targets in force. Integrators read it to map their sector system onto this municipality.
          */
-        get: operations["DeploymentController_get_v1"];
+        get: operations["getDeployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries of events to webhooks and sector adapters (default: the dead letters) */
+        get: operations["listEventDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery: its target, attempts and last error */
+        get: operations["getEventDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a dead-lettered delivery back in the queue (same idempotency key) */
+        post: operations["replayEventDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your municipality's domain events after a cursor, oldest first
+         * @description The pull feed for integrations: pass the `next` of the previous page as `after` and you get every event once, in a stable order, also after downtime. Events carry record ids and kinds only; fetch the records through the API.
+         */
+        get: operations["listDomainEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -708,7 +1152,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Mark a follow-up done, reassign it, link it to a meeting or move its date */
-        patch: operations["FollowUpsController_update_v1"];
+        patch: operations["updateFollowUp"];
         trace?: never;
     };
     "/api/v1/households": {
@@ -724,7 +1168,7 @@ export interface paths {
          * Register a household
          * @description Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).
          */
-        post: operations["HouseholdsController_create_v1"];
+        post: operations["createHousehold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -739,7 +1183,7 @@ export interface paths {
             cookie?: never;
         };
         /** One household with its members (CPR numbers masked) */
-        get: operations["HouseholdsController_get_v1"];
+        get: operations["getHousehold"];
         put?: never;
         post?: never;
         delete?: never;
@@ -761,7 +1205,7 @@ export interface paths {
          * Add a citizen to a household
          * @description 409 `household.member-exists` when the citizen is already a member.
          */
-        post: operations["HouseholdsController_addMember_v1"];
+        post: operations["addHouseholdMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -785,7 +1229,7 @@ export interface paths {
          * Record a parent's custody of the household's children
          * @description A parent holding custody is told what concerns the children (access request, citizen view); one without it only what concerns themself. 404 `household.member-not-found`; 422 `household.custody-not-parent` for a member who is not a parent.
          */
-        patch: operations["HouseholdsController_setCustody_v1"];
+        patch: operations["setHouseholdMemberCustody"];
         trace?: never;
     };
     "/api/v1/journal-notes/{noteId}": {
@@ -799,7 +1243,7 @@ export interface paths {
          * One journal note
          * @description A note you may not see is `journal-note.not-found`, as if it did not exist.
          */
-        get: operations["JournalController_get_v1"];
+        get: operations["getJournalNote"];
         put?: never;
         post?: never;
         delete?: never;
@@ -819,13 +1263,13 @@ export interface paths {
          * The legal-basis catalogue
          * @description The provisions the core ships plus those your municipality added. An action in a plan cites one by `code`.
          */
-        get: operations["LegalBasisController_list_v1"];
+        get: operations["listLegalBases"];
         put?: never;
         /**
          * Add a municipal legal basis
          * @description For provisions the core catalogue lacks, e.g. a local scheme.
          */
-        post: operations["LegalBasisController_create_v1"];
+        post: operations["createLegalBasis"];
         delete?: never;
         options?: never;
         head?: never;
@@ -843,9 +1287,66 @@ export interface paths {
          * The caller as the API sees them
          * @description Handy to check that a token works.
          */
-        get: operations["MeController_me_v1"];
+        get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One progression measurement */
+        get: operations["getMeasurement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{measurementId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save answers (partial saves welcome)
+         * @description Each answer replaces what the item had; items not named keep theirs. Answered, skipped or not relevant, with a comment per item and one for the measurement.
+         */
+        put: operations["saveMeasurementAnswers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measurements/{measurementId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete a measurement and score it
+         * @description Optionally with last answers. Items never answered count as skipped; a score below the minimum answered share is marked incomplete.
+         */
+        post: operations["completeMeasurement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,7 +1363,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Schedule a board meeting over several courses */
-        post: operations["MeetingsController_createBoard_v1"];
+        post: operations["scheduleBoardMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -877,7 +1378,7 @@ export interface paths {
             cookie?: never;
         };
         /** One meeting with participants, agenda and outcomes */
-        get: operations["MeetingsController_get_v1"];
+        get: operations["getMeeting"];
         put?: never;
         post?: never;
         delete?: never;
@@ -887,7 +1388,7 @@ export interface paths {
          * Move the meeting: time, place or online link
          * @description Only the fields sent change. The meeting keeps its id and calendar UID; its SEQUENCE rises, so calendars replace their copy, and the participants get an updated invitation through the outbox (staff a `meeting-update` with the event, citizens who take part or were invited an updated invitation on the channel of their last one). Sending what is already set changes nothing. `warnings` may carry `meeting.staff-overlap` and `meeting.participants-not-notified`.
          */
-        patch: operations["MeetingsController_reschedule_v1"];
+        patch: operations["rescheduleMeeting"];
         trace?: never;
     };
     "/api/v1/meetings/{meetingId}.ics": {
@@ -901,7 +1402,7 @@ export interface paths {
          * The meeting as iCalendar (RFC 5545)
          * @description No CPR number, no citizen name, no home address.
          */
-        get: operations["MeetingsController_ics_v1"];
+        get: operations["getMeetingIcs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -923,7 +1424,7 @@ export interface paths {
          * Add an agenda item
          * @description Returns the whole agenda in order.
          */
-        post: operations["MeetingsController_addAgendaItem_v1"];
+        post: operations["addAgendaItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -943,7 +1444,7 @@ export interface paths {
          * Cancel the meeting
          * @description The calendar event stays (same UID) with STATUS:CANCELLED and a higher SEQUENCE; the participants are told through the outbox as when the meeting is moved. Cancelling it again changes nothing.
          */
-        post: operations["MeetingsController_cancel_v1"];
+        post: operations["cancelMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -958,13 +1459,13 @@ export interface paths {
             cookie?: never;
         };
         /** The meeting’s invitations with their delivery status, oldest first */
-        get: operations["InvitationsController_list_v1"];
+        get: operations["listMeetingInvitations"];
         put?: never;
         /**
          * Invite the citizen to the meeting
          * @description Renders a plain-language Danish invitation (when, where, who comes, what the meeting is for; no CPR number or sensitive details) as HTML and text for the citizen’s preferred channel, and puts it in the outbox for delivery.
          */
-        post: operations["InvitationsController_invite_v1"];
+        post: operations["inviteCitizenToMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -983,7 +1484,7 @@ export interface paths {
          * Record the minutes
          * @description Only once the meeting has started and if it is not cancelled; marks it held.
          */
-        put: operations["MeetingsController_minutes_v1"];
+        put: operations["recordMeetingMinutes"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1001,7 +1502,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Record an agreement or decision */
-        post: operations["MeetingsController_addOutcome_v1"];
+        post: operations["addMeetingOutcome"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1021,7 +1522,7 @@ export interface paths {
          * Invite a participant
          * @description Staff, the citizen, an external person with organisation, or someone of the citizen’s network.
          */
-        post: operations["MeetingsController_addParticipant_v1"];
+        post: operations["addMeetingParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1045,7 +1546,7 @@ export interface paths {
          * Record attendance or change roles
          * @description A citizen’s no-show is information for the team, not a sanction.
          */
-        patch: operations["MeetingsController_updateParticipant_v1"];
+        patch: operations["updateMeetingParticipant"];
         trace?: never;
     };
     "/api/v1/meetings/{meetingId}/plan-draft": {
@@ -1061,7 +1562,7 @@ export interface paths {
          * Turn the meeting’s outcome into the plan draft
          * @description The current draft (or current version) plus the meeting’s agreements as plan agreements, saved as the course’s plan draft. Running it again adds nothing twice.
          */
-        post: operations["MeetingsController_planDraft_v1"];
+        post: operations["draftPlanFromMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1081,7 +1582,7 @@ export interface paths {
          * Publish the plan draft as the next version, linked to this meeting
          * @description As POST /courses/{courseId}/plan/versions with sourceMeetingId set.
          */
-        post: operations["MeetingsController_publishPlan_v1"];
+        post: operations["publishPlanFromMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1098,7 +1599,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Give a participant a role (chair, note-taker, explorer …) */
-        post: operations["MeetingsController_assignRole_v1"];
+        post: operations["assignMeetingRole"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1116,13 +1617,13 @@ export interface paths {
          * List your municipality's organisational units
          * @description Ordered by name; filter by kind.
          */
-        get: operations["OrgUnitsController_list_v1"];
+        get: operations["listOrgUnits"];
         put?: never;
         /**
          * Register an organisational unit
          * @description A department, team or external partner taking part in courses.
          */
-        post: operations["OrgUnitsController_create_v1"];
+        post: operations["createOrgUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1137,7 +1638,7 @@ export interface paths {
             cookie?: never;
         };
         /** One organisational unit */
-        get: operations["OrgUnitsController_get_v1"];
+        get: operations["getOrgUnit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1157,7 +1658,7 @@ export interface paths {
          * The team’s board view
          * @description One row per open course of the team: next due meeting (cadence), next planned meeting, number of overdue items and the last plan revision. Computed from data in one call.
          */
-        get: operations["WorkListController_board_v1"];
+        get: operations["getUnitBoard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1177,7 +1678,7 @@ export interface paths {
          * A team’s work list
          * @description Every due, overdue and upcoming item on the courses where someone of the unit is currently on the team, whoever is responsible (follow-ups carry their owner).
          */
-        get: operations["WorkListController_forUnit_v1"];
+        get: operations["getUnitWorkList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1197,7 +1698,7 @@ export interface paths {
          * A citizen consultant's load against the cap
          * @description Active citizen-consultant courses on which the staff member is the consultant (primary contact), next to the cap for their FTE (`capPerFte` × FTE, rounded down). Assignments and activations beyond the cap are refused with 422 `plugin.caseload-cap`.
          */
-        get: operations["ConsultantLoadController_load_v1"];
+        get: operations["getConsultantLoad"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1217,13 +1718,13 @@ export interface paths {
          * The buddy's cover periods on a course
          * @description Oldest first; `current` marks a cover running today.
          */
-        get: operations["CoverController_list_v1"];
+        get: operations["listConsultantCovers"];
         put?: never;
         /**
          * Let the buddy cover for the consultant for a period
          * @description While a cover runs, the buddy may publish plan versions that decide actions, in the legal areas the buddy holds authority in (the consultant must still hold authority in every area of the plan). 422 `citizen-consultant.not-the-buddy` (`buddyStaffMemberId`) unless the person is a current buddy on the team; `citizen-consultant.other-model` for a course of another model.
          */
-        post: operations["CoverController_add_v1"];
+        post: operations["addConsultantCover"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1241,13 +1742,13 @@ export interface paths {
          * The course’s substitutes, earliest first
          * @description Past, current and coming covers, each with whether it applies today.
          */
-        get: operations["SubstitutesController_list_v1"];
+        get: operations["listSubstitutes"];
         put?: never;
         /**
          * Name a substitute for one of the pair for a period
          * @description While the cover is in force the substitute may record decisions in the covered caseworker’s authority areas and stand in for them at joint meetings. The substitute reaches the course’s records through the core’s temporary access grant (POST /courses/{courseId}/access-grants).
          */
-        post: operations["SubstitutesController_name_v1"];
+        post: operations["nameSubstitute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1265,7 +1766,7 @@ export interface paths {
          * A plan-coordinator course's coordination: coordinator, authority holders, consent, start-up and network meetings due
          * @description Who coordinates the course and what they may decide in, the team members holding statutory authority by legal area, whether an information-sharing consent is in force (and which team units it does not name), what the model's rules would refuse at activation, when the start-up and the next network meeting are due and whether the coordinator chairs them, and who published the current plan.
          */
-        get: operations["CoordinationController_summary_v1"];
+        get: operations["getCoordinationSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1285,7 +1786,7 @@ export interface paths {
          * The signed agreement as a plain Danish document (aftaledokument)
          * @description Printable HTML naming the citizen and the signatories.
          */
-        get: operations["StepUpFlowController_agreementHtml_v1"];
+        get: operations["getStepUpAgreementPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1305,13 +1806,13 @@ export interface paths {
          * The Step-Up flow: state, deadlines with overdue flags, worksheet, agreement, history
          * @description State and overdue flags are computed from today; `re-review-due` begins `materialDaysBefore` days before the re-review due date.
          */
-        get: operations["StepUpFlowController_status_v1"];
+        get: operations["getStepUpFlow"];
         put?: never;
         /**
          * Start the Step-Up flow: the preparation period begins
          * @description With the years on benefit and the benefit category from the benefit system, checked against the settings minYearsOnBenefit and benefitCategories (422 `step-up-meetings.not-eligible` with `reasons`). The course must be of the step-up-meetings model and referred, assessed or active. The preparation is due `preparationDays` after `startsOn`. A Step-Up course is activated only once its flow has started.
          */
-        post: operations["StepUpFlowController_start_v1"];
+        post: operations["startStepUpFlow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1331,7 +1832,7 @@ export interface paths {
          * Record the signed agreement document: the next case step, who is responsible, the order of actions
          * @description meeting-held → agreement-signed. Signed by the citizen, the chair and the job consultant of the meeting (422 `step-up-meetings.signature-missing` / `step-up-meetings.signatory-mismatch` naming the field), each from the meeting day to today. The re-review is due `reReviewAfterMonths` after the last signature.
          */
-        post: operations["StepUpFlowController_signAgreement_v1"];
+        post: operations["signStepUpAgreement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1351,7 +1852,7 @@ export interface paths {
          * Record that the worksheet and material went to the participating departments
          * @description preparing → material-sent. Refused without the worksheet (422 `step-up-meetings.worksheet-missing`) and unless a signed (written or digital) information-sharing consent of the citizen, covering general information and in force on `sentOn`, names each recipient unit (422 `step-up-meetings.consent-missing` naming the unit's field). Out of order: `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`).
          */
-        post: operations["StepUpFlowController_sendMaterial_v1"];
+        post: operations["recordStepUpMaterialSent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1371,7 +1872,7 @@ export interface paths {
          * Record the step-up meeting
          * @description material-sent → meeting-held. The core meeting must be on this course, of type `step-up`, held (minutes recorded), not before the material went out, with a staff participant in the role `chair`, another in the role `job-consultant`, and the citizen, none declined or no-show. Current team members who were not there come back as warnings.
          */
-        post: operations["StepUpFlowController_recordMeeting_v1"];
+        post: operations["recordStepUpMeeting"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1391,7 +1892,7 @@ export interface paths {
          * Record the re-review meeting (genbehandlingsmøde)
          * @description re-review-due → completed. The core meeting must be on this course, of type `re-review`, held, and not before the re-review window opened (`deadlines.reReview.opensOn`).
          */
-        post: operations["StepUpFlowController_recordReReview_v1"];
+        post: operations["recordStepUpReReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1411,7 +1912,7 @@ export interface paths {
          * Record why the course closes without a re-review
          * @description A Step-Up course closes only after its re-review (422 `step-up-meetings.re-review-pending` on closing); when the citizen moves, withdraws or the re-review is otherwise moot, the reason is recorded here, with who and when, and the course may then close. Nothing is overdue afterwards.
          */
-        post: operations["StepUpFlowController_waiveReReview_v1"];
+        post: operations["waiveStepUpReReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1430,7 +1931,108 @@ export interface paths {
          * Save the worksheet filled in with the citizen (their situation, wishes and obstacles, in their own words)
          * @description Only while preparing, else `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`).
          */
-        put: operations["StepUpFlowController_saveWorksheet_v1"];
+        put: operations["saveStepUpWorksheet"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progression/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Management figures of one instrument and respondent
+         * @description Per model, target group and unit (the primary contact's), and for the municipality: courses with baseline, follow-up and end measurements, completion rate and the average change per sub-scale from baseline to latest. A cell with fewer than 5 citizens is suppressed whole (`suppressed: true`, numbers null).
+         */
+        get: operations["getProgressionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progression/instrument-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of instrument definitions (format 1) */
+        get: operations["getInstrumentDefinitionSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progression/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The progression instruments you may use
+         * @description Shipped instruments and the versions your municipality registered.
+         */
+        get: operations["listProgressionInstruments"];
+        put?: never;
+        /**
+         * Register a version of your municipality's own instrument
+         * @description Validated against the JSON Schema and for references that resolve (a sub-scale naming a missing item is refused). A registered version never changes: a change is a new version.
+         */
+        post: operations["registerProgressionInstrument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progression/instruments/{instrumentId}/evaluation.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Evaluation export of one instrument (CSV)
+         * @description One row per completed measurement: a pseudonymous course key and person key (HMAC-SHA256 of the ids with this deployment's secret; never a CPR number or name), model, target group, respondent, occasion, date, version and every score.
+         */
+        get: operations["exportProgressionEvaluation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/progression/instruments/{instrumentId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One version of an instrument
+         * @description The definition exactly as answers of that version were given.
+         */
+        get: operations["getProgressionInstrumentVersion"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1446,7 +2048,7 @@ export interface paths {
             cookie?: never;
         };
         /** One provider order with its report status */
-        get: operations["ProviderOrdersController_get_v1"];
+        get: operations["getProviderOrder"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1463,13 +2065,13 @@ export interface paths {
             cookie?: never;
         };
         /** The order’s reports, newest first */
-        get: operations["ProviderOrdersController_reports_v1"];
+        get: operations["listProviderReports"];
         put?: never;
         /**
          * Record a report received from the provider
          * @description The next report is then expected a cadence after this one.
          */
-        post: operations["ProviderOrdersController_addReport_v1"];
+        post: operations["addProviderReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1487,13 +2089,13 @@ export interface paths {
          * List your municipality's staff
          * @description Ordered by name; filter by unit, function and active flag.
          */
-        get: operations["StaffController_list_v1"];
+        get: operations["listStaff"];
         put?: never;
         /**
          * Register a staff member
          * @description The unit must belong to your municipality (else 422 `staff.unit-unknown` naming `unitId`).
          */
-        post: operations["StaffController_create_v1"];
+        post: operations["createStaffMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1508,7 +2110,7 @@ export interface paths {
             cookie?: never;
         };
         /** One staff member */
-        get: operations["StaffController_get_v1"];
+        get: operations["getStaffMember"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1518,7 +2120,7 @@ export interface paths {
          * Change a staff member
          * @description Authority areas, provider role, function, FTE, unit, or deactivate. Only the fields given change.
          */
-        patch: operations["StaffController_update_v1"];
+        patch: operations["updateStaffMember"];
         trace?: never;
     };
     "/api/v1/staff/{id}/caseload": {
@@ -1532,7 +2134,7 @@ export interface paths {
          * A staff member's caseload
          * @description Active courses on which the staff member holds a current role, per model and role, next to the target caseload of each model.
          */
-        get: operations["CaseloadController_get_v1"];
+        get: operations["getStaffCaseload"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1554,12 +2156,12 @@ export interface paths {
          * Make (or rotate) your calendar subscription URL
          * @description Returns a URL with a new random secret, once: Én plan keeps only its SHA-256. Any earlier URL stops working at once (rotation). The URL opens your feed and nothing else, without a bearer token; each use is in the access log. Keep it like a password.
          */
-        post: operations["StaffCalendarController_subscribe_v1"];
+        post: operations["subscribeToCalendar"];
         /**
          * Revoke your calendar subscription URL
          * @description The URL answers 404 from now on; make a new one with POST.
          */
-        delete: operations["StaffCalendarController_unsubscribe_v1"];
+        delete: operations["unsubscribeFromCalendar"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1576,7 +2178,7 @@ export interface paths {
          * Your meetings as an iCalendar feed
          * @description The owner’s only (a colleague or manager sees meetings through the courses they may open). No CPR numbers, citizen names, home addresses, online links, or place text not marked staff-facing. Every read and refusal is in the access log. Calendar programs cannot send a bearer token: use POST …/calendar-subscription for a subscription URL.
          */
-        get: operations["StaffCalendarController_feed_v1"];
+        get: operations["getMyCalendarFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1596,9 +2198,88 @@ export interface paths {
          * A staff member’s work list
          * @description Only courses you may read are included. Due, overdue and upcoming items across the courses the staff member is on: meetings required by the cadence policy, plan action and agreement deadlines, follow-ups they own, overdue provider reports and inactivity alerts. Computed from data, never stored.
          */
-        get: operations["WorkListController_forStaff_v1"];
+        get: operations["getStaffWorkList"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many plan revisions reached every system without manual entry, in a month
+         * @description For managers: of the plan versions published in the month (Danish time), how many reached every target system your municipality configures without anyone typing them in; per target the counts by state.
+         */
+        get: operations["getSyncFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your municipality's webhooks (without their secrets) */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook for your municipality
+         * @description Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook (without its secret) */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Stop delivering to a webhook */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a webhook's signing secret, keeping the previous one valid for an overlap
+         * @description The new secret is shown once. Until `previousSecretUntil` every message carries a signature with each secret.
+         */
+        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1616,7 +2297,7 @@ export interface paths {
          * Your work list
          * @description Only courses you may read are included. Due, overdue and upcoming items across the courses the staff member is on: meetings required by the cadence policy, plan action and agreement deadlines, follow-ups they own, overdue provider reports and inactivity alerts. Computed from data, never stored.
          */
-        get: operations["WorkListController_mine_v1"];
+        get: operations["getMyWorkList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1633,7 +2314,7 @@ export interface paths {
             cookie?: never;
         };
         /** Liveness: the process is up and serving HTTP */
-        get: operations["HealthController_live"];
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1650,7 +2331,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readiness: the database answers */
-        get: operations["HealthController_ready"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1902,6 +2583,7 @@ export interface components {
         };
         AddOutcomeDto: {
             /**
+             * Format: date
              * @description By when (YYYY-MM-DD)
              * @example 2026-02-01
              */
@@ -1909,15 +2591,13 @@ export interface components {
             /**
              * @description Agreements become plan agreements in the plan draft
              * @example agreement
-             * @enum {string}
              */
-            kind: "agreement" | "decision";
+            kind: components["schemas"]["OutcomeKind"];
             /**
              * @description For a decision (required unless legalBasis names it): the legal area it is made under. Whoever records it needs decision authority there under the rules of the course’s model (the core: authority in the area; a plugin may set its own), else 422 with the rule’s code (default plugin.decision-authority). A decision without an area: 400 decision.legal-area-missing. Not for agreements
              * @example employment
-             * @enum {string}
              */
-            legalArea?: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
+            legalArea?: components["schemas"]["LegalArea"];
             /**
              * @description For a decision: the legal basis (GET /legal-bases) it is made under; its legal area follows from it (422 decision.legal-basis-unknown, decision.legal-area-mismatch). Not for agreements
              * @example SEL-85
@@ -1975,6 +2655,11 @@ export interface components {
              */
             text: string;
         };
+        /**
+         * @description Direction
+         * @enum {string}
+         */
+        AgreementDirection: "ordinary-job" | "education" | "resource-course" | "vocational-rehabilitation" | "flex-job" | "disability-pension" | "further-clarification";
         AgreementSignaturesDto: {
             /** @description The chair */
             chair: components["schemas"]["SignatureViewDto"];
@@ -1995,9 +2680,8 @@ export interface components {
             /**
              * @description Direction
              * @example flex-job
-             * @enum {string|null}
              */
-            direction: "ordinary-job" | "education" | "resource-course" | "vocational-rehabilitation" | "flex-job" | "disability-pension" | "further-clarification" | null;
+            direction: (string & components["schemas"]["AgreementDirection"]) | null;
             /**
              * @description The next step in the case
              * @example Praktik i køkkenet på Plejecenter Storegade
@@ -2022,6 +2706,11 @@ export interface components {
             changed: components["schemas"]["ItemChangeDto"][];
             removed: components["schemas"]["PlanAgreementDto"][];
         };
+        /**
+         * @description `answered`, `skipped` (left out of scores) or `not-relevant` (does not apply; also out of the completeness share)
+         * @enum {string}
+         */
+        AnswerStatus: "answered" | "skipped" | "not-relevant";
         AssignRoleDto: {
             /**
              * Format: uuid
@@ -2041,15 +2730,19 @@ export interface components {
              */
             staffMemberId?: string;
         };
+        /**
+         * @description Default invited
+         * @enum {string}
+         */
+        Attendance: "invited" | "accepted" | "declined" | "attended" | "no-show";
         AuthorityAreaDto: {
             /** @description Team members holding statutory authority in it, each once */
             holders: components["schemas"]["AuthorityHolderDto"][];
             /**
              * @description A legal area
              * @example social-adults
-             * @enum {string}
              */
-            legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
+            legalArea: components["schemas"]["LegalArea"];
         };
         AuthorityHolderDto: {
             /**
@@ -2068,7 +2761,7 @@ export interface components {
              *       "caseworker"
              *     ]
              */
-            roles: ("coordinator" | "caseworker" | "buddy" | "primary-contact" | "provider" | "external-participant")[];
+            roles: components["schemas"]["TeamRole"][];
             /**
              * Format: uuid
              * @description Staff member id
@@ -2084,10 +2777,14 @@ export interface components {
             /**
              * @description The unit's kind
              * @example adult-social
-             * @enum {string}
              */
-            unitKind: "job-centre" | "adult-social" | "children-family" | "addiction-treatment" | "health" | "youth-education-guidance" | "housing" | "psychiatry" | "school" | "probation" | "other-external";
+            unitKind: components["schemas"]["UnitKind"];
         };
+        /**
+         * @description The benefit the citizen is on; one of the setting benefitCategories (default activity-ready cash benefit)
+         * @enum {string}
+         */
+        BenefitCategory: "cash-benefit-activity-ready" | "cash-benefit-job-ready" | "education-benefit-activity-ready" | "education-benefit-job-ready" | "self-support-benefit" | "sickness-benefit" | "other";
         BoardCourseDto: {
             /**
              * Format: uuid
@@ -2143,6 +2840,7 @@ export interface components {
         };
         BoardDueMeetingDto: {
             /**
+             * Format: date
              * @description By when the meeting must have been held
              * @example 2026-03-08
              */
@@ -2483,6 +3181,8 @@ export interface components {
             versionText: string;
             whoDoesWhat: components["schemas"]["CitizenViewTableDto"];
         };
+        /** @enum {string} */
+        CitizenViewFormat: "json" | "html";
         CitizenViewGoalDto: {
             /** @example I gang */
             status: string;
@@ -2555,6 +3255,55 @@ export interface components {
              * @example At jeg ikke kan betale huslejen, og at min søn ikke kommer i skole.
              */
             worries: string;
+        };
+        CommitteeApprovalDto: {
+            /**
+             * Format: date
+             * @description The day the committee approved it
+             * @example 2026-01-20
+             */
+            approvedOn: string;
+            /**
+             * @description The committee that approved the decision
+             * @example Børne- og ungeudvalget
+             */
+            committee: string;
+            /**
+             * @description The committee's reference (minutes item, case number)
+             * @example BUU 2026-01-20 pkt. 4
+             */
+            reference: string;
+        };
+        CommitteeApprovalViewDto: {
+            /**
+             * Format: date
+             * @example 2026-01-20
+             */
+            approvedOn: string;
+            /** @example Børne- og ungeudvalget */
+            committee: string;
+            /** @example BUU 2026-01-20 pkt. 4 */
+            reference: string;
+        };
+        ComplaintGuidanceDto: {
+            /** @example employment */
+            legalArea: components["schemas"]["LegalArea"];
+            /**
+             * @description `core`: the shipped Danish default; `municipality`: your municipality's own
+             * @enum {string}
+             */
+            source: "core" | "municipality";
+            /** @description The text a new decision in the area starts from */
+            text: string;
+        };
+        CompleteMeasurementDto: {
+            /** @description Last answers to save before completing */
+            answers?: components["schemas"]["ItemAnswerDto"][];
+            /**
+             * @description A comment on the whole measurement
+             * @example null
+             */
+            comment?: string | null;
         };
         ConsentDto: {
             /**
@@ -2767,16 +3516,10 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             id: string;
-            /**
-             * @example call
-             * @enum {string}
-             */
-            kind: "meeting" | "call" | "sms" | "email" | "home-visit" | "letter" | "other";
-            /**
-             * @example social-adults
-             * @enum {string}
-             */
-            legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
+            /** @example call */
+            kind: components["schemas"]["ContactKind"];
+            /** @example social-adults */
+            legalArea: components["schemas"]["LegalArea"];
             /** @example Anna ringede: hun har fået nøgle til ny lejlighed. */
             note: string;
             /**
@@ -2787,6 +3530,8 @@ export interface components {
              */
             staffMemberIds: string[];
         };
+        /** @enum {string} */
+        ContactKind: "meeting" | "call" | "sms" | "email" | "home-visit" | "letter" | "other";
         ContactPageDto: {
             /** @description This page of contacts */
             items: components["schemas"]["ContactDto"][];
@@ -2855,7 +3600,7 @@ export interface components {
              *       "employment"
              *     ]
              */
-            authorityAreas: ("employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education")[];
+            authorityAreas: components["schemas"]["LegalArea"][];
             /**
              * @description Areas the coordinator may decide in on this course: their own plus the setting extraCoordinatorAreas
              * @example [
@@ -2863,7 +3608,7 @@ export interface components {
              *       "active-social-policy"
              *     ]
              */
-            decidesIn: ("employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education")[];
+            decidesIn: components["schemas"]["LegalArea"][];
             /**
              * @description The coordinator's name
              * @example Anne Holm
@@ -2890,9 +3635,8 @@ export interface components {
             /**
              * @description The unit's kind
              * @example job-centre
-             * @enum {string}
              */
-            unitKind: "job-centre" | "adult-social" | "children-family" | "addiction-treatment" | "health" | "youth-education-guidance" | "housing" | "psychiatry" | "school" | "probation" | "other-external";
+            unitKind: components["schemas"]["UnitKind"];
         };
         CourseCitizenDto: {
             /**
@@ -3134,6 +3878,12 @@ export interface components {
              */
             updatedAt: string;
         };
+        CourseSyncDto: {
+            /** Format: uuid */
+            courseId: string;
+            /** @description Every published version, newest first */
+            planVersions: components["schemas"]["PlanVersionSyncDto"][];
+        };
         CourseTransitionDto: {
             /**
              * Format: uuid
@@ -3279,9 +4029,8 @@ export interface components {
             /**
              * @description Where the citizen is comfortable
              * @example cafe
-             * @enum {string}
              */
-            placeKind: "town-hall" | "citizen-home" | "provider-site" | "cafe" | "online" | "other";
+            placeKind: components["schemas"]["PlaceKind"];
             /**
              * @description True when placeText is written for staff calendars (a room, a building): calendar feeds (LOCATION) then show it. Default false: feeds show only the place kind, since a place name can reveal treatment (“Rusmiddelcenter Nord”)
              * @example false
@@ -3395,17 +4144,13 @@ export interface components {
             concerns?: string[];
             /** @description Open points in the note, saved with the contact in one step */
             followUps?: components["schemas"]["FollowUpInputDto"][];
-            /**
-             * @example call
-             * @enum {string}
-             */
-            kind: "meeting" | "call" | "sms" | "email" | "home-visit" | "letter" | "other";
+            /** @example call */
+            kind: components["schemas"]["ContactKind"];
             /**
              * @description The legal area the note is recorded in
              * @example social-adults
-             * @enum {string}
              */
-            legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
+            legalArea: components["schemas"]["LegalArea"];
             /**
              * @description A short note
              * @example Anna ringede: hun har fået nøgle til ny lejlighed. Vil gerne tale om økonomi.
@@ -3490,6 +4235,55 @@ export interface components {
              */
             startsOn: string;
         };
+        CreateDecisionDto: {
+            /** @description The plan actions (ids of the plan's current version) the decision grants or refuses */
+            actions?: components["schemas"]["DecidedActionDto"][];
+            /** @description The complaint guidance; a new draft starts from the municipality's template for the legal area */
+            complaintGuidance?: string;
+            /**
+             * Format: date
+             * @description The first day the decision has effect
+             * @example 2026-02-01
+             */
+            effectiveFrom?: string;
+            /**
+             * Format: date
+             * @description The last day; null or absent = until further notice
+             * @example 2026-03-31
+             */
+            effectiveTo?: string | null;
+            /**
+             * @description A code of the legal-basis catalogue (GET /legal-bases); the legal area follows from it
+             * @example LAB-57
+             */
+            legalBasis?: string;
+            /**
+             * @description The reasoning (begrundelse)
+             * @example Praktikken skal afklare dine muligheder for job i et køkken …
+             */
+            reasoning?: string;
+            /**
+             * @description The plain-language summary the letter opens with
+             * @example Du får praktik i kantinen på Rådhuset i 8 uger.
+             */
+            summary?: string;
+            /**
+             * Format: uuid
+             * @description The decided decision of this course that the new one replaces once decided
+             */
+            supersedesId?: string;
+            /**
+             * @description The decision in its legal wording
+             * @example Jobcentret bevilger virksomhedspraktik efter LAB § 57 …
+             */
+            text?: string;
+            /**
+             * @description Who on the course may read it: the team (default; external participants only with a consent covering its legal area) or holders of authority in its legal area
+             * @example team
+             * @enum {string}
+             */
+            visibility?: "team" | "authority";
+        };
         CreateDisclosureReleaseDto: {
             /**
              * @description The household members it is released to (members of the course's household); absent = every member of the course's household
@@ -3528,6 +4322,7 @@ export interface components {
              */
             contactId?: string;
             /**
+             * Format: date
              * @description By when (YYYY-MM-DD)
              * @example 2026-01-20
              */
@@ -3569,9 +4364,8 @@ export interface components {
             /**
              * @description How to send it. Default: the citizen’s preferred contact channel (phone becomes sms); required when the citizen has none.
              * @example digital-post
-             * @enum {string}
              */
-            preferredChannel?: "digital-post" | "letter" | "email" | "sms";
+            preferredChannel?: components["schemas"]["InvitationChannel"];
         };
         CreateJournalNoteDto: {
             /**
@@ -3650,9 +4444,8 @@ export interface components {
             /**
              * @description Where the citizen is comfortable
              * @example cafe
-             * @enum {string}
              */
-            placeKind: "town-hall" | "citizen-home" | "provider-site" | "cafe" | "online" | "other";
+            placeKind: components["schemas"]["PlaceKind"];
             /**
              * @description True when placeText is written for staff calendars (a room, a building): calendar feeds (LOCATION) then show it. Default false: feeds show only the place kind, since a place name can reveal treatment (“Rusmiddelcenter Nord”)
              * @example false
@@ -3693,6 +4486,7 @@ export interface components {
              */
             actionId: string;
             /**
+             * Format: date
              * @description Last day of delivery; no report is expected after it
              * @example 2026-06-30
              */
@@ -3720,6 +4514,7 @@ export interface components {
              */
             reportEveryDays: number;
             /**
+             * Format: date
              * @description First day of delivery (YYYY-MM-DD)
              * @example 2026-02-01
              */
@@ -3727,6 +4522,7 @@ export interface components {
         };
         CreateProviderReportDto: {
             /**
+             * Format: date
              * @description When the report was received (YYYY-MM-DD; not in the future)
              * @example 2026-03-02
              */
@@ -3841,6 +4637,12 @@ export interface components {
              */
             to: components["schemas"]["CourseStatus"];
         };
+        CreateWebhookDto: {
+            /** @description Only these event types (absent or empty: every type) */
+            eventTypes?: ("plan.version-published" | "decision.decided" | "decision.notified" | "meeting.scheduled" | "meeting.moved" | "meeting.cancelled" | "course.activated" | "course.closed" | "consent.given" | "consent.revoked" | "course.primary-contact-changed" | "course.team-changed" | "invitation.to-send")[];
+            /** @example https://integration.kommune.dk/enplan/events */
+            url: string;
+        };
         CurrentPlanDto: {
             /**
              * Format: uuid
@@ -3928,6 +4730,136 @@ export interface components {
             /** @description The step-up meeting */
             stepUpMeeting: components["schemas"]["MeetingDeadlineDto"];
         };
+        DecideDto: {
+            /** @description Required for a provision on the municipality's committee list; refused for any other */
+            committeeApproval?: components["schemas"]["CommitteeApprovalDto"];
+        };
+        DecidedActionDto: {
+            /**
+             * @description An action id of the plan's current version
+             * @example a-praktik
+             */
+            actionId: string;
+            /**
+             * @description Whether the decision grants or refuses the action
+             * @example granted
+             */
+            outcome: components["schemas"]["DecisionActionOutcome"];
+        };
+        /**
+         * @description Whether the decision grants or refuses the action
+         * @enum {string}
+         */
+        DecisionActionOutcome: "granted" | "refused";
+        DecisionDto: {
+            actions: components["schemas"]["DecidedActionDto"][];
+            committeeApproval: components["schemas"]["CommitteeApprovalViewDto"] | null;
+            /** @description The provision is on the municipality's committee list: deciding records the committee's approval */
+            committeeProvision: boolean;
+            complaintGuidance: string;
+            /** Format: uuid */
+            courseId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** Format: date */
+            effectiveFrom: string | null;
+            /** Format: date */
+            effectiveTo: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example employment */
+            legalArea: components["schemas"]["LegalArea"];
+            /** @description The provision; null on a draft that has none yet */
+            legalBasis: components["schemas"]["DecisionLegalBasisDto"] | null;
+            /**
+             * Format: uuid
+             * @description The meeting whose decision outcome opened it
+             */
+            meetingId: string | null;
+            /** Format: uuid */
+            meetingOutcomeId: string | null;
+            /** @description When and how the citizen was notified */
+            notification: components["schemas"]["NotificationDto"] | null;
+            /**
+             * @description The plan version the action ids refer to
+             * @example 2
+             */
+            planVersion: number | null;
+            reasoning: string;
+            /** @example draft */
+            status: components["schemas"]["DecisionStatus"];
+            /** @example Du får praktik i kantinen på Rådhuset i 8 uger. */
+            summary: string;
+            /**
+             * Format: uuid
+             * @description The decided decision that replaced this one
+             */
+            supersededBy: string | null;
+            /**
+             * Format: uuid
+             * @description The decision this one replaces
+             */
+            supersedesId: string | null;
+            text: string;
+            /**
+             * @example team
+             * @enum {string}
+             */
+            visibility: "team" | "authority";
+        };
+        DecisionLegalBasisDto: {
+            /** @example LAB-57 */
+            code: string;
+            /** @example Lov om en aktiv beskæftigelsesindsats */
+            law: string;
+            /** @example § 57 */
+            paragraph: string;
+            /** @example Virksomhedspraktik */
+            title: string;
+        };
+        /** @enum {string} */
+        DecisionNotificationChannel: "digital-post" | "letter" | "in-person";
+        DecisionPageDto: {
+            /** @description This page of decisions */
+            items: components["schemas"]["DecisionDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of decisions matching the filter
+             * @example 1
+             */
+            total: number;
+        };
+        DecisionSettingsDto: {
+            /**
+             * @description Legal-basis codes whose decisions a committee makes (recorded with the committee's approval)
+             * @example [
+             *       "BL-46",
+             *       "BL-47",
+             *       "SEL-107",
+             *       "SEL-108"
+             *     ]
+             */
+            committeeLegalBases: string[];
+            /** @description The complaint guidance per legal area */
+            complaintGuidance: components["schemas"]["ComplaintGuidanceDto"][];
+        };
+        /** @enum {string} */
+        DecisionStatus: "draft" | "decided" | "notified";
         DeploymentDto: {
             /**
              * @description The application's version
@@ -4001,13 +4933,41 @@ export interface components {
         };
         /** @enum {string} */
         DisclosureReleaseKind: "contact-note" | "follow-up" | "transition-reason" | "plan-change-summary" | "citizen-words" | "meeting-minutes" | "meeting-agenda" | "participant-organisation" | "grant-reason";
+        DomainEventDto: {
+            /**
+             * @description The event's cursor: strictly increasing within the feed
+             * @example 42
+             */
+            cursor: string;
+            /**
+             * @description Record ids and kinds only, never personal content
+             * @example {
+             *       "courseId": "00000000-0000-4000-8000-000000000001",
+             *       "version": 3
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @example plan.version-published
+             * @enum {string}
+             */
+            type: "plan.version-published" | "decision.decided" | "decision.notified" | "meeting.scheduled" | "meeting.moved" | "meeting.cancelled" | "course.activated" | "course.closed" | "consent.given" | "consent.revoked" | "course.primary-contact-changed" | "course.team-changed" | "invitation.to-send";
+        };
         EligibilityViewDto: {
             /**
              * @description Benefit category
              * @example cash-benefit-activity-ready
-             * @enum {string}
              */
-            benefitCategory: "cash-benefit-activity-ready" | "cash-benefit-job-ready" | "education-benefit-activity-ready" | "education-benefit-job-ready" | "self-support-benefit" | "sickness-benefit" | "other";
+            benefitCategory: components["schemas"]["BenefitCategory"];
             /**
              * @description Years on benefit stated when the flow started
              * @example 9
@@ -4044,6 +5004,49 @@ export interface components {
              * @example 2026-03-31
              */
             endsOn: string;
+        };
+        EventDeliveryDto: {
+            attempts: number;
+            /** Format: date-time */
+            deadAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "plan.version-published" | "decision.decided" | "decision.notified" | "meeting.scheduled" | "meeting.moved" | "meeting.cancelled" | "course.activated" | "course.closed" | "consent.given" | "consent.revoked" | "course.primary-contact-changed" | "course.team-changed" | "invitation.to-send";
+            /**
+             * Format: uuid
+             * @description Also the idempotency key the target sees (`webhook-id: msg_<id>`)
+             */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @description Why the last attempt failed (a status code or the adapter’s message) */
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            replays: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "dead";
+            /**
+             * @description The webhook's id or the adapter's `<plugin>/<adapter>` key
+             * @example archive-drop/esdh
+             */
+            targetId: string;
+            /** @enum {string} */
+            targetKind: "webhook" | "adapter";
+            targetReference: string | null;
+        };
+        EventFeedDto: {
+            events: components["schemas"]["DomainEventDto"][];
+            /** @description More events are waiting: read again at once */
+            hasMore: boolean;
+            /**
+             * @description Pass as `after` to read on (the same cursor again when nothing new has arrived)
+             * @example 42
+             */
+            next: string;
         };
         ExportAccessLogEntryDto: {
             /**
@@ -4878,6 +5881,11 @@ export interface components {
              */
             field: string;
         };
+        /**
+         * @description The state today (re-review-due is reached by time once the agreement is signed)
+         * @enum {string}
+         */
+        FlowState: "preparing" | "material-sent" | "meeting-held" | "agreement-signed" | "re-review-due" | "completed";
         FlowStatusDto: {
             /** @description The signed agreement */
             agreement: components["schemas"]["AgreementViewDto"] | null;
@@ -4920,9 +5928,8 @@ export interface components {
             /**
              * @description The state today (re-review-due is reached by time once the agreement is signed)
              * @example preparing
-             * @enum {string}
              */
-            state: "preparing" | "material-sent" | "meeting-held" | "agreement-signed" | "re-review-due" | "completed";
+            state: components["schemas"]["FlowState"];
             /**
              * Format: uuid
              * @description The booked (or recorded) step-up meeting
@@ -4948,15 +5955,13 @@ export interface components {
             /**
              * @description State before (null when the flow started)
              * @example preparing
-             * @enum {string|null}
              */
-            from: "preparing" | "material-sent" | "meeting-held" | "agreement-signed" | "re-review-due" | "completed" | null;
+            from: (string & components["schemas"]["FlowState"]) | null;
             /**
              * @description State after
              * @example material-sent
-             * @enum {string}
              */
-            to: "preparing" | "material-sent" | "meeting-held" | "agreement-signed" | "re-review-due" | "completed";
+            to: components["schemas"]["FlowState"];
         };
         FlowWithWarningsDto: {
             /** @description The signed agreement */
@@ -5000,9 +6005,8 @@ export interface components {
             /**
              * @description The state today (re-review-due is reached by time once the agreement is signed)
              * @example preparing
-             * @enum {string}
              */
-            state: "preparing" | "material-sent" | "meeting-held" | "agreement-signed" | "re-review-due" | "completed";
+            state: components["schemas"]["FlowState"];
             /**
              * Format: uuid
              * @description The booked (or recorded) step-up meeting
@@ -5038,7 +6042,10 @@ export interface components {
              * @example null
              */
             doneAt: string | null;
-            /** @example 2026-01-20 */
+            /**
+             * Format: date
+             * @example 2026-01-20
+             */
             dueOn: string;
             /**
              * Format: uuid
@@ -5058,6 +6065,8 @@ export interface components {
             /** @example Tale om boligsituationen på næste møde */
             text: string;
         };
+        /** @enum {string} */
+        FollowUpFilter: "open" | "done" | "all";
         FollowUpInputDto: {
             /**
              * @description Household members (citizen ids of the course's household) the text concerns: in a family course it is then shown to them (and to parents with custody of a child named) without a caseworker's review; empty or absent = waits for review
@@ -5065,6 +6074,7 @@ export interface components {
              */
             concerns?: string[];
             /**
+             * Format: date
              * @description By when (YYYY-MM-DD)
              * @example 2026-01-20
              */
@@ -5227,6 +6237,40 @@ export interface components {
          * @enum {string}
          */
         InformationCategory: "general" | "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
+        InstrumentSummaryDto: {
+            /** @example employment-readiness */
+            id: string;
+            /**
+             * @example [
+             *       "citizen",
+             *       "caseworker"
+             *     ]
+             */
+            respondents: string[];
+            /**
+             * @example shipped
+             * @enum {string}
+             */
+            source: "shipped" | "municipality" | "plugin";
+            /**
+             * @example citizen
+             * @enum {string}
+             */
+            subject: "citizen" | "child";
+            /** @example Vej mod arbejde eller uddannelse */
+            titleDa: string;
+            /**
+             * @example [
+             *       1
+             *     ]
+             */
+            versions: number[];
+        };
+        /**
+         * @description How to send it. Default: the citizen’s preferred contact channel (phone becomes sms); required when the citizen has none.
+         * @enum {string}
+         */
+        InvitationChannel: "digital-post" | "letter" | "email" | "sms";
         InvitationDto: {
             /**
              * @description Delivery attempts so far
@@ -5236,14 +6280,10 @@ export interface components {
             /**
              * @description An updated invitation: the meeting was moved or cancelled; null for the first invitation
              * @example rescheduled
-             * @enum {string|null}
              */
-            change: "rescheduled" | "cancelled" | null;
-            /**
-             * @example digital-post
-             * @enum {string}
-             */
-            channel: "digital-post" | "letter" | "email" | "sms";
+            change: (string & components["schemas"]["MeetingChange"]) | null;
+            /** @example digital-post */
+            channel: components["schemas"]["InvitationChannel"];
             /**
              * Format: uuid
              * @description The invited citizen
@@ -5279,9 +6319,8 @@ export interface components {
             /**
              * @description Delivery state in the outbox: pending until an integration has sent it
              * @example pending
-             * @enum {string}
              */
-            status: "pending" | "sent" | "failed";
+            status: components["schemas"]["OutboxStatus"];
             /** @example Invitation til planmøde mandag den 12. januar 2026 kl. 10.00 */
             subject: string;
             /**
@@ -5291,6 +6330,33 @@ export interface components {
              *     Du er inviteret til et planmøde. …
              */
             text: string;
+        };
+        ItemAnswerDto: {
+            /**
+             * @description A comment on this item
+             * @example Har fået ny læge
+             */
+            comment?: string | null;
+            /**
+             * @description An item of the instrument version the measurement uses
+             * @example energy
+             */
+            itemId: string;
+            /**
+             * @description `answered`, `skipped` (left out of scores) or `not-relevant` (does not apply; also out of the completeness share)
+             * @example answered
+             */
+            status: components["schemas"]["AnswerStatus"];
+            /**
+             * @description For an answered text item: the words
+             * @example null
+             */
+            text?: string | null;
+            /**
+             * @description For an answered choice or ruler item: an option value or a whole number within the ruler
+             * @example 4
+             */
+            value?: number | null;
         };
         ItemChangeDto: {
             changes: components["schemas"]["FieldChangeDto"][];
@@ -5443,6 +6509,13 @@ export interface components {
          * @enum {string}
          */
         LegalBasisSource: "core" | "municipality";
+        ManualEntryDto: {
+            /**
+             * @description The reference the target system gave the entry (journal number, document id)
+             * @example JP-2026-000123
+             */
+            reference: string;
+        };
         MaterialSentDto: {
             /**
              * @description The participating departments (org units) the worksheet and material went to; a signed information-sharing consent in force must cover each
@@ -5494,6 +6567,73 @@ export interface components {
              */
             userId: string;
         };
+        MeasurementDto: {
+            /**
+             * Format: uuid
+             * @description Whom the answers are about
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId: string;
+            answers: components["schemas"]["ItemAnswerDto"][];
+            /** @example null */
+            comment: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
+             */
+            courseId: string;
+            /**
+             * Format: uuid
+             * @example 5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example employment-readiness */
+            instrumentId: string;
+            /** @example 1 */
+            instrumentVersion: number;
+            /** @example baseline */
+            occasion: components["schemas"]["MeasurementOccasion"];
+            /**
+             * Format: uuid
+             * @example null
+             */
+            respondentCitizenId: string | null;
+            /** @example citizen */
+            respondentType: components["schemas"]["RespondentType"];
+            /** @description At completion */
+            scores: components["schemas"]["ScoreDto"][] | null;
+            /** @example null */
+            skipReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            startedBy: string;
+            /** @example in-progress */
+            status: components["schemas"]["MeasurementStatus"];
+        };
+        /**
+         * @description `baseline` (at activation), `follow-up`, `end` (at closing) or `extra`
+         * @enum {string}
+         */
+        MeasurementOccasion: "baseline" | "follow-up" | "end" | "extra";
+        /** @enum {string} */
+        MeasurementStatus: "in-progress" | "completed" | "skipped";
+        /**
+         * @description An updated invitation: the meeting was moved or cancelled; null for the first invitation
+         * @enum {string}
+         */
+        MeetingChange: "rescheduled" | "cancelled";
         MeetingDeadlineDto: {
             /**
              * @description From the booked step-up meeting, or (none booked yet) from the end of the preparation
@@ -5561,11 +6701,8 @@ export interface components {
             onlineLink: string | null;
             outcomes: components["schemas"]["OutcomeDto"][];
             participants: components["schemas"]["ParticipantDto"][];
-            /**
-             * @example cafe
-             * @enum {string}
-             */
-            placeKind: "town-hall" | "citizen-home" | "provider-site" | "cafe" | "online" | "other";
+            /** @example cafe */
+            placeKind: components["schemas"]["PlaceKind"];
             /**
              * @description placeText is written for staff calendars and shows in feeds
              * @example false
@@ -5583,11 +6720,8 @@ export interface components {
              * @example 2026-01-12T09:00:00.000Z
              */
             startsAt: string;
-            /**
-             * @example planned
-             * @enum {string}
-             */
-            status: "planned" | "held" | "cancelled";
+            /** @example planned */
+            status: components["schemas"]["MeetingStatus"];
             /** @example start-up */
             type: string;
             /** @description Things worth a look that did not block the write, e.g. meeting.staff-overlap */
@@ -5612,6 +6746,46 @@ export interface components {
              */
             total: number;
         };
+        MeetingPlanDraftDto: {
+            /**
+             * @description The version the draft starts from (0 before the first version)
+             * @example 1
+             */
+            baseVersion: number;
+            content: components["schemas"]["PlanContentDto"] | null;
+            /**
+             * Format: uuid
+             * @description The course whose plan draft it is
+             */
+            courseId: string;
+            /**
+             * @description false: nobody has saved a draft since the last version; `content` is then that version (or null)
+             * @example true
+             */
+            exists: boolean;
+            /**
+             * Format: uuid
+             * @description The meeting whose outcome was added
+             */
+            meetingId: string;
+            /**
+             * @description Bumped on every save; send it back as If-Match: "<revision>"
+             * @example 4
+             */
+            revision: number;
+            /**
+             * Format: date-time
+             * @example 2026-01-05T10:00:00.000Z
+             */
+            updatedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            updatedBy: string | null;
+        };
+        /** @enum {string} */
+        MeetingStatus: "planned" | "held" | "cancelled";
         MeetingTypeDto: {
             /** @example Tværfagligt opstartsmøde, ledet af koordinatoren */
             description?: string;
@@ -5701,6 +6875,33 @@ export interface components {
              */
             scheduledMeetingId: string | null;
         };
+        NotificationDto: {
+            /**
+             * Format: date-time
+             * @example 2026-01-21T10:00:00.000Z
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Who recorded it
+             */
+            by: string;
+            /** @example digital-post */
+            channel: components["schemas"]["DecisionNotificationChannel"];
+        };
+        NotifyDto: {
+            /**
+             * @description How the citizen was told
+             * @example digital-post
+             */
+            channel: components["schemas"]["DecisionNotificationChannel"];
+            /**
+             * Format: date-time
+             * @description When; default now. Not before the decision, not in the future
+             * @example 2026-01-21T10:00:00Z
+             */
+            notifiedAt?: string;
+        };
         OrgUnitDto: {
             /**
              * Format: date-time
@@ -5745,6 +6946,11 @@ export interface components {
             total: number;
         };
         /**
+         * @description Delivery state in the outbox: pending until an integration has sent it
+         * @enum {string}
+         */
+        OutboxStatus: "pending" | "sent" | "failed";
+        /**
          * @description Outcome, once closed
          * @enum {string}
          */
@@ -5757,17 +6963,13 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             id: string;
-            /**
-             * @example agreement
-             * @enum {string}
-             */
-            kind: "agreement" | "decision";
+            /** @example agreement */
+            kind: components["schemas"]["OutcomeKind"];
             /**
              * @description For a decision: the legal area it was made under
              * @example social-adults
-             * @enum {string|null}
              */
-            legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education" | null;
+            legalArea: (string & components["schemas"]["LegalArea"]) | null;
             /**
              * @description For a decision: the legal-basis code it was made under, when named
              * @example null
@@ -5782,8 +6984,11 @@ export interface components {
             /** @example Anna besøger kantinen sammen med mentoren */
             text: string;
         };
+        /** @enum {string} */
+        OutcomeKind: "agreement" | "decision";
         OverallGoalDto: {
             /**
+             * Format: date
              * @description When the citizen said yes
              * @example 2026-01-05
              */
@@ -5800,11 +7005,8 @@ export interface components {
             text: string;
         };
         ParticipantDto: {
-            /**
-             * @example invited
-             * @enum {string}
-             */
-            attendance: "invited" | "accepted" | "declined" | "attended" | "no-show";
+            /** @example invited */
+            attendance: components["schemas"]["Attendance"];
             /**
              * Format: uuid
              * @example null
@@ -5815,11 +7017,8 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             id: string;
-            /**
-             * @example staff
-             * @enum {string}
-             */
-            kind: "staff" | "citizen" | "external" | "network";
+            /** @example staff */
+            kind: components["schemas"]["ParticipantKind"];
             /**
              * @description Name of an external or network participant
              * @example Lars Berg
@@ -5843,9 +7042,8 @@ export interface components {
             /**
              * @description Default invited
              * @example invited
-             * @enum {string}
              */
-            attendance?: "invited" | "accepted" | "declined" | "attended" | "no-show";
+            attendance?: components["schemas"]["Attendance"];
             /**
              * Format: uuid
              * @description For kind citizen: the course’s citizen or a member of its household
@@ -5855,9 +7053,8 @@ export interface components {
             /**
              * @description staff: a staff member; citizen: the course’s citizen (or a household member); external: a person from another organisation; network: the citizen’s chosen network
              * @example external
-             * @enum {string}
              */
-            kind: "staff" | "citizen" | "external" | "network";
+            kind: components["schemas"]["ParticipantKind"];
             /**
              * @description For kind external and network: the person’s name
              * @example Lars Berg
@@ -5888,12 +7085,14 @@ export interface components {
              */
             unitId?: string;
         };
+        /**
+         * @description staff: a staff member; citizen: the course’s citizen (or a household member); external: a person from another organisation; network: the citizen’s chosen network
+         * @enum {string}
+         */
+        ParticipantKind: "staff" | "citizen" | "external" | "network";
         ParticipantWithWarningsDto: {
-            /**
-             * @example invited
-             * @enum {string}
-             */
-            attendance: "invited" | "accepted" | "declined" | "attended" | "no-show";
+            /** @example invited */
+            attendance: components["schemas"]["Attendance"];
             /**
              * Format: uuid
              * @example null
@@ -5904,11 +7103,8 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             id: string;
-            /**
-             * @example staff
-             * @enum {string}
-             */
-            kind: "staff" | "citizen" | "external" | "network";
+            /** @example staff */
+            kind: components["schemas"]["ParticipantKind"];
             /**
              * @description Name of an external or network participant
              * @example Lars Berg
@@ -5930,6 +7126,11 @@ export interface components {
             /** @description e.g. meeting.staff-overlap */
             warnings?: components["schemas"]["WarningDto"][];
         };
+        /**
+         * @description Where the citizen is comfortable
+         * @enum {string}
+         */
+        PlaceKind: "town-hall" | "citizen-home" | "provider-site" | "cafe" | "online" | "other";
         PlanActionDto: {
             /**
              * @description Household members it concerns; empty means the course’s citizen (in a family: everyone)
@@ -5937,6 +7138,7 @@ export interface components {
              */
             concerns?: string[];
             /**
+             * Format: date
              * @description Deadline; not before the start date
              * @example 2026-07-31
              */
@@ -5958,6 +7160,7 @@ export interface components {
             legalBasis: string;
             responsible: components["schemas"]["ResponsibleDto"];
             /**
+             * Format: date
              * @description Start date
              * @example 2026-02-01
              */
@@ -5987,6 +7190,7 @@ export interface components {
              */
             done: boolean;
             /**
+             * Format: date
              * @description By when
              * @example 2026-01-30
              */
@@ -6094,6 +7298,7 @@ export interface components {
             /** @example in-progress */
             status: components["schemas"]["GoalStatus"];
             /**
+             * Format: date
              * @description When the goal should be reached
              * @example 2026-06-30
              */
@@ -6236,10 +7441,34 @@ export interface components {
              */
             version: number;
         };
-        /** @description RFC 9457 problem details with enplan’s stable `code` (branch on it), the request id and, for input problems, the fields at fault. */
+        PlanVersionSyncDto: {
+            /** @description Every configured target reached, none by manual entry */
+            complete: boolean;
+            /** @example 2026-01-05T09:00:00.000Z */
+            publishedAt: string;
+            targets: components["schemas"]["SyncTargetDto"][];
+            /** @example 2 */
+            version: number;
+        };
+        /** @description RFC 9457 problem details with enplan’s stable `code` (branch on it), the request id and, for input problems, the fields at fault. Each operation lists the codes it can answer as the `enum` of `code`; `x-enplan-problem-catalogue` at the top of the document gives every code’s status and title. */
         Problem: {
+            /** @description `course.capacity-reached`, `plugin.caseload-cap`: how many are active now */
+            activeCourses?: number;
+            /** @description `plugin.caseload-cap`: the staff member’s cap */
+            capacity?: number;
             /** @example course.not-found */
             code: string;
+            /**
+             * Format: uuid
+             * @description `course.already-open`: the open course of the citizen or household
+             */
+            courseId?: string;
+            /** @description `plan.draft-conflict`: the draft’s current revision */
+            currentRevision?: number;
+            /** @description The flow’s state now */
+            currentState?: string;
+            /** @description `plan.version-conflict`, `plan.not-published`: the plan’s current version (0: none published) */
+            currentVersion?: number;
             /** @example Course was not found */
             detail?: string;
             errors?: {
@@ -6248,10 +7477,35 @@ export interface components {
                 field: string;
                 message: string;
             }[];
-            /** @example b3c1d2e4-5f6a-4b7c-8d9e-0f1a2b3c4d5e */
+            /** @description The state(s) the step needs */
+            expectedState?: string | string[];
+            /**
+             * @description The path of the request (never its query string)
+             * @example /api/v1/courses/6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
+             */
+            instance?: string;
+            /** @description `course.capacity-reached`: the model’s limit of active courses */
+            maxActiveCourses?: number;
+            /** @description `meeting.not-changeable`: the meeting’s status */
+            meetingStatus?: string;
+            /** @description `course.model-disabled`: the course’s model, no longer enabled */
+            modelId?: string;
+            /** @description A model’s eligibility refusal: why the citizen is not in its target group */
+            reasons?: string[];
+            /**
+             * @description Also in the X-Request-Id response header; quote it when reporting a problem
+             * @example b3c1d2e4-5f6a-4b7c-8d9e-0f1a2b3c4d5e
+             */
             requestId?: string;
+            /** @description A model’s team rules the change breaks */
+            rules?: {
+                code: string;
+                message: string;
+            }[];
             /** @example 404 */
             status: number;
+            /** @description A plugin flow’s step that was refused */
+            step?: string;
             /** @example Not found */
             title: string;
             /** @example urn:enplan:problem:course.not-found */
@@ -6275,7 +7529,10 @@ export interface components {
              * @example 00000000-0000-4000-8000-000000000001
              */
             createdBy: string;
-            /** @example null */
+            /**
+             * Format: date
+             * @example null
+             */
             endsOn: string | null;
             /**
              * Format: uuid
@@ -6283,6 +7540,7 @@ export interface components {
              */
             id: string;
             /**
+             * Format: date
              * @description The latest report’s date
              * @example 2026-03-02
              */
@@ -6316,7 +7574,10 @@ export interface components {
              * @example 1
              */
             reports: number;
-            /** @example 2026-02-01 */
+            /**
+             * Format: date
+             * @example 2026-02-01
+             */
             startsOn: string;
         };
         ProviderOrderPageDto: {
@@ -6355,7 +7616,10 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             orderId: string;
-            /** @example 2026-03-02 */
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
             receivedOn: string;
             /** @example Anna er mødt stabilt op fire dage om ugen og trives i køkkenet. */
             summary: string;
@@ -6420,6 +7684,23 @@ export interface components {
              * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
              */
             sourceMeetingId?: string;
+        };
+        PutCommitteeLegalBasesDto: {
+            /**
+             * @description Codes of the legal-basis catalogue; replaces the list
+             * @example [
+             *       "BL-46",
+             *       "BL-47"
+             *     ]
+             */
+            committeeLegalBases: string[];
+        };
+        PutComplaintGuidanceDto: {
+            /**
+             * @description The Danish complaint guidance for the area
+             * @example Du kan klage over afgørelsen …
+             */
+            text: string;
         };
         ReReviewDeadlineDto: {
             /**
@@ -6504,6 +7785,7 @@ export interface components {
         };
         RedactedItemDto: {
             /**
+             * Format: date
              * @description Its date (written, started, due or given), if it has one
              * @example 2026-01-07
              */
@@ -6516,9 +7798,8 @@ export interface components {
             /**
              * @description Why it is withheld
              * @example concerns-another-household-member
-             * @enum {string}
              */
-            reason: "concerns-another-household-member" | "covers-several-courses" | "review-required";
+            reason: components["schemas"]["RedactionReason"];
             /**
              * @description Always true
              * @example true
@@ -6532,10 +7813,21 @@ export interface components {
             ref: string;
         };
         /**
+         * @description Why it is withheld
+         * @enum {string}
+         */
+        RedactionReason: "concerns-another-household-member" | "covers-several-courses" | "review-required";
+        /**
          * @description Why, as a code
          * @enum {string}
          */
         ReferralReason: "multiple-complex-problems" | "long-term-benefit" | "family-at-risk" | "addiction" | "mental-health" | "homelessness" | "crime" | "transition-to-adulthood" | "other";
+        RegisterInstrumentDto: {
+            /** @description An instrument definition (format 1; JSON Schema: `GET /progression/instrument-schema`) */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
         RescheduleMeetingDto: {
             /**
              * Format: date-time
@@ -6548,11 +7840,8 @@ export interface components {
              * @example https://meet.example.dk/j/123456
              */
             onlineLink?: string | null;
-            /**
-             * @example online
-             * @enum {string}
-             */
-            placeKind?: "town-hall" | "citizen-home" | "provider-site" | "cafe" | "online" | "other";
+            /** @example online */
+            placeKind?: components["schemas"]["PlaceKind"];
             /**
              * @description As when scheduling: calendar feeds show placeText only when true
              * @example true
@@ -6570,6 +7859,8 @@ export interface components {
              */
             startsAt?: string;
         };
+        /** @enum {string} */
+        RespondentType: "citizen" | "caseworker" | "parent" | "teacher" | "youth";
         ResponsibleDto: {
             /**
              * Format: uuid
@@ -6621,9 +7912,58 @@ export interface components {
             /** @example paired-caseworkers */
             source: string;
         };
+        RotateSecretDto: {
+            /**
+             * @description Hours the previous secret stays valid and is signed with (default ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS)
+             * @example 24
+             */
+            overlapHours?: number;
+        };
+        SaveAnswersDto: {
+            /** @description Answers to add or replace (by item); items not named keep what they had */
+            answers: components["schemas"]["ItemAnswerDto"][];
+            /**
+             * @description A comment on the whole measurement
+             * @example Svært at svare i dag; vi tager det op igen.
+             */
+            comment?: string | null;
+        };
         SaveDraftDto: {
             /** @description The whole draft content; it replaces the saved draft */
             content: components["schemas"]["PlanContentDto"];
+        };
+        ScoreDto: {
+            /** @example 3 */
+            answered: number;
+            /**
+             * @description Which way is better
+             * @example higher
+             * @enum {string}
+             */
+            better: "higher" | "lower";
+            /**
+             * @description Enough items answered (the instrument’s minimum share)
+             * @example true
+             */
+            complete: boolean;
+            /** @example everyday */
+            id: string;
+            /** @example 4 */
+            items: number;
+            /**
+             * @example subscale
+             * @enum {string}
+             */
+            kind: "subscale" | "total";
+            /** @example 0 */
+            notRelevant: number;
+            /** @example 1 */
+            skipped: number;
+            /**
+             * @description Null when nothing was answered
+             * @example 3.25
+             */
+            value: number | null;
         };
         SetCustodyDto: {
             /**
@@ -6642,9 +7982,8 @@ export interface components {
             /**
              * @description Toward which decision on the citizen's future support the agreement points
              * @example flex-job
-             * @enum {string}
              */
-            direction?: "ordinary-job" | "education" | "resource-course" | "vocational-rehabilitation" | "flex-job" | "disability-pension" | "further-clarification";
+            direction?: components["schemas"]["AgreementDirection"];
             /** @description The job consultant's signature (required) */
             jobConsultantSignature?: components["schemas"]["StaffSignatureDto"];
             /**
@@ -6677,6 +8016,45 @@ export interface components {
              * @example null
              */
             staffMemberId: string | null;
+        };
+        SkipMeasurementDto: {
+            /**
+             * Format: uuid
+             * @description Whom the answers are about: for a child instrument one child of the course's household (required); otherwise the course's citizen (default) or an adult of its household
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId?: string;
+            /**
+             * @description A shipped or registered instrument
+             * @example employment-readiness
+             */
+            instrumentId: string;
+            /**
+             * @description The version to use (default: the newest)
+             * @example 1
+             */
+            instrumentVersion?: number;
+            /**
+             * @description `baseline` (at activation), `follow-up`, `end` (at closing) or `extra`
+             * @example follow-up
+             */
+            occasion: components["schemas"]["MeasurementOccasion"];
+            /**
+             * @description Why the scheduled measurement is not taken
+             * @example Borgeren ønskede ikke at svare ved afslutningen
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description For a parent: which parent of the household answers (required for `parent`)
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            respondentCitizenId?: string;
+            /**
+             * @description Who answers; the instrument must allow it
+             * @example citizen
+             */
+            respondentType: components["schemas"]["RespondentType"];
         };
         StaffDto: {
             /**
@@ -6772,9 +8150,8 @@ export interface components {
             /**
              * @description The benefit the citizen is on; one of the setting benefitCategories (default activity-ready cash benefit)
              * @example cash-benefit-activity-ready
-             * @enum {string}
              */
-            benefitCategory: "cash-benefit-activity-ready" | "cash-benefit-job-ready" | "education-benefit-activity-ready" | "education-benefit-job-ready" | "self-support-benefit" | "sickness-benefit" | "other";
+            benefitCategory: components["schemas"]["BenefitCategory"];
             /**
              * Format: date
              * @description First day of the preparation period (default today; not before the referral, not in the future)
@@ -6786,6 +8163,40 @@ export interface components {
              * @example 9
              */
             yearsOnBenefit: number;
+        };
+        StartMeasurementDto: {
+            /**
+             * Format: uuid
+             * @description Whom the answers are about: for a child instrument one child of the course's household (required); otherwise the course's citizen (default) or an adult of its household
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId?: string;
+            /**
+             * @description A shipped or registered instrument
+             * @example employment-readiness
+             */
+            instrumentId: string;
+            /**
+             * @description The version to use (default: the newest)
+             * @example 1
+             */
+            instrumentVersion?: number;
+            /**
+             * @description `baseline` (at activation), `follow-up`, `end` (at closing) or `extra`
+             * @example follow-up
+             */
+            occasion: components["schemas"]["MeasurementOccasion"];
+            /**
+             * Format: uuid
+             * @description For a parent: which parent of the household answers (required for `parent`)
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            respondentCitizenId?: string;
+            /**
+             * @description Who answers; the instrument must allow it
+             * @example citizen
+             */
+            respondentType: components["schemas"]["RespondentType"];
         };
         StartUpDto: {
             /**
@@ -6826,6 +8237,65 @@ export interface components {
              * @example 14
              */
             withinDays: number;
+        };
+        StartedMeasurementDto: {
+            /**
+             * Format: uuid
+             * @description Whom the answers are about
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId: string;
+            answers: components["schemas"]["ItemAnswerDto"][];
+            /** @example null */
+            comment: string | null;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            completedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
+             */
+            courseId: string;
+            /** @description The instrument version (definition format 1) */
+            definition: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @example 5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example employment-readiness */
+            instrumentId: string;
+            /** @example 1 */
+            instrumentVersion: number;
+            /** @example baseline */
+            occasion: components["schemas"]["MeasurementOccasion"];
+            /**
+             * Format: uuid
+             * @example null
+             */
+            respondentCitizenId: string | null;
+            /** @example citizen */
+            respondentType: components["schemas"]["RespondentType"];
+            /** @description At completion */
+            scores: components["schemas"]["ScoreDto"][] | null;
+            /** @example null */
+            skipReason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-01-05T09:00:00.000Z
+             */
+            startedAt: string;
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            startedBy: string;
+            /** @example in-progress */
+            status: components["schemas"]["MeasurementStatus"];
         };
         SubstituteDto: {
             /**
@@ -6892,6 +8362,90 @@ export interface components {
         SubstituteListDto: {
             /** @description Every substitution of the course, earliest first */
             items: components["schemas"]["SubstituteDto"][];
+        };
+        SyncFiguresDto: {
+            byTarget: components["schemas"]["SyncTargetFigureDto"][];
+            /** @example 2026-01 */
+            month: string;
+            /** @example 92 */
+            percent?: number | null;
+            /**
+             * @description Plan versions published in the month
+             * @example 12
+             */
+            planRevisions: number;
+            /**
+             * @description Of those, the ones that reached every target without manual entry
+             * @example 11
+             */
+            reachedEveryTargetAutomatically: number;
+            /**
+             * @example [
+             *       "archive",
+             *       "jobcenter"
+             *     ]
+             */
+            targets: string[];
+        };
+        SyncTargetDto: {
+            /** @example 1 */
+            attempts: number;
+            /** @example 2026-01-05T09:00:01.000Z */
+            deliveredAt: string | null;
+            /**
+             * @example employment-plan
+             * @enum {string}
+             */
+            kind: "archive" | "fhir" | "employment-plan" | "json-push" | "manual";
+            /**
+             * @description The target as staff know it
+             * @example Fasit
+             */
+            label: string;
+            /** @example 2026-01-05T09:00:01.000Z */
+            lastAttemptAt: string | null;
+            /**
+             * @description Why the last attempt failed (a status or error kind, never content)
+             * @example HTTP 503
+             */
+            lastError: string | null;
+            /**
+             * @description Delivered by a person typing it in, not by enplan
+             * @example false
+             */
+            manual: boolean;
+            /**
+             * @description `pending` (not yet delivered), `delivered`, `failed` (the last attempt failed; it is tried again), `needs-manual-entry` (the target has no interface: type it in, then record it)
+             * @example delivered
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "failed" | "needs-manual-entry";
+            /**
+             * @description The target’s id in the municipality’s configuration
+             * @example jobcenter
+             */
+            target: string;
+            /**
+             * @description Under which reference the target filed it
+             * @example JP-2026-000123
+             */
+            targetReference: string | null;
+        };
+        SyncTargetFigureDto: {
+            /** @example 10 */
+            delivered: number;
+            /** @example 1 */
+            deliveredManually: number;
+            /** @example 0 */
+            failed: number;
+            /** @example Acadre */
+            label: string;
+            /** @example 0 */
+            needsManualEntry: number;
+            /** @example 0 */
+            pending: number;
+            /** @example archive */
+            target: string;
         };
         /**
          * @description Target group
@@ -7019,6 +8573,50 @@ export interface components {
              */
             name?: string;
         };
+        UpdateDecisionDto: {
+            /** @description The plan actions (ids of the plan's current version) the decision grants or refuses */
+            actions?: components["schemas"]["DecidedActionDto"][];
+            /** @description The complaint guidance; a new draft starts from the municipality's template for the legal area */
+            complaintGuidance?: string;
+            /**
+             * Format: date
+             * @description The first day the decision has effect
+             * @example 2026-02-01
+             */
+            effectiveFrom?: string;
+            /**
+             * Format: date
+             * @description The last day; null or absent = until further notice
+             * @example 2026-03-31
+             */
+            effectiveTo?: string | null;
+            /**
+             * @description A code of the legal-basis catalogue (GET /legal-bases); the legal area follows from it
+             * @example LAB-57
+             */
+            legalBasis?: string;
+            /**
+             * @description The reasoning (begrundelse)
+             * @example Praktikken skal afklare dine muligheder for job i et køkken …
+             */
+            reasoning?: string;
+            /**
+             * @description The plain-language summary the letter opens with
+             * @example Du får praktik i kantinen på Rådhuset i 8 uger.
+             */
+            summary?: string;
+            /**
+             * @description The decision in its legal wording
+             * @example Jobcentret bevilger virksomhedspraktik efter LAB § 57 …
+             */
+            text?: string;
+            /**
+             * @description Who on the course may read it: the team (default; external participants only with a consent covering its legal area) or holders of authority in its legal area
+             * @example team
+             * @enum {string}
+             */
+            visibility?: "team" | "authority";
+        };
         UpdateFollowUpDto: {
             /**
              * @description Mark done (true) or open again (false)
@@ -7026,6 +8624,7 @@ export interface components {
              */
             done?: boolean;
             /**
+             * Format: date
              * @description New due date (YYYY-MM-DD)
              * @example 2026-01-27
              */
@@ -7047,9 +8646,8 @@ export interface components {
             /**
              * @description A citizen’s no-show is information for the team to follow up, never a sanction
              * @example attended
-             * @enum {string}
              */
-            attendance?: "invited" | "accepted" | "declined" | "attended" | "no-show";
+            attendance?: components["schemas"]["Attendance"];
             /**
              * @description Replaces the participant’s roles
              * @example [
@@ -7140,6 +8738,55 @@ export interface components {
              */
             staffMemberId?: string;
         };
+        WebhookDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            eventTypes: ("plan.version-published" | "decision.decided" | "decision.notified" | "meeting.scheduled" | "meeting.moved" | "meeting.cancelled" | "course.activated" | "course.closed" | "consent.given" | "consent.revoked" | "course.primary-contact-changed" | "course.team-changed" | "invitation.to-send")[];
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret is still signed with
+             */
+            previousSecretUntil: string | null;
+            /**
+             * @description The start of the current secret, to tell secrets apart
+             * @example whsec_AbC…
+             */
+            secretHint: string;
+            url: string;
+        };
+        WebhookWithSecretDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            eventTypes: ("plan.version-published" | "decision.decided" | "decision.notified" | "meeting.scheduled" | "meeting.moved" | "meeting.cancelled" | "course.activated" | "course.closed" | "consent.given" | "consent.revoked" | "course.primary-contact-changed" | "course.team-changed" | "invitation.to-send")[];
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000001
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until when the previous secret is still signed with
+             */
+            previousSecretUntil: string | null;
+            /**
+             * @description Shown once: keep it in your receiver to verify signatures
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * @description The start of the current secret, to tell secrets apart
+             * @example whsec_AbC…
+             */
+            secretHint: string;
+            url: string;
+        };
         WorkItemDto: {
             /**
              * Format: uuid
@@ -7147,15 +8794,13 @@ export interface components {
              */
             courseId: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD
              * @example 2026-03-06
              */
             dueOn: string;
-            /**
-             * @example cadence-meeting
-             * @enum {string}
-             */
-            kind: "cadence-meeting" | "follow-up" | "plan-action" | "plan-agreement" | "provider-report-overdue" | "inactivity" | "plugin-deadline";
+            /** @example cadence-meeting */
+            kind: components["schemas"]["WorkItemKind"];
             /**
              * @description For cadence meetings
              * @example plan
@@ -7197,6 +8842,8 @@ export interface components {
             /** @example A plan meeting with the citizen at least every 60 days */
             title: string;
         };
+        /** @enum {string} */
+        WorkItemKind: "cadence-meeting" | "follow-up" | "plan-action" | "plan-agreement" | "provider-report-overdue" | "inactivity" | "plugin-deadline" | "sync-missing" | "progression-measurement";
         WorkListDto: {
             /** @description Overdue first, then due, then upcoming; by date */
             items: components["schemas"]["WorkItemDto"][];
@@ -7271,17 +8918,26 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+        RequestId: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The request id (yours, if you sent a harmless X-Request-Id, else a new one); also in every problem body */
+        "X-Request-Id": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AccessController_revoke_v1: {
+    revokeAccessGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 grantId: string;
             };
@@ -7291,54 +8947,74 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessGrantDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `grant-access` on the course the access-grant belongs to: a manager of a unit on the course’s team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access-grant.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    CalendarFeedController_feed_v1: {
+    getCalendarSubscriptionFeed: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description The secret of a subscription URL (POST /staff/{staffId}/calendar-subscription) */
                 token: string;
@@ -7350,6 +9026,7 @@ export interface operations {
             /** @description A VCALENDAR */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7359,15 +9036,19 @@ export interface operations {
             /** @description `calendar-subscription.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "calendar-subscription.not-found";
+                    };
                 };
             };
         };
     };
-    CitizensController_list_v1: {
+    listCitizens: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -7376,7 +9057,10 @@ export interface operations {
                 /** @description Only citizens whose name contains this text (case-insensitive) */
                 name?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7384,45 +9068,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    CitizensController_create_v1: {
+    createCitizen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7434,54 +9134,74 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.cpr-invalid" | "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.cpr-exists";
+                    };
                 };
             };
         };
     };
-    CitizensController_lookup_v1: {
+    lookUpCitizen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7493,54 +9213,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.cpr-invalid" | "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Not found */
+            404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    CitizensController_get_v1: {
+    getCitizen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7550,45 +9290,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (citizen): one of the roles caseworker, manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    CitizensController_update_v1: {
+    updateCitizen: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7602,60 +9358,68 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (citizen): one of the roles caseworker, manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    AccessController_citizenLog_v1: {
+    listCitizenAccessLog: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -7668,7 +9432,10 @@ export interface operations {
                 /** @description Only accesses by this staff member or integration */
                 actorId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -7678,54 +9445,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (access-log): one of the roles manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    AccessRequestController_json_v1: {
+    getAccessRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A citizen of your municipality */
                 id: string;
@@ -7736,45 +9523,65 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessRequestDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description `access.role-required`: only managers and integrations */
+            /**
+             * @description `access.role-required`: only managers and integrations
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (access-request): one of the roles manager, integrator, for records of the caller’s municipality; every call is logged.
+             */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `citizen.not-found` (also for another municipality’s citizen) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    AccessRequestController_html_v1: {
+    getAccessRequestPage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A citizen of your municipality */
                 id: string;
@@ -7786,45 +9593,65 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description `access.role-required`: only managers and integrations */
+            /**
+             * @description `access.role-required`: only managers and integrations
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (access-request): one of the roles manager, integrator, for records of the caller’s municipality; every call is logged.
+             */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `citizen.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen.not-found";
+                    };
                 };
             };
         };
     };
-    ConsentsController_revoke_v1: {
+    revokeConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 consentId: string;
             };
@@ -7838,63 +9665,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the consent belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    ContactsController_get_v1: {
+    getContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A contact of your municipality */
                 contactId: string;
@@ -7905,42 +9756,55 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the contact belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `contact.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "contact.not-found";
+                    };
                 };
             };
         };
     };
-    CoursesController_list_v1: {
+    listCourses: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -7961,7 +9825,10 @@ export interface operations {
                 /** @description Sort order; a leading minus means newest first */
                 sort?: components["schemas"]["CourseSort"];
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7969,45 +9836,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoursePageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    CoursesController_refer_v1: {
+    referCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8019,54 +9902,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CourseDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.already-open";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.citizen-not-in-household" | "course.citizen-unknown" | "course.date-in-future" | "course.household-unknown" | "course.model-unknown" | "course.referring-unit-unknown" | "course.subject-required";
+                    };
                 };
             };
         };
     };
-    AccessController_listGrants_v1: {
+    listAccessGrants: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8076,45 +9992,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessGrantDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the access-grant belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    AccessController_grant_v1: {
+    grantAccess: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8128,60 +10060,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessGrantDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `grant-access` on the course the access-grant belongs to: a manager of a unit on the course’s team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    AccessController_courseLog_v1: {
+    listCourseAccessLog: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -8194,7 +10147,10 @@ export interface operations {
                 /** @description Only accesses by this staff member or integration */
                 actorId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8204,54 +10160,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read-access-log` on the course the access-log belongs to: a manager of a unit on the course’s team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    ConsentsController_list_v1: {
+    listConsents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8261,45 +10237,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the consent belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    ConsentsController_record_v1: {
+    recordConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8313,67 +10305,91 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the consent belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    CourseContactsController_list_v1: {
+    listContacts: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8384,54 +10400,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the contact belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    CourseContactsController_create_v1: {
+    logContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8446,51 +10482,276 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the contact belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `contact.in-future` (at), `contact.staff-unknown` (staffMemberIds[i]), `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) with the field as followUps[i].… */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
+                };
+            };
+        };
+    };
+    listCourseDecisions: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Only decisions in this status */
+                status?: components["schemas"]["DecisionStatus"];
+                /** @description Only decisions opened from this meeting */
+                meetingId?: string;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `access.consent-missing`, `auth.municipality-not-served`). Who may: Needs `read` on the course the decision belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality; an external participant on the team, only while an information-sharing consent covers their unit (consent-filtered view). A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.consent-missing" | "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    createDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDecisionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the decision belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description `decision.course-ended`, `decision.already-superseded` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `decision.legal-basis-unknown` (a paragraph outside the catalogue), `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid`, `decision.supersedes-unknown` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8499,10 +10760,13 @@ export interface operations {
             };
         };
     };
-    DisclosureReleasesController_list_v1: {
+    listDisclosureReleases: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8512,45 +10776,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisclosureReleaseDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the disclosure-release belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    DisclosureReleasesController_release_v1: {
+    releaseDisclosure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -8564,69 +10844,238 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DisclosureReleaseDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the disclosure-release belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `disclosure-release.record-unknown` (`recordId`: no such record of that kind on this course), `disclosure-release.citizen-not-in-household` (`citizenIds[i]`), `disclosure-release.not-for-review` (the text names whom it concerns, or is the course citizen’s own words: the rule decides) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "disclosure-release.citizen-not-in-household" | "disclosure-release.not-for-review" | "disclosure-release.record-unknown";
+                    };
                 };
             };
         };
     };
-    CourseContactsController_listFollowUps_v1: {
+    getEmploymentPlanExtract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The extract */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the employment-plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `plan.not-published` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    exportCourseFhir: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Bundle */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": Record<string, never>;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the fhir-export belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    listFollowUps: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
                 limit?: number;
                 offset?: number;
                 /** @description Default open */
-                status?: "open" | "done" | "all";
+                status?: components["schemas"]["FollowUpFilter"];
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8637,54 +11086,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FollowUpPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the follow-up belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    CourseContactsController_createFollowUp_v1: {
+    createFollowUp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8699,60 +11168,94 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FollowUpDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the follow-up belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course), `follow-up.contact-unknown` (contactId: not a contact of the course) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
                 };
             };
         };
     };
-    JournalController_list_v1: {
+    listJournalNotes: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -8763,7 +11266,10 @@ export interface operations {
                 /** @description Only notes concerning this household member (notes for the whole family included) */
                 concerns?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8774,54 +11280,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JournalNotePageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the journal-note belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    JournalController_write_v1: {
+    writeJournalNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8836,76 +11362,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JournalNoteDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the journal-note belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `journal.course-ended`: the course is closed or declined */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "journal.course-ended";
+                    };
+                };
             };
             /** @description `journal.no-authority` (field `legalArea`), `journal.concerns-unknown`, `journal.visibility-needs-area`, `journal.corrects-unknown` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "journal.concerns-unknown" | "journal.corrects-unknown" | "journal.no-authority" | "journal.visibility-needs-area";
+                    };
                 };
             };
         };
     };
-    CourseMeetingsController_list_v1: {
+    listMeasurements: {
         parameters: {
-            query?: {
-                /** @description Page size (at most 100) */
-                limit?: number;
-                offset?: number;
-                /** @description Only meetings in this status */
-                status?: "planned" | "held" | "cancelled";
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
-            header?: never;
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8916,42 +11466,151 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeetingPageDto"];
+                    "application/json": components["schemas"]["MeasurementDto"][];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the measurement belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    startMeasurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartMeasurementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartedMeasurementDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the measurement belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description `measurement.course-not-open` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `instrument.unknown`, `measurement.respondent-not-allowed`, `measurement.respondent-too-young` (field `respondentType`), `measurement.child-not-in-household`, `measurement.citizen-not-in-course`, `measurement.about-required` (field `aboutCitizenId`), `measurement.respondent-not-in-household` (field `respondentCitizenId`) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8960,10 +11619,202 @@ export interface operations {
             };
         };
     };
-    CourseMeetingsController_create_v1: {
+    skipMeasurement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipMeasurementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the measurement belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description `measurement.course-not-open` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description As for starting one */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMeetings: {
+        parameters: {
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+                /** @description Only meetings in this status */
+                status?: components["schemas"]["MeetingStatus"];
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the meeting belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    scheduleMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -8978,63 +11829,102 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `meeting.ends-before-start` (endsAt), `meeting.type-unknown`, `meeting.participant-unknown`, `meeting.participant-incomplete` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                    };
                 };
             };
         };
     };
-    PlanController_current_v1: {
+    getCurrentPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The entity tag you hold: 304 Not Modified (no body) when it is still current */
+                "If-None-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9047,50 +11937,76 @@ export interface operations {
                 headers: {
                     /** @description The version as an entity tag, e.g. "2": send it back as If-Match when publishing the next one */
                     ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CurrentPlanDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Not modified: the entity tag you sent is current */
+            304: {
+                headers: {
+                    /** @description The version as an entity tag, e.g. "2": send it back as If-Match when publishing the next one */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `access.consent-missing`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality; an external participant on the team, only while an information-sharing consent covers their unit (consent-filtered view). A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.consent-missing" | "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` (also for another municipality’s course) or `plan.not-published` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.not-published";
+                    };
                 };
             };
         };
     };
-    PlanController_citizenView_v1: {
+    getCitizenView: {
         parameters: {
             query?: {
                 /** @description In a family course: the member whose plan to show (their own items, their children's when they hold custody, and the shared family ones); default the course's citizen */
                 citizenId?: string;
                 /** @description html: a printable page instead of JSON */
-                format?: "json" | "html";
+                format?: components["schemas"]["CitizenViewFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9099,60 +12015,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The view as JSON, or with `format=html` the printable page */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CitizenViewDto"];
-                    "text/html": components["schemas"]["CitizenViewDto"];
+                    "text/html": string;
                 };
             };
             /** @description `plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.reader-not-on-course" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` (also for another municipality’s course) or `plan.not-published` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.not-published";
+                    };
                 };
             };
         };
     };
-    PlanController_citizenViewHtml_v1: {
+    getCitizenViewPage: {
         parameters: {
             query?: {
                 /** @description In a family course: the member whose plan to show (their own items, their children's when they hold custody, and the shared family ones); default the course's citizen */
                 citizenId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9164,6 +12101,7 @@ export interface operations {
             /** @description The page */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9173,42 +12111,58 @@ export interface operations {
             /** @description `plan.reader-not-on-course`: `citizenId` is not a member of the course; `validation.failed`: a malformed `citizenId` or an unknown parameter */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.reader-not-on-course" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` (also for another municipality’s course) or `plan.not-published` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.not-published";
+                    };
                 };
             };
         };
     };
-    PlanController_diff_v1: {
+    diffPlanVersions: {
         parameters: {
             query?: {
                 /** @description Older version; 0 is the empty plan. Default: the version before `to` */
@@ -9216,7 +12170,10 @@ export interface operations {
                 /** @description Newer version. Default: the current version */
                 to?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9227,54 +12184,76 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDiffDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` (also for another municipality’s course) or `plan.not-published` or `plan.version-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.not-published";
+                    };
                 };
             };
         };
     };
-    PlanController_draft_v1: {
+    getPlanDraft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The entity tag you hold: 304 Not Modified (no body) when it is still current */
+                "If-None-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9287,47 +12266,72 @@ export interface operations {
                 headers: {
                     /** @description The draft revision, e.g. "4" */
                     ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanDraftDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Not modified: the entity tag you sent is current */
+            304: {
+                headers: {
+                    /** @description The version as an entity tag, e.g. "2": send it back as If-Match when publishing the next one */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    PlanController_saveDraft_v1: {
+    savePlanDraft: {
         parameters: {
             query?: never;
             header?: {
                 /** @description The draft revision you edited; required when a draft exists */
                 "If-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description A course of your municipality */
@@ -9345,6 +12349,7 @@ export interface operations {
                 headers: {
                     /** @description The new draft revision */
                     ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9354,70 +12359,104 @@ export interface operations {
             /** @description `validation.failed`, `plan.if-match-invalid` */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.if-match-invalid" | "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the plan belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `plan.draft-conflict` with `currentRevision`; `plan.course-closed` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "plan.course-closed" | "plan.draft-conflict";
+                    };
+                };
             };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                    };
                 };
             };
             /** @description `plan.precondition-required`: a draft exists and If-Match is missing */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.precondition-required";
+                    };
+                };
             };
         };
     };
-    PlanController_discardDraft_v1: {
+    discardPlanDraft: {
         parameters: {
             query?: never;
             header: {
                 /** @description The draft revision you discard */
                 "If-Match": string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description A course of your municipality */
@@ -9430,70 +12469,89 @@ export interface operations {
             /** @description Discarded */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the plan belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found`, `plan.draft-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.draft-not-found";
+                    };
                 };
             };
             /** @description `plan.draft-conflict` with `currentRevision` */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "plan.draft-conflict";
+                    };
                 };
             };
             /** @description `plan.precondition-required` */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.precondition-required";
+                    };
+                };
             };
         };
     };
-    PlanController_versions_v1: {
+    listPlanVersions: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9504,56 +12562,75 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    PlanController_publish_v1: {
+    publishPlanVersion: {
         parameters: {
             query?: never;
             header?: {
                 /** @description The version the change starts from; required unless the body has `baseVersion` */
                 "If-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description A course of your municipality */
@@ -9573,6 +12650,7 @@ export interface operations {
                     ETag?: string;
                     /** @description The new version */
                     Location?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9582,68 +12660,105 @@ export interface operations {
             /** @description `validation.failed` (shape, unknown field), `plan.if-match-invalid`, `plan.base-version-ambiguous` */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.base-version-ambiguous" | "plan.if-match-invalid" | "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the plan belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "plan.course-closed" | "plan.version-conflict";
+                    };
+                };
             };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                    };
                 };
             };
             /** @description `plan.precondition-required`: neither If-Match nor `baseVersion` was sent */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.precondition-required";
+                    };
+                };
             };
         };
     };
-    PlanController_version_v1: {
+    getPlanVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The entity tag you hold: 304 Not Modified (no body) when it is still current */
+                "If-None-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9658,45 +12773,71 @@ export interface operations {
                 headers: {
                     /** @description The version as an entity tag, e.g. "2": send it back as If-Match when publishing the next one */
                     ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlanVersionDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Not modified: the entity tag you sent is current */
+            304: {
+                headers: {
+                    /** @description The version as an entity tag, e.g. "2": send it back as If-Match when publishing the next one */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the plan belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` (also for another municipality’s course) or `plan.not-published` or `plan.version-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan.not-published";
+                    };
                 };
             };
         };
     };
-    TeamController_handover_v1: {
+    handOverPrimaryContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -9710,67 +12851,257 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HandoverResultDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the team belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    CourseProviderOrdersController_list_v1: {
+    getProgressionDialogue: {
+        parameters: {
+            query?: {
+                instrumentId?: string;
+                respondentType?: components["schemas"]["RespondentType"];
+                aboutCitizenId?: string;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the measurement belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    getProgressionChart: {
+        parameters: {
+            query?: {
+                instrumentId?: string;
+                respondentType?: components["schemas"]["RespondentType"];
+                aboutCitizenId?: string;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chart */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the measurement belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    listProviderOrders: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9781,54 +13112,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderOrderPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the provider-order belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    CourseProviderOrdersController_create_v1: {
+    createProviderOrder: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of your municipality */
                 courseId: string;
@@ -9843,58 +13194,259 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderOrderDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the provider-order belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `provider-order.duplicate` (actionId) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "provider-order.duplicate";
+                    };
+                };
             };
             /** @description `provider-order.action-unknown` (actionId), `provider-order.unit-unknown` (providerUnitId), `provider-order.staff-unknown` (providerStaffId), `provider-order.ends-before-start` (endsOn) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "provider-order.action-unknown" | "provider-order.ends-before-start" | "provider-order.staff-unknown" | "provider-order.unit-unknown";
+                    };
+                };
+            };
+        };
+    };
+    getCourseSyncLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSyncDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the sync-ledger belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+        };
+    };
+    recordManualSyncEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+                /** @description Version number, from 1 */
+                version: number;
+                /** @description The target’s id in your municipality’s configuration */
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanVersionSyncDto"];
+                };
+            };
+            /** @description `validation.failed`: reference missing, too long or not one line */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the sync-ledger belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `plan.version-not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description `sync.already-delivered`: the version has reached the target already */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `sync.target-unknown`: not a target of your municipality (`errors[].field` = `target`) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9903,10 +13455,91 @@ export interface operations {
             };
         };
     };
-    TeamController_history_v1: {
+    retryCourseSync: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseSyncDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the sync-ledger belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+        };
+    };
+    getTeamHistory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -9916,45 +13549,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamAssignmentDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the team belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    TeamController_add_v1: {
+    addTeamMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -9968,63 +13617,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamAssignmentDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the team belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    TeamController_end_v1: {
+    endTeamAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
                 assignmentId: string;
@@ -10039,63 +13712,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamAssignmentDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the team belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    CoursesController_get_v1: {
+    getCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -10105,45 +13802,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CourseDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the course belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    CoursesController_transition_v1: {
+    transitionCourse: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -10157,63 +13870,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CourseDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the course belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.already-open" | "course.model-disabled";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.capacity-reached" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed";
+                    };
                 };
             };
         };
     };
-    DeploymentController_get_v1: {
+    getDecisionSettings: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10221,24 +13971,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeploymentDto"];
+                    "application/json": components["schemas"]["DecisionSettingsDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    putCommitteeLegalBases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCommitteeLegalBasesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionSettingsDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `decision.legal-basis-unknown` naming `committeeLegalBases[i]` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10247,10 +14082,952 @@ export interface operations {
             };
         };
     };
-    FollowUpsController_update_v1: {
+    putComplaintGuidance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A legal area */
+                legalArea: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutComplaintGuidanceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintGuidanceDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    resetComplaintGuidance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A legal area */
+                legalArea: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintGuidanceDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `access.consent-missing`, `auth.municipality-not-served`). Who may: Needs `read` on the course the decision belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality; an external participant on the team, only while an information-sharing consent covers their unit (consent-filtered view). A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.consent-missing" | "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+        };
+    };
+    updateDecisionDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the decision belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+            /** @description `decision.not-editable`: the decision is decided or notified; `decision.course-ended` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `decision.legal-basis-unknown`, `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the decision belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+            /** @description `decision.not-draft`, `decision.already-superseded`, `decision.course-ended` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `decision.incomplete` (the fields missing), `decision.committee-approval-required`, `decision.committee-approval-not-needed`, the model's authority code (e.g. `paired-caseworkers.partner-area`, `plugin.decision-authority`; the message names the law, paragraph and area), `decision.action-unknown`, `decision.legal-basis-unknown` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecisionLetterHtml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the decision belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+            /** @description `decision.not-decided`: a draft has no letter */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecisionLetterPdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the decision belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+            /** @description `decision.not-decided`: a draft has no letter */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordDecisionNotified: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description Decision id */
+                decisionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotifyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the decision belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `course.not-found`, `decision.not-found` (also a decision you may not see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-found";
+                    };
+                };
+            };
+            /** @description `decision.not-decided`: a draft, or notified already */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `decision.notified-before-decided` (field `notifiedAt`) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDeployment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    listEventDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this status (default dead) */
+                status?: "pending" | "delivered" | "dead";
+                limit?: number;
+                /** @description Only deliveries of this event */
+                eventId?: string;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryDto"][];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    getEventDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    replayEventDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDeliveryDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    listDomainEvents: {
+        parameters: {
+            query?: {
+                /** @description The cursor of the last event you processed (`next` of the previous page); absent or 0: from the start */
+                after?: string;
+                /** @description At most this many events (1–500, default 100) */
+                limit?: number;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFeedDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    updateFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A follow-up of your municipality */
                 followUpId: string;
@@ -10265,63 +15042,100 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FollowUpDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the follow-up belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `follow-up.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "follow-up.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
                 };
             };
         };
     };
-    HouseholdsController_create_v1: {
+    createHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10333,54 +15147,74 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
+            /** @description The request breaks a rule */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.member-duplicate" | "household.member-unknown";
+                    };
                 };
             };
         };
     };
-    HouseholdsController_get_v1: {
+    getHousehold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -10390,45 +15224,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (household): one of the roles caseworker, manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.not-found";
+                    };
                 };
             };
         };
     };
-    HouseholdsController_addMember_v1: {
+    addHouseholdMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -10442,63 +15292,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (household): one of the roles caseworker, manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.member-exists";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.member-unknown";
+                    };
                 };
             };
         };
     };
-    HouseholdsController_setCustody_v1: {
+    setHouseholdMemberCustody: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
                 citizenId: string;
@@ -10513,63 +15400,87 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HouseholdDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: Citizens’ master data (household): one of the roles caseworker, manager, integrator, for records of the caller’s municipality; every call is logged. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.member-not-found" | "household.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
+            /** @description The request breaks a rule */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "household.custody-not-parent";
+                    };
                 };
             };
         };
     };
-    JournalController_get_v1: {
+    getJournalNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description Journal note id */
                 noteId: string;
@@ -10580,45 +15491,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JournalNoteDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the journal-note belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `journal-note.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "journal-note.not-found";
+                    };
                 };
             };
         };
     };
-    LegalBasisController_list_v1: {
+    listLegalBases: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10626,36 +15553,48 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalBasisListDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    LegalBasisController_create_v1: {
+    createLegalBasis: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10667,61 +15606,74 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalBasisDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `legal-basis.code-exists`: the code is a core code or already used by your municipality */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "legal-basis.code-exists";
+                    };
                 };
             };
         };
     };
-    MeController_me_v1: {
+    getMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10729,24 +15681,203 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, external, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    getMeasurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A measurement */
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the measurement belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `measurement.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.not-found";
+                    };
+                };
+            };
+        };
+    };
+    saveMeasurementAnswers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A measurement */
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the measurement belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `measurement.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.not-found";
+                    };
+                };
+            };
+            /** @description `measurement.not-in-progress`: completed or skipped measurements never change */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `measurement.value-outside-scale`, `measurement.item-unknown` (not in the version used), `measurement.item-twice`, `measurement.not-relevant-not-allowed`, `measurement.value-missing`, `measurement.text-missing`: each naming its field (`answers[i].value`); nothing is saved */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10755,10 +15886,118 @@ export interface operations {
             };
         };
     };
-    MeetingsController_createBoard_v1: {
+    completeMeasurement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A measurement */
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteMeasurementDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the measurement belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `measurement.not-found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.not-found";
+                    };
+                };
+            };
+            /** @description `measurement.not-in-progress` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description `measurement.value-outside-scale`, `measurement.item-unknown` (not in the version used), `measurement.item-twice`, `measurement.not-relevant-not-allowed`, `measurement.value-missing`, `measurement.text-missing`: each naming its field (`answers[i].value`); nothing is saved */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scheduleBoardMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10770,54 +16009,74 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.ends-before-start` (endsAt), `meeting.type-unknown`, `meeting.participant-unknown`, `meeting.participant-incomplete`, `meeting.courses-missing` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                    };
                 };
             };
         };
     };
-    MeetingsController_get_v1: {
+    getMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -10828,45 +16087,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the meeting belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
         };
     };
-    MeetingsController_reschedule_v1: {
+    rescheduleMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -10881,70 +16156,100 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
             /** @description `meeting.not-changeable`: the meeting is held or cancelled */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "meeting.not-changeable";
+                    };
+                };
             };
             /** @description `meeting.ends-before-start` (endsAt) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.ends-before-start";
+                    };
                 };
             };
         };
     };
-    MeetingsController_ics_v1: {
+    getMeetingIcs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -10956,45 +16261,61 @@ export interface operations {
             /** @description A VCALENDAR with one VEVENT */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the meeting belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
         };
     };
-    MeetingsController_addAgendaItem_v1: {
+    addAgendaItem: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11009,63 +16330,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgendaItemDto"][];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    MeetingsController_cancel_v1: {
+    cancelMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11076,61 +16421,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
             /** @description `meeting.not-changeable`: the meeting is held */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "meeting.not-changeable";
+                    };
                 };
             };
         };
     };
-    InvitationsController_list_v1: {
+    listMeetingInvitations: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11141,45 +16499,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the meeting belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
         };
     };
-    InvitationsController_invite_v1: {
+    inviteCitizenToMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11194,63 +16568,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `invitation.meeting-over` (cancelled or started), `invitation.no-citizen` (citizenId), `invitation.channel-required` (preferredChannel) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invitation.channel-required" | "invitation.meeting-over" | "invitation.no-citizen";
+                    };
                 };
             };
         };
     };
-    MeetingsController_minutes_v1: {
+    recordMeetingMinutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11265,63 +16676,100 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `meeting.not-held-yet` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-held-yet";
+                    };
                 };
             };
         };
     };
-    MeetingsController_addOutcome_v1: {
+    addMeetingOutcome: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11336,63 +16784,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OutcomeDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    MeetingsController_addParticipant_v1: {
+    addMeetingParticipant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11407,70 +16879,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantWithWarningsDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
             /** @description `meeting.participant-duplicate` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "meeting.participant-duplicate";
+                    };
+                };
             };
             /** @description `meeting.participant-unknown`, `meeting.participant-incomplete` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.participant-incomplete" | "meeting.participant-unknown";
+                    };
                 };
             };
         };
     };
-    MeetingsController_updateParticipant_v1: {
+    updateMeetingParticipant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11487,63 +16989,87 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found`, `meeting.participant-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found" | "meeting.participant-not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    MeetingsController_planDraft_v1: {
+    draftPlanFromMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11555,54 +17081,90 @@ export interface operations {
             /** @description The saved draft (as GET /courses/{courseId}/plan/draft) with courseId and meetingId */
             200: {
                 headers: {
+                    /** @description The new draft revision, e.g. "4" */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeetingPlanDraftDto"];
+                };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description `plan.course-closed`: the course is closed or declined; `plan.draft-conflict`: the draft changed meanwhile */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "plan.course-closed" | "plan.draft-conflict";
+                    };
                 };
             };
             /** @description `meeting.no-course` (board meeting) or a plan content rule */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.no-course" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                    };
                 };
             };
         };
     };
-    MeetingsController_publishPlan_v1: {
+    publishPlanFromMeeting: {
         parameters: {
             query?: never;
             header?: {
                 /** @description The version the draft starts from; or send baseVersion */
                 "If-Match"?: string;
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 /** @description A meeting of your municipality */
@@ -11619,68 +17181,117 @@ export interface operations {
             /** @description The published plan version; sourceMeetingId is this meeting */
             201: {
                 headers: {
+                    /** @description The version as an entity tag, e.g. "2", as POST /courses/{courseId}/plan/versions gives it */
+                    ETag?: string;
+                    /** @description The new version */
+                    Location?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlanVersionDto"];
+                };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.base-version-ambiguous" | "plan.if-match-invalid" | "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
                 };
             };
-            /** @description `plan.version-conflict` */
+            /** @description `plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed` */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "plan.course-closed" | "plan.version-conflict";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.no-course" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                    };
+                };
+            };
+            /** @description `plan.precondition-required`: neither If-Match nor `baseVersion` was sent */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "plan.precondition-required";
+                    };
                 };
             };
         };
     };
-    MeetingsController_assignRole_v1: {
+    assignMeetingRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A meeting of your municipality */
                 meetingId: string;
@@ -11695,60 +17306,94 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ParticipantDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the meeting belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `meeting.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `meeting.role-not-participant`: the person does not take part in the meeting */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "meeting.role-not-participant";
+                    };
                 };
             };
         };
     };
-    OrgUnitsController_list_v1: {
+    listOrgUnits: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -11757,7 +17402,10 @@ export interface operations {
                 /** @description Only units of this kind */
                 kind?: components["schemas"]["UnitKind"];
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11765,45 +17413,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    OrgUnitsController_create_v1: {
+    createOrgUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11815,54 +17479,61 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    OrgUnitsController_get_v1: {
+    getOrgUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -11872,42 +17543,55 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrgUnitDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "org-unit.not-found";
+                    };
                 };
             };
         };
     };
-    WorkListController_board_v1: {
+    getUnitBoard: {
         parameters: {
             query?: {
                 /** @description Flag a course whose citizen has had no contact for this many days (default 30) */
@@ -11917,7 +17601,10 @@ export interface operations {
                 /** @description Items further ahead than this are left out (default 60) */
                 horizonDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description An organisational unit (team) of your municipality */
                 unitId: string;
@@ -11928,51 +17615,68 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoardDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `org-unit.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "org-unit.not-found";
+                    };
                 };
             };
         };
     };
-    WorkListController_forUnit_v1: {
+    getUnitWorkList: {
         parameters: {
             query?: {
                 /** @description Flag a course whose citizen has had no contact for this many days (default 30) */
@@ -11982,7 +17686,10 @@ export interface operations {
                 /** @description Items further ahead than this are left out (default 60) */
                 horizonDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description An organisational unit (team) of your municipality */
                 unitId: string;
@@ -11993,54 +17700,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamWorkListDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `org-unit.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "org-unit.not-found";
+                    };
                 };
             };
         };
     };
-    ConsultantLoadController_load_v1: {
+    getConsultantLoad: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 staffId: string;
             };
@@ -12050,45 +17777,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsultantLoadDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles manager, integrator, caseworker, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.staff-not-found";
+                    };
                 };
             };
         };
     };
-    CoverController_list_v1: {
+    listConsultantCovers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -12098,45 +17841,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverDto"][];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the citizen-consultant-cover belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
         };
     };
-    CoverController_add_v1: {
+    addConsultantCover: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -12150,63 +17909,87 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoverDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the citizen-consultant-cover belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
         };
     };
-    SubstitutesController_list_v1: {
+    listSubstitutes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A paired-caseworkers course */
                 courseId: string;
@@ -12217,45 +18000,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubstituteListDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the paired-caseworkers-substitute belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found` or `plugin.not-enabled` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plugin.not-enabled";
+                    };
                 };
             };
         };
     };
-    SubstitutesController_name_v1: {
+    nameSubstitute: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A paired-caseworkers course */
                 courseId: string;
@@ -12270,70 +18069,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubstituteDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `manage-team` on the course the paired-caseworkers-substitute belongs to: a caseworker or manager on the course’s team; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `course.not-found`, or `plugin.not-enabled` for a municipality that has not enabled the plugin */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plugin.not-enabled";
+                    };
                 };
             };
             /** @description `paired-caseworkers.substitution-overlaps`: the caseworker already has a substitute in part of the period */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "paired-caseworkers.substitution-overlaps";
+                    };
+                };
             };
             /** @description `paired-caseworkers.not-a-paired-course`, `paired-caseworkers.course-ended`, `paired-caseworkers.covered-not-in-pair`, `paired-caseworkers.substitute-unknown`, `paired-caseworkers.substitute-areas` (the substitute lacks one of the covered areas, named), `paired-caseworkers.period-invalid` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "paired-caseworkers.course-ended" | "paired-caseworkers.covered-not-in-pair" | "paired-caseworkers.not-a-paired-course" | "paired-caseworkers.period-invalid" | "paired-caseworkers.substitute-areas" | "paired-caseworkers.substitute-unknown";
+                    };
                 };
             };
         };
     };
-    CoordinationController_summary_v1: {
+    getCoordinationSummary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 courseId: string;
             };
@@ -12343,45 +18172,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CoordinationDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the coordination belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `plan-coordinator.not-a-coordinated-course`: the course follows another model */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "plan-coordinator.not-a-coordinated-course";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_agreementHtml_v1: {
+    getStepUpAgreementPage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12393,45 +18238,61 @@ export interface operations {
             /** @description The document */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the step-up-agreement belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `step-up-meetings.agreement-not-found` (not signed yet), `step-up-meetings.flow-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "step-up-meetings.agreement-not-found" | "step-up-meetings.flow-not-found";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_status_v1: {
+    getStepUpFlow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12442,45 +18303,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `step-up-meetings.flow-not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "step-up-meetings.flow-not-found";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_start_v1: {
+    startStepUpFlow: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12495,70 +18372,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.flow-exists` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.flow-exists";
+                    };
+                };
             };
             /** @description `step-up-meetings.not-eligible`, `step-up-meetings.wrong-model`, `step-up-meetings.course-ended`, `step-up-meetings.date-invalid` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.not-eligible" | "step-up-meetings.wrong-model";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_signAgreement_v1: {
+    signStepUpAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12573,70 +18480,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
             };
             /** @description `step-up-meetings.signature-missing`, `step-up-meetings.signatory-mismatch`, `step-up-meetings.date-invalid` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.date-invalid" | "step-up-meetings.signatory-mismatch" | "step-up-meetings.signature-missing";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_sendMaterial_v1: {
+    recordStepUpMaterialSent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12651,70 +18588,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
             };
             /** @description `step-up-meetings.worksheet-missing`, `step-up-meetings.consent-missing`, `step-up-meetings.unit-unknown` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.consent-missing" | "step-up-meetings.unit-unknown" | "step-up-meetings.worksheet-missing";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_recordMeeting_v1: {
+    recordStepUpMeeting: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12729,70 +18696,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowWithWarningsDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
             };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`, `step-up-meetings.chair-missing`, `step-up-meetings.job-consultant-missing`, `step-up-meetings.citizen-absent` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.chair-missing" | "step-up-meetings.citizen-absent" | "step-up-meetings.job-consultant-missing" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_recordReReview_v1: {
+    recordStepUpReReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12807,70 +18804,100 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
             };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_waiveReReview_v1: {
+    waiveStepUpReReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12885,70 +18912,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.re-review-waived` (already recorded), `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) (the re-review was held) */
             409: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
                 };
             };
         };
     };
-    StepUpFlowController_saveWorksheet_v1: {
+    saveStepUpWorksheet: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A course of the step-up-meetings model */
                 courseId: string;
@@ -12963,58 +19007,150 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FlowStatusDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the step-up-flow belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found";
+                    };
                 };
             };
             /** @description `step-up-meetings.wrong-state` (409, names `expectedState` and `currentState`) */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
+        };
+    };
+    getProgressionFigures: {
+        parameters: {
+            query?: {
+                /** @description Default: the shipped employment-readiness set */
+                instrumentId?: unknown;
+                /** @description Default: citizen */
+                respondentType?: components["schemas"]["RespondentType"];
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles manager, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `instrument.unknown` */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13023,10 +19159,324 @@ export interface operations {
             };
         };
     };
-    ProviderOrdersController_get_v1: {
+    getInstrumentDefinitionSchema: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Schema (draft-07) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    listProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentSummaryDto"][];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    registerProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstrumentDto"];
+            };
+        };
+        responses: {
+            /** @description The registered definition */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `instrument.version-published` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `instrument.schema`, `instrument.item-unknown`, `instrument.subscale-unknown`, `instrument.scale-unknown`, … each naming its field under `definition.`; `instrument.id-taken` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportProgressionEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, RFC 4180 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles manager, integrator, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `instrument.unknown` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                instrumentId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `instrument.unknown` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProviderOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A provider order of your municipality */
                 orderId: string;
@@ -13037,49 +19487,65 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderOrderDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the provider-order belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `provider-order.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "provider-order.not-found";
+                    };
                 };
             };
         };
     };
-    ProviderOrdersController_reports_v1: {
+    listProviderReports: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
                 limit?: number;
                 offset?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A provider order of your municipality */
                 orderId: string;
@@ -13090,54 +19556,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderReportPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `read` on the course the provider-order belongs to: a caseworker or manager on the course’s team (or formerly on it, once the course is closed or declined) or holding a temporary grant; a manager of a unit on the team; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `provider-order.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "provider-order.not-found";
+                    };
                 };
             };
         };
     };
-    ProviderOrdersController_addReport_v1: {
+    addProviderReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A provider order of your municipality */
                 orderId: string;
@@ -13152,60 +19638,94 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProviderReportDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the provider-order belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `provider-order.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "provider-order.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled";
+                    };
                 };
             };
             /** @description `provider-report.before-start`, `provider-report.in-future` (receivedOn) */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "provider-report.before-start" | "provider-report.in-future";
+                    };
                 };
             };
         };
     };
-    StaffController_list_v1: {
+    listStaff: {
         parameters: {
             query?: {
                 /** @description Page size (at most 100) */
@@ -13218,7 +19738,10 @@ export interface operations {
                 /** @description Only active (true) or inactive (false) staff; both when left out */
                 active?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13226,45 +19749,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffPageDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
         };
     };
-    StaffController_create_v1: {
+    createStaffMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13276,54 +19815,87 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.id-exists";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.unit-unknown";
+                    };
                 };
             };
         };
     };
-    StaffController_get_v1: {
+    getStaffMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -13333,45 +19905,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
         };
     };
-    StaffController_update_v1: {
+    updateStaffMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -13385,63 +19973,87 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StaffDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles admin, manager, integrator, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
+            /** @description The request breaks a rule */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.unit-unknown";
+                    };
                 };
             };
         };
     };
-    CaseloadController_get_v1: {
+    getStaffCaseload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -13451,45 +20063,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CaseloadDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
-            /** @description No such record in your municipality (another municipality’s records are not found either) */
+            /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
         };
     };
-    StaffCalendarController_subscribe_v1: {
+    subscribeToCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description You (a staff member of your municipality) */
                 staffId: string;
@@ -13500,54 +20128,65 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarSubscriptionDto"];
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description `access.denied`: a feed and its subscription are their owner’s only */
+            /**
+             * @description `access.denied`: a feed and its subscription are their owner’s only
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality.
+             */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `staff.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
         };
     };
-    StaffCalendarController_unsubscribe_v1: {
+    unsubscribeFromCalendar: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description You (a staff member of your municipality) */
                 staffId: string;
@@ -13559,55 +20198,66 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description `access.denied`: a feed and its subscription are their owner’s only */
+            /**
+             * @description `access.denied`: a feed and its subscription are their owner’s only
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality.
+             */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `staff.not-found`, `calendar-subscription.not-found` (no live subscription) */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed but breaks a rule; `code` says which, `errors[]` names the field */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "calendar-subscription.not-found" | "staff.not-found";
+                    };
                 };
             };
         };
     };
-    StaffCalendarController_feed_v1: {
+    getMyCalendarFeed: {
         parameters: {
             query?: {
                 /** @description How many days back the feed reaches (default 90) */
                 pastDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description You (a staff member of your municipality) */
                 staffId: string;
@@ -13619,51 +20269,72 @@ export interface operations {
             /** @description A VCALENDAR */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/calendar": string;
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description `access.denied`: a feed and its subscription are their owner’s only */
+            /**
+             * @description `access.denied`: a feed and its subscription are their owner’s only
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality.
+             */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `staff.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
         };
     };
-    WorkListController_forStaff_v1: {
+    getStaffWorkList: {
         parameters: {
             query?: {
                 /** @description Flag a course whose citizen has had no contact for this many days (default 30) */
@@ -13673,7 +20344,10 @@ export interface operations {
                 /** @description Items further ahead than this are left out (default 60) */
                 horizonDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 /** @description A staff member of your municipality */
                 staffId: string;
@@ -13684,51 +20358,420 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkListDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `staff.not-found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
                 };
             };
         };
     };
-    WorkListController_mine_v1: {
+    getSyncFigures: {
+        parameters: {
+            query?: {
+                /** @description A calendar month (Danish time), YYYY-MM; default the current month */
+                month?: string;
+            };
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncFiguresDto"];
+                };
+            };
+            /** @description `sync.month-invalid` (`errors[].field` = `month`), `validation.failed` */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /**
+             * @description `access.role-required`: managers and integrations only
+             *
+             *     Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles manager, integrator, within the caller’s municipality.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"][];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles integrator, admin, within the caller’s municipality. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+        };
+    };
+    getMyWorkList: {
         parameters: {
             query?: {
                 /** @description Flag a course whose citizen has had no contact for this many days (default 30) */
@@ -13738,7 +20781,10 @@ export interface operations {
                 /** @description Items further ahead than this are left out (default 60) */
                 horizonDays?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13746,52 +20792,74 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WorkListDto"];
                 };
             };
-            /** @description Malformed input or unknown fields; `errors[]` names each field */
+            /** @description The request is invalid */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
-            /** @description No valid bearer token (`auth.token-missing`, `auth.token-invalid`, `auth.token-expired`) */
+            /** @description Authentication is required */
             401: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
                 };
             };
-            /** @description Not allowed for this caller or record (`access.denied`, `access.consent-missing`, `access.role-required`) */
+            /** @description Refused (`access.role-required`, `auth.municipality-not-served`). Who may: One of the roles caseworker, manager, integrator, admin, within the caller’s municipality; lists only the courses the caller may read. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.role-required" | "auth.municipality-not-served";
+                    };
                 };
             };
             /** @description `staff.not-found`: the caller is not a staff member of the municipality */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "staff.not-found";
+                    };
+                };
             };
         };
     };
-    HealthController_live: {
+    getLiveness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13800,6 +20868,7 @@ export interface operations {
             /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13862,6 +20931,7 @@ export interface operations {
             /** @description The Health Check is not successful */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -13936,10 +21006,13 @@ export interface operations {
             };
         };
     };
-    HealthController_ready: {
+    getReadiness: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13948,6 +21021,7 @@ export interface operations {
             /** @description The Health Check is successful */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -14010,6 +21084,7 @@ export interface operations {
             /** @description The Health Check is not successful */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

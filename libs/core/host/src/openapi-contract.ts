@@ -16,6 +16,7 @@ type Operation = {
   [ext: `x-${string}`]: unknown;
 };
 
+const UUID_EXAMPLE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 /** The operationId Nest would invent (`Controller_method`): a route without its own is marked, and the contract test fails it. */
@@ -119,8 +120,11 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
       for (const t of op.tags ?? []) used.add(t);
       op.parameters = [...(op.parameters ?? []), { $ref: '#/components/parameters/RequestId' } as never];
       for (const p of op.parameters) {
-        // Every record id in a path is a uuid (the access check answers 404 to anything else).
-        if (p.in === 'path' && /(^id$|Id$)/.test(p.name)) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
+        // Every record id in a path is a uuid (the access check answers 404 to anything else), unless the route
+        // documents another kind of id (an instrument's slug, say) by its example.
+        const example = (p.schema as { example?: unknown } | undefined)?.example ?? (p as { example?: unknown }).example;
+        const otherId = example !== undefined && !(typeof example === 'string' && UUID_EXAMPLE.test(example));
+        if (p.in === 'path' && /(^id$|Id$)/.test(p.name) && !otherId) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
       }
       const responses = (op.responses ??= {});
       if (path.startsWith('/api/')) catalogueProblems(path, method, op, responses);

@@ -108,7 +108,7 @@ export class ProgressionController {
   @StaffRoute({ record: 'progression-instrument' })
   @ApiOperation({ operationId: 'getProgressionInstrumentVersion', summary: 'One version of an instrument', description: 'The definition exactly as answers of that version were given.' })
   @ApiParam({ name: 'instrumentId', example: 'employment-readiness' })
-  @ApiParam({ name: 'version', example: 1 })
+  @ApiParam({ name: 'version', type: 'integer', example: 1 })
   @ApiOkResponse({ description: 'The definition', schema: { type: 'object' } })
   @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
   async instrument(@CurrentPrincipal() p: Principal, @Param('instrumentId') id: string, @Param('version') version: string): Promise<InstrumentDefinition> {

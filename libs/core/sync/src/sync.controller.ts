@@ -97,7 +97,7 @@ export class SyncController {
     description: 'For a target without an interface, or after a failure: the version counts as delivered, by manual entry (the monthly figure counts it against the goal).',
   })
   @ApiParam(COURSE_PARAM)
-  @ApiParam({ name: 'version', example: 1, description: 'Version number, from 1' })
+  @ApiParam({ name: 'version', type: 'integer', example: 1, description: 'Version number, from 1' })
   @ApiParam({ name: 'target', example: 'dubu', description: 'The target’s id in your municipality’s configuration' })
   @ApiOkResponse({ type: PlanVersionSyncDto })
   @ApiBadRequestResponse({ description: '`validation.failed`: reference missing, too long or not one line' })
