@@ -9,6 +9,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  // The typed client lives in the workspace; the app takes its types (and nothing else) from there.
+  resolve: { alias: { '@enplan/api-client': fileURLToPath(new URL('../../libs/api-client/src/index.ts', import.meta.url)) } },
   build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: true },
   server: {
     port: 5173,

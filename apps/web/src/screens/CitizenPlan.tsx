@@ -8,7 +8,13 @@ import { Async } from '../ui.js';
 export function CitizenPlan() {
   const { courseId = '' } = useParams();
   const { t } = useI18n();
-  const view = useQuery({ queryKey: ['citizen-view', courseId], queryFn: () => ok(api.GET('/api/v1/courses/{courseId}/plan/citizen-view', { params: { path: { courseId } } })) });
+  const view = useQuery({ queryKey: ['citizen-view', courseId], queryFn: async () => {
+      const v = await ok(api.GET('/api/v1/courses/{courseId}/plan/citizen-view', { params: { path: { courseId } } }));
+      // The route answers HTML only when asked (format=html); asked for JSON it sends JSON.
+      if (typeof v === 'string') throw new Error('citizen view: HTML where JSON was asked for');
+      return v;
+    },
+  });
   return (
     <Async q={view}>
       {(v) => (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, ok, session } from '../api/client.js';
+import { session } from '../api/client.js';
+import { demoSignIn, demoStaff } from '../api/demo.js';
 import { useI18n } from '../i18n.js';
 import { Loading } from '../ui.js';
 
@@ -9,17 +10,13 @@ export function SignIn() {
   const { t } = useI18n();
   const staff = useQuery({
     queryKey: ['demo-staff'],
-    queryFn: async () => {
-      const r = await api.GET('/api/v1/demo/staff');
-      return r.response.ok ? (r.data ?? []) : null;
-    },
+    queryFn: demoStaff,
   });
   const [userId, setUserId] = useState('');
   const [busy, setBusy] = useState(false);
   const signIn = async () => {
     setBusy(true);
-    const r = await ok(api.POST('/api/v1/demo/sign-in', { body: { userId: userId || staff.data![0].userId } }));
-    session.set(r.token);
+    session.set(await demoSignIn(userId || staff.data![0].userId));
     window.location.assign('/');
   };
   return (
