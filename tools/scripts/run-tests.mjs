@@ -18,6 +18,8 @@ import { summaryLine } from './test-summary.mjs';
 const extra = process.argv.slice(2);
 const resultsDir = join(workspaceRoot, 'dist', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
+// The contract harness appends what it sees here (mismatches, coverage): each run starts empty.
+rmSync(join(workspaceRoot, 'dist', 'contract-coverage'), { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const node = process.execPath;
@@ -66,6 +68,12 @@ if (extra.length === 0) {
     console.error(`no Chromium at ${chromium} (required by ENPLAN_TEST_REQUIRE_BROWSER=1)`);
     runs.push({ name: 'browser', status: 1 });
   } else console.warn(`no Chromium at ${chromium}: the browser tests are skipped`);
+}
+
+// Every e2e answer was checked against the OpenAPI document; a mismatch not on the committed list fails the run.
+if (extra.length === 0) {
+  const r = run([join(workspaceRoot, 'tools/scripts/contract-mismatches.mjs')]);
+  if (r.status !== 0) runs.push({ name: 'contract', status: r.status });
 }
 
 // A Jest run that died before writing results still has to show up as a failure in the summary.
