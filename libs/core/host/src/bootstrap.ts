@@ -34,6 +34,10 @@ const API_TAGS = [
   { name: 'journal', description: 'Journal notes on a course' },
   { name: 'provider-orders', description: 'Orders to providers and their reports' },
   { name: 'access', description: 'Access grants, the access log and the citizen’s right of access' },
+  { name: 'decisions', description: 'Formal decisions (afgørelser) on a course under one law, their letters and the municipality’s decision settings' },
+  { name: 'progression', description: 'Progression measurement: instruments, measurements on courses, dialogue view, figures and the evaluation export' },
+  { name: 'events', description: 'Domain events: the pull feed, webhooks and delivery (dead letters) for integrations' },
+  { name: 'sync', description: 'What each plan version reached in the sector systems: FHIR export, employment-plan extract, the sync ledger and its figures' },
   { name: 'health', description: 'Liveness and readiness' },
 ];
 
