@@ -382,6 +382,9 @@ export function concretePath(
           households: fill.householdId,
           "org-units": w.jobCentre,
           staff: w.ids.teamMember,
+          // No such webhook or delivery: the route answers 404 after its access check.
+          webhooks: "00000000-0000-4000-8000-0000000000aa",
+          "event-deliveries": "00000000-0000-4000-8000-0000000000ab",
         }[prefix] ?? "";
     }
     if (!value)
