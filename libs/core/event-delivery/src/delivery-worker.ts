@@ -48,8 +48,9 @@ const WEBHOOK_TIMEOUT_MS = 15_000;
 const BATCH = 100;
 
 /**
- * Delivers the domain events to their targets: routes each new event to the municipality's webhooks and sector
- * adapters that take its type (one `event_delivery` row per target), then attempts every due delivery.
+ * Delivers the domain events to their targets: routes each new event to the municipality's webhooks, plugin sector
+ * adapters and core delivery targets (`CoreDeliveryTargets`: the sync targets) that take its type (one
+ * `event_delivery` row per target), then attempts every due delivery.
  *
  * Each row is claimed in a short transaction of its own (counted attempt, `next_attempt_at` moved a lease ahead,
  * `FOR UPDATE SKIP LOCKED` so two workers never claim the same row), delivered outside any transaction (an HTTP
