@@ -358,17 +358,25 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
   });
 
   it('dead-letters a target that stays down, and the course’s "send again" replays it with the same idempotency key', async () => {
-    // Version 3's fhir, fasit and push deliveries failed once. The push was typed in: its next attempt sends nothing.
+    // Version 3's fhir, fasit and push deliveries failed once. The push was typed in: its next attempt sends nothing
+    // and completes its delivery row with the typed-in reference.
     const sentWith = (key: string) => receiver.received.filter((r) => r.headers['idempotency-key'] === key);
     const pushesBefore = receiver.received.filter((r) => r.path === '/push').length;
+    // "Send again" while the failures wait out their back-off: due now, attempted in the next pass without the clock moving.
+    await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
+    // fhir and fasit only: the push, typed in, is reached and so not brought forward.
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 2, dead: 0 });
+    expect(receiver.received.filter((r) => r.path === '/push').length).toBe(pushesBefore);
     let dead = 0;
     // Back-off 30 s, 1 min, 2 min …: 6 h steps pass every one of them; the limit is 8 attempts (the default).
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 6; i++) {
       t.clock.set(new Date(t.clock.now().getTime() + 6 * 3600_000));
       dead += (await worker.runOnce()).dead;
     }
     expect(dead).toBe(2);
     expect(receiver.received.filter((r) => r.path === '/push').length).toBe(pushesBefore);
+    const done = await t.http().get('/api/v1/event-deliveries?status=delivered').set('Authorization', integrator).expect(200);
+    expect(done.body.filter((d: { targetId: string; targetReference: string }) => d.targetId === 'sync/push' && d.targetReference === 'JP-2026-7')).toHaveLength(1);
     const letters = await t.http().get('/api/v1/event-deliveries?status=dead').set('Authorization', integrator).expect(200);
     expect(letters.body.map((d: { targetId: string; attempts: number; lastError: string }) => [d.targetId, d.attempts, d.lastError]).sort()).toEqual([
       ['sync/fasit', 8, 'HTTP 500'],
