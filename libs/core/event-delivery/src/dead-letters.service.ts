@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { DomainEvent, EventDelivery, type DeliveryStatus } from '@enplan/core/events';
+import { DomainEvent, EventDelivery, requeueDeadDeliveries, type DeliveryStatus } from '@enplan/core/events';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { eventDeliveryError } from './event-delivery.error.js';
 import type { EventDeliveryDto } from './event-delivery.dto.js';
@@ -40,7 +40,7 @@ export class DeadLettersService {
     return this.ds.transaction(async (em) => {
       const d = await this.find(p, id, em);
       if (d.status !== 'dead') throw eventDeliveryError.notDead(d.status);
-      await em.update(EventDelivery, { id: d.id, municipalityId: p.municipalityId, status: 'dead' }, { status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), deadAt: null, replays: d.replays + 1 });
+      await requeueDeadDeliveries(em, p.municipalityId, [d.id], this.clock.now());
       return view({ ...d, status: 'pending', attempts: 0, nextAttemptAt: this.clock.now(), deadAt: null, replays: d.replays + 1 });
     });
   }

@@ -3,10 +3,9 @@ import type { PgBoss } from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EnplanConfig } from '@enplan/core/config';
 import { Municipality } from '@enplan/core/database';
-import { EventDelivery, Webhook, type DomainEventType } from '@enplan/core/events';
+import { CoreDeliveryTargets, EventDelivery, signWebhook, Webhook, type DeliveryTargetKind, type DomainEventType } from '@enplan/core/events';
 import { PluginRegistry, type DomainEventFacts } from '@enplan/core/extensions';
 import { CLOCK, type Clock } from '@enplan/shared/util';
-import { signWebhook } from './webhook-signing.js';
 
 export const DELIVERY_QUEUE = 'enplan-event-delivery';
 
@@ -17,7 +16,7 @@ export function backoffMs(attempt: number): number {
 
 /** What one delivery pass did. */
 export interface DeliveryPass {
-  /** Events turned into deliveries (one per webhook and adapter that takes them). */
+  /** Events routed (each to one delivery per webhook, plugin adapter and core target that takes it). */
   routed: number;
   delivered: number;
   /** Attempts that failed and will be retried. */
@@ -30,7 +29,7 @@ interface ClaimedRow {
   id: string;
   municipality_id: string;
   event_id: string;
-  target_kind: 'webhook' | 'adapter';
+  target_kind: DeliveryTargetKind;
   target_id: string;
   attempts: number;
 }
@@ -49,8 +48,9 @@ const WEBHOOK_TIMEOUT_MS = 15_000;
 const BATCH = 100;
 
 /**
- * Delivers the domain events to their targets: routes each new event to the municipality's webhooks and sector
- * adapters that take its type (one `event_delivery` row per target), then attempts every due delivery.
+ * Delivers the domain events to their targets: routes each new event to the municipality's webhooks, plugin sector
+ * adapters and core delivery targets (`CoreDeliveryTargets`: the sync targets) that take its type (one
+ * `event_delivery` row per target), then attempts every due delivery.
  *
  * Each row is claimed in a short transaction of its own (counted attempt, `next_attempt_at` moved a lease ahead,
  * `FOR UPDATE SKIP LOCKED` so two workers never claim the same row), delivered outside any transaction (an HTTP
@@ -78,6 +78,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
     private readonly ds: DataSource,
     private readonly config: EnplanConfig,
     private readonly registry: PluginRegistry,
+    private readonly coreTargets: CoreDeliveryTargets,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -171,6 +172,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
           if (h.municipalityId === e.municipality_id && (!h.eventTypes.length || h.eventTypes.includes(e.type))) rows.push(this.row(e, 'webhook', h.id, now));
         }
         for (const a of this.registry.sectorAdapters(code)) if (a.eventTypes.includes(e.type)) rows.push(this.row(e, 'adapter', a.key, now));
+        for (const key of this.coreTargets.targetsFor(code, e.type as DomainEventType)) rows.push(this.row(e, 'core', key, now));
       }
       if (rows.length) await em.createQueryBuilder().insert().into(EventDelivery).values(rows).orIgnore().execute();
       await em.query(`UPDATE domain_event SET routed_at = $1 WHERE id = ANY($2::uuid[])`, [now, events.map((e) => e.id)]);
@@ -178,7 +180,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
     });
   }
 
-  private row(e: { id: string; municipality_id: string }, targetKind: 'webhook' | 'adapter', targetId: string, now: Date): Partial<EventDelivery> {
+  private row(e: { id: string; municipality_id: string }, targetKind: DeliveryTargetKind, targetId: string, now: Date): Partial<EventDelivery> {
     return { municipalityId: e.municipality_id, eventId: e.id, targetKind, targetId, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now };
   }
 
@@ -203,6 +205,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
       const [event] = (await this.ds.query(`SELECT id, municipality_id, sequence, type, occurred_at, data FROM domain_event WHERE id = $1`, [c.event_id])) as EventRow[];
       if (!event) throw new Error('the event is gone');
       if (c.target_kind === 'webhook') await this.toWebhook(c, event);
+      else if (c.target_kind === 'core') reference = await this.toCoreTarget(c, event);
       else reference = await this.toAdapter(c, event);
     } catch (e) {
       return this.failed(c, e instanceof Error ? e.message : String(e));
@@ -254,5 +257,16 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
       }),
     );
     return r.reference ?? null;
+  }
+
+  /** A core target (a sync target): outside any transaction, the provider keeps its own records (the sync ledger). */
+  private async toCoreTarget(c: ClaimedRow, e: EventRow): Promise<string | null> {
+    const [m] = (await this.ds.query(`SELECT code FROM municipality WHERE id = $1`, [c.municipality_id])) as { code: string }[];
+    const r = await this.coreTargets.deliver(
+      c.target_id,
+      Object.freeze({ id: e.id, municipalityId: c.municipality_id, municipalityCode: m?.code ?? '', type: e.type, occurredAt: new Date(e.occurred_at), data: Object.freeze({ ...e.data }) }),
+      { idempotencyKey: c.id, attempt: c.attempts },
+    );
+    return r.reference;
   }
 }

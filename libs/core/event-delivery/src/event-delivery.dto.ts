@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DELIVERY_STATUSES, DOMAIN_EVENT_TYPES, type DeliveryStatus } from '@enplan/core/events';
+import { DELIVERY_STATUSES, DELIVERY_TARGET_KINDS, DOMAIN_EVENT_TYPES, type DeliveryStatus } from '@enplan/core/events';
 
 const UUID_EXAMPLE = '00000000-0000-4000-8000-000000000001';
 
@@ -96,7 +96,7 @@ export class EventDeliveryDto {
   eventId: string;
   @ApiProperty({ enum: DOMAIN_EVENT_TYPES })
   eventType: string;
-  @ApiProperty({ enum: ['webhook', 'adapter'] })
+  @ApiProperty({ enum: DELIVERY_TARGET_KINDS })
   targetKind: string;
   @ApiProperty({ example: 'archive-drop/esdh', description: "The webhook's id or the adapter's `<plugin>/<adapter>` key" })
   targetId: string;

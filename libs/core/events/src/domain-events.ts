@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@enplan/shared/util';
+import { CoreDeliveryTargets } from './core-delivery-targets.js';
 import { DomainEvent } from './domain-event.entity.js';
 import { eventDataProblems, isDomainEventType, type DomainEventType, type EventData } from './event-types.js';
 
@@ -66,7 +67,7 @@ export class DomainEvents {
   }
 }
 
-/** Global, so that any feature module's service can inject `DomainEvents`. */
+/** Global, so that any feature module's service can inject `DomainEvents` and register `CoreDeliveryTargets`. */
 @Global()
-@Module({ providers: [DomainEvents], exports: [DomainEvents] })
+@Module({ providers: [DomainEvents, CoreDeliveryTargets], exports: [DomainEvents, CoreDeliveryTargets] })
 export class DomainEventsModule {}

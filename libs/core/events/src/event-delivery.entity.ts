@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, U
 import { TenantEntity } from '@enplan/core/database';
 import { DomainEvent } from './domain-event.entity.js';
 
-export const DELIVERY_TARGET_KINDS = ['webhook', 'adapter'] as const;
+/** `core`: a target of a core feature library (the sync targets), through `CoreDeliveryTargets`. */
+export const DELIVERY_TARGET_KINDS = ['webhook', 'adapter', 'core'] as const;
 export type DeliveryTargetKind = (typeof DELIVERY_TARGET_KINDS)[number];
 
 /** pending (waiting or in flight), delivered, dead (gave up after the attempt limit; an operator may replay it). */
@@ -36,7 +37,7 @@ export class EventDelivery extends TenantEntity {
   @Column({ type: 'varchar', length: 20 })
   targetKind: DeliveryTargetKind;
 
-  /** The webhook's id, or the adapter's key (`<plugin id>/<adapter id>`). */
+  /** The webhook's id, the adapter's key (`<plugin id>/<adapter id>`) or the core target's (`<provider>/<target>`, e.g. `sync/acadre`). */
   @Column({ type: 'varchar', length: 200 })
   targetId: string;
 

@@ -3,6 +3,9 @@ export * from './domain-event.entity.js';
 export * from './event-delivery.entity.js';
 export * from './webhook.entity.js';
 export * from './domain-events.js';
+export * from './core-delivery-targets.js';
+export * from './webhook-signing.js';
+export * from './requeue.js';
 
 import { DomainEvent } from './domain-event.entity.js';
 import { EventDelivery } from './event-delivery.entity.js';

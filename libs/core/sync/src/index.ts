@@ -7,6 +7,7 @@ export * from './ledger/sync-delivery.entity.js';
 export * from './ledger/sync-gaps.js';
 export * from './ledger/sync-targets.js';
 export * from './ledger/sync.service.js';
+export * from './ledger/sync-provider.js';
 export * from './course-export.service.js';
 export * from './sync.error.js';
 export * from './sync.module.js';

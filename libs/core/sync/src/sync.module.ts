@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CourseExportService } from './course-export.service.js';
+import { SyncDeliveryTargets } from './ledger/sync-provider.js';
 import { SyncService } from './ledger/sync.service.js';
 import { SyncController } from './sync.controller.js';
 
 @Module({
   controllers: [SyncController],
-  providers: [CourseExportService, SyncService],
+  providers: [CourseExportService, SyncService, SyncDeliveryTargets],
   exports: [CourseExportService, SyncService],
 })
 export class SyncModule {}

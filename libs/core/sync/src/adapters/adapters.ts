@@ -8,11 +8,11 @@ import { danishDay } from '@enplan/shared/util';
 /**
  * The sector adapters: each takes one event (a published plan version) for one configured target and delivers
  * it, returning the target's reference, or throws `DeliveryFailure` with a reason fit for the ledger (a status
- * code or error kind: never a response body, which may echo personal data). Until the core events library lands
- * they are called by `SyncService.deliver(event)`; then the outbox feeds them through its extension point.
+ * code or error kind: never a response body, which may echo personal data). The delivery worker calls them through
+ * `SyncService.deliverTo`, once per attempt of a delivery (`event_delivery` row).
  */
 export interface SyncEvent {
-  /** The event's id: with the target it makes the idempotency key a receiver sees on every redelivery. */
+  /** The domain event's id. */
   id: string;
   kind: 'plan.version-published';
   municipalityId: string;
@@ -28,7 +28,7 @@ export interface AdapterContext {
   exports: CourseExportService;
   idempotencyKey: string;
   archiveDir: string | undefined;
-  /** Adds signature headers (Standard Webhooks, once the events library lands); identity until then. */
+  /** Standard Webhooks signature headers when the target has a secret (`secretEnv`); none otherwise. */
   sign: (body: string, id: string) => Record<string, string>;
 }
 

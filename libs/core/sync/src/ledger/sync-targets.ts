@@ -9,3 +9,6 @@ export function syncTargetsOf(deployment: Deployment, municipalityCode: string):
 export function targetLabel(t: SyncTargetSetting): string {
   return t.label ?? t.id;
 }
+
+/** The provider name in `event_delivery.target_id` (`sync/<target id>`, target kind `core`). */
+export const SYNC_PROVIDER = 'sync';

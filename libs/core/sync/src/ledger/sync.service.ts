@@ -4,6 +4,7 @@ import type { Principal } from '@enplan/core/auth';
 import { DEPLOYMENT, EnplanConfig, type Deployment, type SyncTargetSetting } from '@enplan/core/config';
 import { Course } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
+import { EventDelivery, hastenPendingDeliveries, requeueDeadDeliveries, signWebhook, type CoreDeliveryAttempt, type CoreDeliveryEvent } from '@enplan/core/events';
 import { Plan, PlanVersion } from '@enplan/core/plans';
 import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
 import { DeliveryFailure, SYNC_ADAPTERS, type SyncEvent } from '../adapters/adapters.js';
@@ -11,7 +12,7 @@ import { CourseExportService } from '../course-export.service.js';
 import { syncError } from '../sync.error.js';
 import { SyncDelivery, type SyncState } from './sync-delivery.entity.js';
 import { ledgerRows, versionSync, type VersionSync } from './sync-gaps.js';
-import { syncTargetsOf } from './sync-targets.js';
+import { SYNC_PROVIDER, syncTargetsOf } from './sync-targets.js';
 
 export interface SyncTargetView {
   target: string;
@@ -45,12 +46,6 @@ export interface SyncFigures {
   byTarget: { target: string; label: string; delivered: number; deliveredManually: number; failed: number; pending: number; needsManualEntry: number }[];
 }
 
-export interface DeliveryOutcome {
-  target: string;
-  state: SyncState;
-  skipped?: boolean;
-}
-
 function targetViews(s: VersionSync): SyncTargetView[] {
   return s.targets.map((t) => ({
     target: t.target,
@@ -69,11 +64,11 @@ function targetViews(s: VersionSync): SyncTargetView[] {
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /**
- * The sync ledger and the delivery entry point. `deliver(event)` runs the adapters of every target configured
- * for the event's municipality (or one of them), each on its own: one target that fails or throws never keeps
- * the others from their delivery, and the ledger row is written after each attempt. Delivered targets are not
- * sent again (a redelivered event is a no-op for them), and every request carries `Idempotency-Key:
- * <event id>:<target>` so a receiver can drop a duplicate sent while the ledger write was lost.
+ * The sync ledger and the sync targets' side of the delivery worker: `deliverTo(event, target, attempt)` runs one
+ * target's adapter for one attempt (each target is its own `event_delivery` row, so one that fails never keeps the
+ * others from their delivery) and writes the ledger row after it. Delivered targets are not sent again, and every
+ * request carries `Idempotency-Key: <delivery id>` (and, signed, `webhook-id: msg_<delivery id>`), the same on
+ * every attempt, so a receiver can drop a duplicate sent while the ledger write was lost.
  */
 @Injectable()
 export class SyncService {
@@ -92,51 +87,50 @@ export class SyncService {
     return syncTargetsOf(this.deployment, m.code);
   }
 
-  /** Delivers one event to its targets (`only`: to one of them). Never throws for a target's failure. */
-  async deliver(event: SyncEvent, only?: string): Promise<DeliveryOutcome[]> {
+  /**
+   * Delivers one event to one target: the sync lib's side of `CoreDeliveryProvider`, called by the delivery worker
+   * outside any transaction, once per attempt, with the delivery row's idempotency key. Writes the ledger row after
+   * the attempt (in a short transaction of its own) and throws a `DeliveryFailure` whose reason is safe to store,
+   * so the worker backs off, retries and dead-letters. A target the version has reached already is not sent again.
+   */
+  async deliverTo(event: CoreDeliveryEvent, targetId: string, attempt: CoreDeliveryAttempt): Promise<{ reference: string | null }> {
+    const planVersionId = event.data['planVersionId'];
+    const courseId = event.data['courseId'];
+    if (event.type !== 'plan.version-published' || typeof planVersionId !== 'string' || typeof courseId !== 'string') throw new DeliveryFailure(`not a sync event (${event.type})`);
     const em = this.ds.manager;
-    const version = await em.findOne(PlanVersion, { where: { id: event.subjectId, municipalityId: event.municipalityId } });
-    if (!version) return [];
-    const targets = (await this.targetsFor(event.municipalityId)).filter((t) => !only || t.id === only);
-    const existing = await ledgerRows(em, event.municipalityId, [version.id]);
-    const data = await this.exports.load(event.municipalityId, event.courseId, version.version);
-    const out: DeliveryOutcome[] = [];
-    for (const target of targets) {
-      const row = existing.find((r) => r.target === target.id);
-      if (row?.state === 'delivered') {
-        out.push({ target: target.id, state: 'delivered', skipped: true });
-        continue;
-      }
-      if (target.kind === 'manual') {
-        await this.record(event, version, target.id, { state: 'needs-manual-entry' }, false);
-        out.push({ target: target.id, state: 'needs-manual-entry' });
-        continue;
-      }
-      const adapter = SYNC_ADAPTERS[target.kind];
-      try {
-        const { reference } = await adapter({
-          event,
-          target,
-          data,
-          exports: this.exports,
-          idempotencyKey: `${event.id}:${target.id}`,
-          archiveDir: this.config.archiveDir,
-          sign: () => ({}),
-        });
-        await this.record(event, version, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null }, true);
-        out.push({ target: target.id, state: 'delivered' });
-      } catch (e) {
-        // The reason of a DeliveryFailure is safe to store; anything else is reduced to its class name.
-        const reason = e instanceof DeliveryFailure ? e.reason : `adapter error (${(e as Error)?.name ?? 'unknown'})`;
-        this.log.warn({ msg: 'sync delivery failed', target: target.id, eventId: event.id, reason });
-        await this.record(event, version, target.id, { state: 'failed', lastError: reason.slice(0, 200) }, true);
-        out.push({ target: target.id, state: 'failed' });
-      }
+    const version = await em.findOne(PlanVersion, { where: { id: planVersionId, municipalityId: event.municipalityId } });
+    if (!version) throw new DeliveryFailure('plan version not found');
+    const target = syncTargetsOf(this.deployment, event.municipalityCode).find((t) => t.id === targetId);
+    if (!target || target.kind === 'manual') throw new DeliveryFailure('target no longer configured');
+    const sync: SyncEvent = { id: event.id, kind: 'plan.version-published', municipalityId: event.municipalityId, courseId, subjectId: version.id };
+    const [row] = await ledgerRows(em, event.municipalityId, [version.id]).then((rows) => rows.filter((r) => r.target === target.id));
+    if (row?.state === 'delivered') return { reference: row.targetReference };
+    try {
+      const data = await this.exports.load(event.municipalityId, courseId, version.version);
+      const secret = target.secretEnv ? process.env[target.secretEnv] : undefined;
+      if (target.secretEnv && !secret) throw new DeliveryFailure(`signing secret ${target.secretEnv} is not set`);
+      const { reference } = await SYNC_ADAPTERS[target.kind]({
+        event: sync,
+        target,
+        data,
+        exports: this.exports,
+        idempotencyKey: attempt.idempotencyKey,
+        archiveDir: this.config.archiveDir,
+        // Standard Webhooks, the one signing function of the core; `webhook-id` is the delivery's idempotency key.
+        sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
+      });
+      await this.record(sync, version, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
+      return { reference };
+    } catch (e) {
+      // The reason of a DeliveryFailure is safe to store; anything else is reduced to its class name.
+      const reason = (e instanceof DeliveryFailure ? e.reason : `adapter error (${(e as Error)?.name ?? 'unknown'})`).slice(0, 200);
+      this.log.warn({ msg: 'sync delivery failed', target: target.id, eventId: event.id, attempt: attempt.attempt, reason });
+      await this.record(sync, version, target.id, { state: 'failed', lastError: reason });
+      throw new DeliveryFailure(reason);
     }
-    return out;
   }
 
-  private async record(event: SyncEvent, v: PlanVersion, target: string, changes: Partial<SyncDelivery>, attempted: boolean): Promise<void> {
+  private async record(event: SyncEvent, v: PlanVersion, target: string, changes: Partial<SyncDelivery>): Promise<void> {
     await this.ds.transaction(async (em) => {
       await em
         .createQueryBuilder()
@@ -148,22 +142,48 @@ export class SyncService {
       await em
         .createQueryBuilder()
         .update(SyncDelivery)
-        .set({ ...changes, ...(attempted ? { attempts: () => 'attempts + 1', lastAttemptAt: this.clock.now() } : {}) })
+        .set({ ...changes, attempts: () => 'attempts + 1', lastAttemptAt: this.clock.now() })
         .where('municipality_id = :m AND subject_kind = :k AND subject_id = :s AND target = :t', { m: event.municipalityId, k: 'plan-version', s: v.id, t: target })
         .andWhere(`state <> 'delivered'`)
         .execute();
     });
   }
 
-  /** Tries again every target a version of the course has not reached (the course's "send again"). */
+  /**
+   * The course's "send again": puts every delivery of the course's versions to a target they have not reached back
+   * in the delivery worker's queue, due now: dead ones are replayed (attempts reset, the same idempotency key),
+   * ones waiting out a back-off are brought forward, and a target configured after the event was routed gets its
+   * delivery. Database writes only, in the request's unit of work; the worker sends on its next pass.
+   */
   async retry(p: Principal, courseId: string): Promise<PlanVersionSyncView[]> {
+    const em = this.ds.manager;
     const versions = await this.versions(p, courseId);
-    const targets = await this.targetsFor(p.municipalityId);
-    const rows = await ledgerRows(this.ds.manager, p.municipalityId, versions.map((v) => v.id));
+    const targets = (await this.targetsFor(p.municipalityId)).filter((t) => t.kind !== 'manual');
+    const rows = await ledgerRows(em, p.municipalityId, versions.map((v) => v.id));
+    const now = this.clock.now();
+    const events: { id: string; plan_version_id: string }[] = versions.length
+      ? await em.query(
+          `SELECT id, data->>'planVersionId' AS plan_version_id FROM domain_event WHERE municipality_id = $1 AND course_id = $2 AND type = 'plan.version-published' AND data->>'planVersionId' = ANY($3::text[])`,
+          [p.municipalityId, courseId, versions.map((v) => v.id)],
+        )
+      : [];
+    const dead: string[] = [];
+    const waiting: string[] = [];
     for (const v of versions) {
-      const open = versionSync(targets, v.id, rows).targets.filter((t) => t.state === 'pending' || t.state === 'failed' || (t.kind === 'manual' && !t.row));
-      for (const t of open) await this.deliver({ id: v.id, kind: 'plan.version-published', municipalityId: p.municipalityId, courseId, subjectId: v.id }, t.target);
+      const event = events.find((e) => e.plan_version_id === v.id);
+      if (!event) continue; // published before the outbox existed: only a manual entry records it
+      const open = versionSync(targets, v.id, rows).targets.filter((t) => t.state === 'pending' || t.state === 'failed');
+      for (const t of open) {
+        const key = `${SYNC_PROVIDER}/${t.target}`;
+        await em.createQueryBuilder().insert().into(EventDelivery)
+          .values({ municipalityId: p.municipalityId, eventId: event.id, targetKind: 'core', targetId: key, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
+          .orIgnore().execute();
+        const d = await em.findOneOrFail(EventDelivery, { where: { municipalityId: p.municipalityId, eventId: event.id, targetKind: 'core', targetId: key } });
+        (d.status === 'dead' ? dead : waiting).push(d.id);
+      }
     }
+    await requeueDeadDeliveries(em, p.municipalityId, dead, now);
+    await hastenPendingDeliveries(em, p.municipalityId, waiting, now);
     return this.ledger(p, courseId);
   }
 
