@@ -792,7 +792,7 @@ export interface paths {
         put?: never;
         /**
          * Send again what has not arrived
-         * @description Delivers every version to every target it has not reached (pending or failed) now; targets already reached are not sent again. Returns the ledger.
+         * @description Queues every version for every target it has not reached (pending or failed), due now: dead-lettered deliveries are replayed with the same idempotency key, ones waiting out a back-off are brought forward. The delivery worker sends them on its next pass; targets already reached are not sent again. Returns the ledger as it stands.
          */
         post: operations["retryCourseSync"];
         delete?: never;
@@ -5035,7 +5035,7 @@ export interface components {
              */
             targetId: string;
             /** @enum {string} */
-            targetKind: "webhook" | "adapter";
+            targetKind: "webhook" | "adapter" | "core";
             targetReference: string | null;
         };
         EventFeedDto: {
