@@ -32,8 +32,13 @@ if (process.argv.includes('--raise')) {
   console.log(`contract mismatches: ${seen.size} written to docs/contract-mismatches.txt`);
   process.exit(0);
 }
-for (const l of added) console.error(`new contract mismatch: ${l}`);
+for (const l of added) console.error(`${existsSync(listFile) ? 'new ' : ''}contract mismatch: ${l}`);
 if (gone.length) console.log(`${gone.length} known mismatch(es) no longer seen${process.argv.includes('--amend') ? ': removed from the list' : ' (npm run contract:amend removes them)'}`);
 if (process.argv.includes('--amend') && !added.length) write(new Set([...known].filter((l) => seen.has(l))));
 console.log(`contract mismatches: ${seen.size} seen, ${known.size} known, ${added.length} new`);
+// Until the first complete list is recorded (docs/contract-mismatches.txt absent), the run reports and does not fail.
+if (!existsSync(listFile)) {
+  console.log('no docs/contract-mismatches.txt yet: reporting only (record it with --raise after a full run)');
+  process.exit(0);
+}
 process.exit(added.length ? 1 : 0);

@@ -22,7 +22,7 @@ describe(`progression figures and evaluation export (${testEngine()})`, () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2026-01-05T09:00:00Z' });
+    t = await startTestApp({ now: '2026-01-05T09:00:00Z' , env: { ENPLAN_PROGRESSION_SCHEDULES: 'true' } });
     w = await arrangeProgressionWorld(t, { cpr: '010180-1234', name: 'Borger A0' });
     courses.push({ unit: 'A', courseId: w.courseId, citizenId: w.citizenId });
     for (let i = 1; i < 3; i++) {

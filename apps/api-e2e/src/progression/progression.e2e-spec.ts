@@ -19,7 +19,7 @@ describe(`progression measurement (${testEngine()})`, () => {
   const score = (scores: { id: string; value: number | null; complete: boolean }[], id: string) => scores.find((s) => s.id === id);
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2026-03-02T09:00:00Z' });
+    t = await startTestApp({ now: '2026-03-02T09:00:00Z' , env: { ENPLAN_PROGRESSION_SCHEDULES: 'true' } });
     w = await arrangeProgressionWorld(t);
   });
   afterAll(() => t?.close());

@@ -4,7 +4,7 @@ import type { CourseScope, Principal } from '@enplan/core/auth';
 import { Citizen } from '@enplan/core/citizens';
 import { Course, courseFacts, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
-import { DEPLOYMENT, type Deployment } from '@enplan/core/config';
+import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { PluginRegistry, type PluginWorkItem } from '@enplan/core/extensions';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
@@ -138,6 +138,7 @@ export class WorkListService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly registry: PluginRegistry,
     @Inject(DEPLOYMENT) private readonly deployment: Deployment,
+    private readonly config: EnplanConfig,
   ) {}
 
   /** A staff member's list; with a `scope`, only items on courses the caller may read. */
@@ -319,7 +320,7 @@ export class WorkListService {
           progression: [],
         });
       }
-      for (const d of await dueMeasurements(em, municipalityId, courses)) out.get(d.courseId)?.progression.push(d);
+      if (this.config.progressionSchedules) for (const d of await dueMeasurements(em, municipalityId, courses)) out.get(d.courseId)?.progression.push(d);
       // Every row read below belongs to one of `live`.
       const get = (id: string | null | undefined): CourseFacts => {
         const f = id ? out.get(id) : undefined;

@@ -28,6 +28,8 @@ export class EnplanConfig {
   readonly publicUrl: string | undefined;
   /** Whether responses carry the number of SQL statements they ran (ENPLAN_SQL_STATEMENT_HEADER; off by default). */
   readonly sqlStatementHeader: boolean;
+  /** Whether the measurement schedules put due measurements on work lists (ENPLAN_PROGRESSION_SCHEDULES). */
+  readonly progressionSchedules: boolean;
   /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
   readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
   /** Where the document-archive drop writes (ENPLAN_ARCHIVE_DIR, absolute); unset = the archive target fails and says so in the ledger. */
@@ -66,6 +68,8 @@ export class EnplanConfig {
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
     this.sqlStatementHeader = vars.ENPLAN_SQL_STATEMENT_HEADER ?? false;
+    // Off in tests by default (their work lists predate the schedules); the progression tests switch it on.
+    this.progressionSchedules = vars.ENPLAN_PROGRESSION_SCHEDULES ?? this.env !== 'test';
     this.events = {
       // Off in tests by default: they run delivery passes by hand on the fixed clock.
       worker: (vars.ENPLAN_EVENTS_WORKER ?? (this.env === 'test' ? 'false' : 'true')) === 'true',

@@ -76,6 +76,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'ENPLAN_PUBLIC_URL must be an http(s) URL, e.g. https://enplan.kommune.dk' })
   ENPLAN_PUBLIC_URL?: string;
 
+  /** Whether due and overdue progression measurements appear on work lists and boards (default: on, off in tests). */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  ENPLAN_PROGRESSION_SCHEDULES?: boolean;
+
   /** Adds `Enplan-Sql-Statements: <n>` to every response: the SQL statements the request ran (tests, benchmarks). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   ENPLAN_SQL_STATEMENT_HEADER?: boolean;
