@@ -22,13 +22,13 @@ const READ_BOUNDS: [RegExp, number, string][] = [
   [/^\/citizens\/\{id\}\/access-request/, 40, 'the citizen\'s insight request reads every kind of record in every course: one statement per kind'],
 ];
 /**
- * Issue 17's target for a publish is 12; it runs 17 today (from 25 before the access facts became one statement,
+ * Issue 17's target for a publish is 12; it runs 18 today (from 25 before the access facts became one statement,
  * the municipality lookup was cached and joined transactions stopped making savepoints): begin, the course lock,
  * the access facts, the caller, the course read three times more by the plan service and its plugin hooks, plan,
- * base version, legal-basis catalogue, units, household, insert, update, author names, the access-log row and
- * commit. The bound holds the line until the repeated course reads are folded (see the issue's closing note).
+ * base version, legal-basis catalogue, units, household, insert, update, the domain event (the outbox row that
+ * carries the version to the sector systems), author names, the access-log row and commit. The bound holds the line until the repeated course reads are folded (see the issue's closing note).
  */
-const PUBLISH_BOUND = 17;
+const PUBLISH_BOUND = 18;
 const GROWTH = 5;
 
 const ALL_PLUGINS: Deployment = {
