@@ -39,6 +39,10 @@ const NOT_READABLE: [RegExp, string][] = [
     /^\/event-deliveries\/\{id\}$/,
     "the delivery worker does not run in the world, so there is no delivery to read (the fixture id is unknown)",
   ],
+  [
+    /^\/decisions\/\{decisionId\}\/letter\.(html|pdf)$/,
+    "the world's decision is a draft: its letter exists once it is decided (409 before)",
+  ],
 ];
 
 interface Answer {
