@@ -31,8 +31,8 @@ export const coreMigrations = [
   CoreMeetingDecisionBasis1796170000000,
   CoreFreeTextConcernsAndReleases1796171000000,
   CoreForeignKeyIndexes1796177074076,
+  CoreDecisions1797100000000,
   CoreDomainEvents1797200000000,
   CoreSyncLedger1797300000000,
   CoreProgression1797400000000,
-  CoreDecisions1797100000000,
 ];
