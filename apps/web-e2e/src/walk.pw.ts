@@ -83,6 +83,14 @@ test('a caseworker walks a course: work list, plan revision, conflict, meeting o
     await checkScreen(page, '05-editor-goals');
 
     await page.getByRole('button', { name: 'Næste' }).click();
+    // A new action joins the plan only when complete; existing actions are edited in place.
+    const newAction = page.getByRole('form', { name: 'Ny indsats' });
+    await expect(newAction.getByRole('button', { name: 'Tilføj indsats' })).toBeDisabled();
+    await newAction.getByLabel('Indsats', { exact: true }).fill('Praktik hos en tømrermester');
+    await newAction.getByLabel('Slutdato').fill('2027-06-30');
+    await newAction.getByRole('button', { name: 'Tilføj indsats' }).click();
+    await expect(page.getByRole('group', { name: /^Indsats \d+$/ }).last().getByLabel('Indsats', { exact: true })).toHaveValue('Praktik hos en tømrermester');
+    await page.getByRole('group', { name: 'Indsats 1' }).getByLabel('Status').selectOption({ label: 'Afsluttet' });
     await page.getByRole('button', { name: 'Tilføj aftale' }).click();
     await page.getByLabel('Aftale', { exact: true }).last().fill('Lars køber togbillet til praktikstedet');
     await page.getByRole('textbox', { name: 'Hvad er ændret (resumé)' }).fill('Nyt mål og en aftale om togbillet');
@@ -94,6 +102,9 @@ test('a caseworker walks a course: work list, plan revision, conflict, meeting o
     expect(v4.changeSummary).toBe('Nyt mål og en aftale om togbillet');
     expect(v4.content.overallGoal.text).toBe('Jeg vil have et job som tømrerlærling.');
     expect(v4.content.agreements.map((a: { text: string }) => a.text)).toContain('Lars køber togbillet til praktikstedet');
+    const added = v4.content.actions.find((a: { title: string }) => a.title === 'Praktik hos en tømrermester');
+    expect(added).toMatchObject({ deadline: '2027-06-30', status: 'planned', responsible: { kind: 'citizen' } });
+    expect(v4.content.actions[0].status).toBe('done');
   });
 
   await test.step('a colleague publishes first: the conflict screen shows both, merges, publishes again', async () => {
@@ -144,6 +155,16 @@ test('a caseworker walks a course: work list, plan revision, conflict, meeting o
     // The citizen and the team are invited; the citizen came.
     const participants = page.getByRole('region', { name: 'Deltagere' });
     await expect(participants.getByRole('row')).toHaveCount(1 + 1 + 3);
+    // Someone from the citizen's network joins, and the agenda gets an item.
+    const addParticipant = page.getByRole('form', { name: 'Tilføj deltager' });
+    await addParticipant.getByLabel('Hvem').selectOption({ label: 'Fra borgerens netværk' });
+    await addParticipant.getByLabel('Navn').fill('Birgit Hansen');
+    await addParticipant.getByRole('button', { name: 'Tilføj deltager' }).click();
+    await expect(participants.getByRole('row')).toHaveCount(1 + 1 + 3 + 1);
+    await expect(participants.getByRole('rowheader', { name: 'Birgit Hansen' })).toBeVisible();
+    await page.getByRole('form', { name: 'Tilføj punkt' }).getByLabel('Punkt').fill('Gæld og økonomi');
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    await expect(page.getByRole('region', { name: 'Dagsorden' }).getByRole('listitem').last()).toHaveText('Gæld og økonomi');
     const citizenAttendance = participants.getByRole('combobox', { name: new RegExp(`Fremmøde: ${CITIZEN}`) });
     await citizenAttendance.selectOption({ label: 'Mødt' });
     await expect(citizenAttendance).toHaveValue('attended');
@@ -162,7 +183,27 @@ test('a caseworker walks a course: work list, plan revision, conflict, meeting o
     const v7 = await currentPlan(request, auth, courseId);
     expect(v7.version).toBe(7);
     expect(v7.sourceMeetingId).toBe(meetingId);
+    const held = await (await request.get(`/api/v1/meetings/${meetingId}`, { headers: H })).json();
+    expect(held.participants).toContainEqual(expect.objectContaining({ kind: 'network', name: 'Birgit Hansen' }));
+    expect(held.agenda.map((a: { title: string }) => a.title)).toContain('Gæld og økonomi');
     expect(v7.content.agreements.map((a: { text: string }) => a.text)).toContain('Lars ringer til gældsrådgiveren inden fredag');
+  });
+
+  await test.step('the sync panel: the job centre’s system has no interface; the caseworker records typing the plan in', async () => {
+    await page.goto(`/courses/${courseId}`);
+    const sync = page.getByRole('region', { name: 'Sektorsystemer' });
+    await expect(sync.getByRole('columnheader', { name: 'Momentum (jobcenter)' })).toBeVisible();
+    const row7 = sync.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^7 / }) });
+    await expect(row7).toContainText('Skal tastes ind');
+    const form = sync.getByRole('form', { name: 'Registrér at planen er tastet ind' });
+    await form.getByLabel('System og version').selectOption({ label: 'Momentum (jobcenter): Version 7' });
+    await form.getByLabel('Reference i systemet').fill('MOM-2026-4711');
+    await form.getByRole('button', { name: 'Registrér at planen er tastet ind' }).click();
+    await expect(row7).toContainText('Tastet ind · MOM-2026-4711');
+    const ledger = await (await request.get(`/api/v1/courses/${courseId}/sync`, { headers: H })).json();
+    expect(ledger.planVersions[0].version).toBe(7);
+    expect(ledger.planVersions[0].targets).toEqual([expect.objectContaining({ target: 'momentum', state: 'delivered', manual: true, targetReference: 'MOM-2026-4711' })]);
+    await checkScreen(page, '09b-sync');
   });
 
   await test.step('the citizen’s plan, printed for the fridge', async () => {

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, useI18n } from '../i18n.js';
 import { useCourse, useDeployment, usePlan } from '../queries.js';
 import { Async, Failure } from '../ui.js';
 import { PluginPanels } from './PluginPanels.js';
+import { SyncPanel } from './SyncPanel.js';
 
 export function CourseOverview() {
   const { courseId = '' } = useParams();
@@ -72,6 +73,7 @@ export function CourseOverview() {
                   </Link>
                 </p>
               </section>
+              <SyncPanel courseId={courseId} />
               <section aria-labelledby="citizen-h" className="card">
                 <h2 id="citizen-h">{t.citizen}</h2>
                 <dl className="kv">

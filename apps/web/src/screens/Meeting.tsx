@@ -31,11 +31,19 @@ export function MeetingScreen() {
   const [summary, setSummary] = useState('');
   const [drafted, setDrafted] = useState(false);
   const [publishedVersion, setPublishedVersion] = useState<number | null>(null);
+  const [agendaTitle, setAgendaTitle] = useState('');
 
   const attend = useMutation({
     mutationFn: ({ id, attendance }: { id: string; attendance: (typeof ATTENDANCE)[number] }) =>
       ok(api.PATCH('/api/v1/meetings/{meetingId}/participants/{participantId}', { params: { path: { meetingId, participantId: id } }, body: { attendance } })),
     onSuccess: refresh,
+  });
+  const addAgendaItem = useMutation({
+    mutationFn: () => ok(api.POST('/api/v1/meetings/{meetingId}/agenda', { params: { path: { meetingId } }, body: { title: agendaTitle.trim() } })),
+    onSuccess: () => {
+      setAgendaTitle('');
+      void refresh();
+    },
   });
   const saveMinutes = useMutation({ mutationFn: (m: string) => ok(api.PUT('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } }, body: { minutes: m } })), onSuccess: refresh });
   const addOutcome = useMutation({
@@ -106,6 +114,7 @@ export function MeetingScreen() {
                   ))}
                 </tbody>
               </table>
+              <AddParticipant meetingId={meetingId} team={(course.data?.team ?? []).filter((x) => !x.endsOn && !m.participants.some((p) => p.staffMemberId === x.staffMemberId))} onAdded={refresh} />
             </section>
             <section aria-labelledby="agenda-h" className="card">
               <h2 id="agenda-h">{t.agenda}</h2>
@@ -114,6 +123,23 @@ export function MeetingScreen() {
                   <li key={a.id}>{a.title}</li>
                 ))}
               </ol>
+              <form
+                className="form inline"
+                aria-label={t.addAgendaItem}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  addAgendaItem.mutate();
+                }}
+              >
+                <label>
+                  {t.agendaTitle}
+                  <input value={agendaTitle} maxLength={300} required onChange={(e) => setAgendaTitle(e.target.value)} />
+                </label>
+                <button type="submit" disabled={addAgendaItem.isPending}>
+                  {t.addAgendaItem}
+                </button>
+                {addAgendaItem.error && <Failure error={addAgendaItem.error} />}
+              </form>
             </section>
             <section aria-labelledby="min-h" className="card wide">
               <h2 id="min-h">{t.minutes}</h2>
@@ -197,5 +223,84 @@ export function MeetingScreen() {
         </>
       )}
     </Async>
+  );
+}
+
+type NewParticipantKind = 'staff' | 'external' | 'network';
+
+/** Someone joins the meeting: a colleague from the team, a person from another organisation, or the citizen's network. */
+function AddParticipant({ meetingId, team, onAdded }: { meetingId: string; team: readonly { staffMemberId: string; staffName: string }[]; onAdded: () => unknown }) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<NewParticipantKind>(team.length ? 'staff' : 'external');
+  const [staffMemberId, setStaffMemberId] = useState('');
+  const [name, setName] = useState('');
+  const [organisation, setOrganisation] = useState('');
+  const staffId = staffMemberId || team[0]?.staffMemberId || '';
+  const add = useMutation({
+    mutationFn: () =>
+      ok(
+        api.POST('/api/v1/meetings/{meetingId}/participants', {
+          params: { path: { meetingId } },
+          body: kind === 'staff' ? { kind, staffMemberId: staffId } : { kind, name: name.trim(), ...(kind === 'external' && organisation.trim() ? { organisation: organisation.trim() } : {}) },
+        }),
+      ),
+    onSuccess: () => {
+      setName('');
+      setOrganisation('');
+      setStaffMemberId('');
+      void onAdded();
+    },
+  });
+  return (
+    <form
+      className="form"
+      aria-label={t.addParticipant}
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate();
+      }}
+    >
+      <label>
+        {t.participantKind}
+        <select value={kind} onChange={(e) => setKind(e.target.value as NewParticipantKind)}>
+          {(['staff', 'external', 'network'] as const)
+            .filter((k) => k !== 'staff' || team.length > 0)
+            .map((k) => (
+              <option key={k} value={k}>
+                {t.participantKinds[k]}
+              </option>
+            ))}
+        </select>
+      </label>
+      {kind === 'staff' ? (
+        <label>
+          {t.teamMember}
+          <select value={staffId} onChange={(e) => setStaffMemberId(e.target.value)}>
+            {team.map((m) => (
+              <option key={m.staffMemberId} value={m.staffMemberId}>
+                {m.staffName}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : (
+        <>
+          <label>
+            {t.personName}
+            <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          {kind === 'external' && (
+            <label>
+              {t.organisation}
+              <input maxLength={200} value={organisation} onChange={(e) => setOrganisation(e.target.value)} />
+            </label>
+          )}
+        </>
+      )}
+      <button type="submit" disabled={add.isPending || (kind === 'staff' && !staffId)}>
+        {t.addParticipant}
+      </button>
+      {add.error && <Failure error={add.error} />}
+    </form>
   );
 }

@@ -126,7 +126,7 @@ export function PlanEditor() {
         <h2 id="step-h">{steps[step]}</h2>
         {step === 0 && <WordsStep c={content} onChange={change} />}
         {step === 1 && <GoalsStep c={content} onChange={change} />}
-        {step === 2 && <ActionsStep c={content} onChange={change} />}
+        {step === 2 && <ActionsStep c={content} team={course.data?.team ?? []} onChange={change} />}
         <p className="actions">
           {step > 0 && (
             <button type="button" onClick={() => setStep((step - 1) as Step)}>
@@ -230,20 +230,142 @@ function GoalsStep({ c, onChange }: { c: PlanContent; onChange: (c: PlanContent)
   );
 }
 
-function ActionsStep({ c, onChange }: { c: PlanContent; onChange: (c: PlanContent) => void }) {
+type Action = PlanContent['actions'][number];
+type TeamMember = { staffMemberId: string; staffName: string; endsOn?: string | null };
+
+/** Who can be responsible for an item: the citizen, or someone on the team today (a value for a <select>). */
+function responsibleValue(r: Action['responsible']): string {
+  return r.kind === 'citizen' ? 'citizen' : `${r.kind}:${r.id ?? ''}`;
+}
+function responsibleFrom(v: string): Action['responsible'] {
+  if (v === 'citizen') return { kind: 'citizen' };
+  const [kind, id] = v.split(':');
+  return { kind: kind as Action['responsible']['kind'], id };
+}
+
+function ResponsibleSelect({ value, team, onChange }: { value: Action['responsible']; team: readonly TeamMember[]; onChange: (r: Action['responsible']) => void }) {
   const { t } = useI18n();
+  const current = responsibleValue(value);
+  const options = [{ v: 'citizen', label: t.theCitizen }, ...team.filter((m) => !m.endsOn).map((m) => ({ v: `staff:${m.staffMemberId}`, label: m.staffName }))];
+  // Someone no longer on the team (or a unit) stays selectable on the items that name them.
+  if (!options.some((o) => o.v === current)) options.push({ v: current, label: value.kind === 'unit' ? t.aUnit : t.formerMember });
+  return (
+    <label>
+      {t.responsible}
+      <select value={current} onChange={(e) => onChange(responsibleFrom(e.target.value))}>
+        {[...new Map(options.map((o) => [o.v, o])).values()].map((o) => (
+          <option key={o.v} value={o.v}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ActionFields({ a, c, team, bases, onChange }: { a: Action; c: PlanContent; team: readonly TeamMember[]; bases: readonly { code: string; title: string; paragraph: string }[]; onChange: (patch: Partial<Action>) => void }) {
+  const { t } = useI18n();
+  const known = bases.some((b) => b.code === a.legalBasis);
+  return (
+    <>
+      <label>
+        {t.actionTitle}
+        <input required maxLength={300} value={a.title} onChange={(e) => onChange({ title: e.target.value })} />
+      </label>
+      <label>
+        {t.forGoal}
+        <select value={a.goalId} onChange={(e) => onChange({ goalId: e.target.value })}>
+          {c.goals.map((g, i) => (
+            <option key={g.id} value={g.id}>
+              {g.title || `${t.goalTitle} ${i + 1}`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t.legalBasis}
+        <select value={a.legalBasis} onChange={(e) => onChange({ legalBasis: e.target.value })}>
+          {!known && <option value={a.legalBasis}>{a.legalBasis}</option>}
+          {bases.map((b) => (
+            <option key={b.code} value={b.code}>
+              {b.paragraph} {b.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ResponsibleSelect value={a.responsible} team={team} onChange={(responsible) => onChange({ responsible })} />
+      <label>
+        {t.startDate}
+        <input type="date" required value={a.startDate} onChange={(e) => e.target.value && onChange({ startDate: e.target.value })} />
+      </label>
+      <label>
+        {t.deadline}
+        <input type="date" min={a.startDate} value={a.deadline ?? ''} onChange={(e) => onChange({ deadline: e.target.value || undefined })} />
+      </label>
+      <label>
+        {t.status}
+        <select value={a.status} onChange={(e) => onChange({ status: e.target.value as Action['status'] })}>
+          {Object.entries(t.actionStatuses).map(([v, label]) => (
+            <option key={v} value={v}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
+  );
+}
+
+/** A new action is composed here and joins the plan only when complete, so autosave never sends half an action. */
+function NewAction({ c, team, bases, onAdd }: { c: PlanContent; team: readonly TeamMember[]; bases: readonly { code: string; title: string; paragraph: string }[]; onAdd: (a: Action) => void }) {
+  const { t } = useI18n();
+  const blank = (): Action => ({ id: crypto.randomUUID(), goalId: c.goals[0]?.id ?? '', title: '', legalBasis: bases[0]?.code ?? '', responsible: { kind: 'citizen' }, startDate: new Date().toISOString().slice(0, 10), status: 'planned' });
+  const [a, setA] = useState<Action>(blank);
+  if (!c.goals.length) return <p className="muted">{t.actionNeedsGoal}</p>;
+  const draft = { ...a, goalId: c.goals.some((g) => g.id === a.goalId) ? a.goalId : c.goals[0].id, legalBasis: a.legalBasis || bases[0]?.code || '' };
+  return (
+    <form
+      className="row"
+      aria-label={t.newAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd(draft);
+        setA(blank());
+      }}
+    >
+      <fieldset className="row">
+        <legend>{t.newAction}</legend>
+        <ActionFields a={draft} c={c} team={team} bases={bases} onChange={(patch) => setA({ ...draft, ...patch })} />
+        <button type="submit" disabled={!draft.title.trim() || !draft.legalBasis}>
+          {t.addAction}
+        </button>
+      </fieldset>
+    </form>
+  );
+}
+
+function ActionsStep({ c, team, onChange }: { c: PlanContent; team: readonly TeamMember[]; onChange: (c: PlanContent) => void }) {
+  const { t } = useI18n();
+  const basesQ = useQuery({ queryKey: ['legal-bases'], queryFn: () => ok(api.GET('/api/v1/legal-bases')), staleTime: Infinity });
+  const bases = basesQ.data?.items ?? [];
+  const setAction = (i: number, patch: Partial<Action>) => onChange({ ...c, actions: c.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   const setAgreement = (i: number, patch: Partial<PlanContent['agreements'][number]>) =>
     onChange({ ...c, agreements: c.agreements.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   return (
     <div className="form">
       <h3>{t.actions}</h3>
-      <ul>
-        {c.actions.map((a) => (
-          <li key={a.id}>
-            {a.title} <span className="muted">({a.legalBasis}, {a.status})</span>
-          </li>
-        ))}
-      </ul>
+      {c.actions.map((a, i) => (
+        <fieldset key={a.id} className="row">
+          <legend>
+            {t.actionTitle} {i + 1}
+          </legend>
+          <ActionFields a={a} c={c} team={team} bases={bases} onChange={(patch) => setAction(i, patch)} />
+          <button type="button" onClick={() => onChange({ ...c, actions: c.actions.filter((_, j) => j !== i) })}>
+            {t.remove}
+          </button>
+        </fieldset>
+      ))}
+      <NewAction c={c} team={team} bases={bases} onAdd={(a) => onChange({ ...c, actions: [...c.actions, a] })} />
       <h3>{t.agreements}</h3>
       {c.agreements.map((a, i) => (
         <fieldset key={a.id} className="row">

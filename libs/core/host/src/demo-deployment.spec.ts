@@ -1,6 +1,6 @@
 import { definePlugin, PluginRegistry } from '@enplan/core/extensions';
 import { DEMO_DEPLOYMENT } from '@enplan/core/config';
-import { demoDeployment, demoLogins } from './demo-deployment.js';
+import { DEMO_SYNC_TARGETS, demoDeployment, demoLogins } from './demo-deployment.js';
 
 const USER = '00000000-0000-4000-8000-000000998001';
 const withDemo = (code: string, id = 'demo-model') =>
@@ -16,8 +16,12 @@ const withDemo = (code: string, id = 'demo-model') =>
 describe('the demo deployment', () => {
   it('is 999 plus each catalogue plugin’s demo municipality with the plugin enabled', () => {
     const d = demoDeployment([withDemo('998')]);
-    expect(d.municipalities).toEqual([...DEMO_DEPLOYMENT.municipalities, { code: '998', name: 'Demo 998', plugins: [{ id: 'demo-model', settings: {} }] }]);
-    expect(demoDeployment([]).municipalities).toEqual(DEMO_DEPLOYMENT.municipalities);
+    const demo999 = { code: '999', name: 'Demo Kommune', plugins: [], sync: [{ id: 'momentum', kind: 'manual', label: 'Momentum (jobcenter)' }] };
+    expect(d.municipalities).toEqual([demo999, { code: '998', name: 'Demo 998', plugins: [{ id: 'demo-model', settings: {} }] }]);
+    expect(demoDeployment([]).municipalities).toEqual([demo999]);
+    // Tests keep booting the plain demo municipality: no sector system, so no delivery rows behind their backs.
+    expect(DEMO_DEPLOYMENT.municipalities[0]).not.toHaveProperty('sync');
+    expect(DEMO_SYNC_TARGETS.every((x) => x.kind === 'manual')).toBe(true);
   });
 
   it('refuses two demos claiming one municipality code', () => {

@@ -1,4 +1,4 @@
-import { DEMO_DEPLOYMENT, DeploymentError, type Deployment } from '@enplan/core/config';
+import { DEMO_DEPLOYMENT, DeploymentError, type Deployment, type SyncTargetSetting } from '@enplan/core/config';
 import type { PluginDefinition } from '@enplan/core/extensions';
 import { DEMO } from './demo-seed.js';
 
@@ -8,8 +8,15 @@ import { DEMO } from './demo-seed.js';
  * settings of the municipality it is modelled on. Computed from the catalogue the app passes, since the host
  * never imports a plugin. Tests pass their deployments explicitly and keep the plain `DEMO_DEPLOYMENT`.
  */
+/**
+ * The sector system of 999 in `npm start`'s demo: the job centre's system, here without an interface, so the course
+ * overview's sync panel shows each plan version waiting to be typed in and lets staff record it. Only a `manual`
+ * target: it needs no network, folder or secret on a new machine. Tests boot DEMO_DEPLOYMENT, which has none.
+ */
+export const DEMO_SYNC_TARGETS: SyncTargetSetting[] = [{ id: 'momentum', kind: 'manual', label: 'Momentum (jobcenter)' }];
+
 export function demoDeployment(catalogue: readonly PluginDefinition[]): Deployment {
-  const municipalities = [...DEMO_DEPLOYMENT.municipalities];
+  const municipalities = DEMO_DEPLOYMENT.municipalities.map((m) => (m.code === DEMO.municipalityCode ? { ...m, sync: DEMO_SYNC_TARGETS } : m));
   for (const p of catalogue) {
     if (!p.demo) continue;
     const { code, name, settings } = p.demo.municipality;
