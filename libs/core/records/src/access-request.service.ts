@@ -9,6 +9,7 @@ import { JournalNote } from '@enplan/core/journal';
 import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant, OutboxMessage, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, wordsDisclosure } from '@enplan/core/plans';
+import { answerText, instrumentVersionOf, Measurement } from '@enplan/core/progression';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AccessRequestDto,
@@ -17,6 +18,7 @@ import type {
   ExportCourseDto,
   ExportFollowUpDto,
   ExportJournalNoteDto,
+  ExportMeasurementDto,
   ExportMeetingDto,
   ExportPlanVersionDto,
   ExportProviderOrderDto,
@@ -353,6 +355,41 @@ export class AccessRequestService {
       });
     }
 
+    // A measurement concerns the person it is about (the course's citizen, or one child): a child's is told to that
+    // child and to a parent with custody, and withheld from other members; its comments go with it.
+    const measurements = await em.find(Measurement, { where, order: { startedAt: 'ASC', id: 'ASC' } });
+    const measurementDtos: (ExportMeasurementDto | Redacted)[] = [];
+    for (const m of measurements) {
+      const date = (m.completedAt ?? m.startedAt).toISOString();
+      if (concernsOnlyOthers(circle, [m.aboutCitizenId])) {
+        measurementDtos.push(stub('measurement', m.id, date));
+        continue;
+      }
+      const def = await instrumentVersionOf(em, municipalityId, m.instrumentId, m.instrumentVersion);
+      const title = (id: string) => def?.subscales.find((x) => x.id === id)?.title.da ?? def?.totals?.find((x) => x.id === id)?.title.da ?? id;
+      measurementDtos.push({
+        id: m.id,
+        kind: 'measurement',
+        date,
+        redacted: false,
+        instrument: def?.title.da ?? m.instrumentId,
+        instrumentId: m.instrumentId,
+        instrumentVersion: m.instrumentVersion,
+        occasion: m.occasion,
+        status: m.status,
+        respondentType: m.respondentType,
+        aboutCitizenId: m.aboutCitizenId,
+        answers: m.answers.map((a) => ({
+          question: def?.items.find((i) => i.id === a.itemId)?.text.da ?? a.itemId,
+          answer: def ? answerText(def, a.itemId, a) : String(a.value ?? a.text ?? a.status),
+          comment: a.comment ?? null,
+        })),
+        comment: m.comment,
+        scores: (m.scores ?? []).map((x) => ({ title: title(x.id), value: x.value, complete: x.complete })),
+        skipReason: m.skipReason,
+      });
+    }
+
     // Grant reasons reach the reader through the access log (each access made through a grant carries its reason).
     const grants = await em.find(AccessGrant, { where, order: { grantedAt: 'ASC', id: 'ASC' } });
     const shownGrants = grants.filter((g) => decide('access-grant-reasons', 'grant-reason', g.id, g.concerns) === 'disclosed');
@@ -390,6 +427,7 @@ export class AccessRequestService {
       followUps: looseFollowUps,
       journalNotes: noteDtos,
       providerOrders: orderDtos,
+      measurements: measurementDtos,
       // The kinds still holding a withheld text, in the vocabulary's order.
       withheldForReview: [...REVIEWED_FREE_TEXTS, 'citizen-words' as const].filter((k) => forReview.has(k)),
     };
