@@ -10,6 +10,7 @@ import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, 
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, wordsDisclosure } from '@enplan/core/plans';
 import { answerText, instrumentVersionOf, Measurement } from '@enplan/core/progression';
+import type { InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AccessRequestDto,
@@ -64,6 +65,14 @@ export class AccessRequestService {
 
     const names = new Names(em, municipalityId);
     const refs = new StubRefs();
+    // Every course's measurements in one statement (not one per course), and each instrument version read once.
+    const allMeasurements = courses.length ? await em.find(Measurement, { where: { municipalityId, courseId: In(courses.map((c) => c.id)) }, order: { startedAt: 'ASC', id: 'ASC' } }) : [];
+    const definitions = new Map<string, Promise<InstrumentDefinition | undefined>>();
+    const definitionOf = (m: Measurement) => {
+      const key = `${m.instrumentId}@${m.instrumentVersion}`;
+      if (!definitions.has(key)) definitions.set(key, instrumentVersionOf(em, municipalityId, m.instrumentId, m.instrumentVersion));
+      return definitions.get(key) as Promise<InstrumentDefinition | undefined>;
+    };
     let redactions = 0;
     const courseDtos: ExportCourseDto[] = [];
     const shownGrants: ShownGrant[] = [];
@@ -75,7 +84,8 @@ export class AccessRequestService {
           ? allMembers.filter((m) => m.householdId === course.householdId)
           : await em.find(HouseholdMember, { where: { municipalityId, householdId: course.householdId } });
       const circle = disclosureCircle(citizenId, household);
-      const { dto, withheld, grants } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course);
+      const measured = { measurements: allMeasurements.filter((m) => m.courseId === course.id), definitionOf };
+      const { dto, withheld, grants } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course, measured);
       redactions += withheld;
       shownGrants.push(...grants);
       courseDtos.push(dto);
@@ -147,6 +157,7 @@ export class AccessRequestService {
     circle: ReadonlySet<string>,
     othersInHousehold: boolean,
     c: Course,
+    measured: { measurements: Measurement[]; definitionOf: (m: Measurement) => Promise<InstrumentDefinition | undefined> },
   ): Promise<{ dto: ExportCourseDto; withheld: number; grants: ShownGrant[] }> {
     let withheld = 0;
     const stub = (kind: string, id: string, date: string | null, reason?: Redacted['reason']): Redacted => {
@@ -357,7 +368,7 @@ export class AccessRequestService {
 
     // A measurement concerns the person it is about (the course's citizen, or one child): a child's is told to that
     // child and to a parent with custody, and withheld from other members; its comments go with it.
-    const measurements = await em.find(Measurement, { where, order: { startedAt: 'ASC', id: 'ASC' } });
+    const measurements = measured.measurements;
     const measurementDtos: (ExportMeasurementDto | Redacted)[] = [];
     for (const m of measurements) {
       const date = (m.completedAt ?? m.startedAt).toISOString();
@@ -365,7 +376,7 @@ export class AccessRequestService {
         measurementDtos.push(stub('measurement', m.id, date));
         continue;
       }
-      const def = await instrumentVersionOf(em, municipalityId, m.instrumentId, m.instrumentVersion);
+      const def = await measured.definitionOf(m);
       const title = (id: string) => def?.subscales.find((x) => x.id === id)?.title.da ?? def?.totals?.find((x) => x.id === id)?.title.da ?? id;
       measurementDtos.push({
         id: m.id,
