@@ -143,3 +143,26 @@ export { MEETING_TYPES, type CoreMeetingType } from '@enplan/core/meeting-rules'
 export { legalAreaOfBasis } from '@enplan/core/plans';
 // The core's rules, as plain functions (one place per rule; the ports apply the same ones).
 export { inForce as consentInForce } from '@enplan/core/courses';
+
+// Progression instruments a plugin brings (`definePlugin({ instruments })`): the definition format, version 1, and its
+// check (the same the host runs at boot), so a plugin's own test can prove its definitions valid.
+export {
+  validateDefinition as validateInstrumentDefinition,
+  type InstrumentDefinition,
+  type InstrumentItem,
+  type ChoiceItem,
+  type RulerItem,
+  type TextItem,
+  type AnswerScale,
+  type ScaleOption,
+  type SubscaleDefinition,
+  type TotalDefinition,
+  type RespondentRule,
+  type RespondentType,
+  type InstrumentSubject,
+  type Direction,
+  type ScoreMethod,
+  type LocalisedText,
+  type DefinitionCheck,
+  type DefinitionIssue,
+} from '@enplan/core/progression-instruments';

@@ -4885,6 +4885,154 @@ export interface components {
             /** @example Halsnæs Kommune */
             name: string;
         };
+        DialogueItemRowDto: {
+            /**
+             * @description Which way is better (null for text items)
+             * @example higher
+             * @enum {string|null}
+             */
+            better: "higher" | "lower" | null;
+            /** @example 2 */
+            changeSinceBaseline: number | null;
+            /** @example 2 */
+            changeSincePrevious: number | null;
+            /**
+             * @description The comment on the item per measurement
+             * @example [
+             *       null,
+             *       "Ny medicin virker"
+             *     ]
+             */
+            comments: (string | null)[];
+            /**
+             * @example better
+             * @enum {string|null}
+             */
+            directionSinceBaseline: "better" | "worse" | "same" | null;
+            /**
+             * @example better
+             * @enum {string|null}
+             */
+            directionSincePrevious: "better" | "worse" | "same" | null;
+            /** @example energy */
+            itemId: string;
+            /**
+             * @example choice
+             * @enum {string}
+             */
+            kind: "choice" | "ruler" | "text";
+            /**
+             * @description Per measurement (null: not touched)
+             * @example [
+             *       "answered",
+             *       "answered"
+             *     ]
+             */
+            statuses: ("answered" | "skipped" | "not-relevant" | null)[];
+            text: components["schemas"]["LocalisedTextDto"];
+            /**
+             * @description The scored value per measurement, in the order of `measurements` (null: skipped, not relevant or text)
+             * @example [
+             *       2,
+             *       4
+             *     ]
+             */
+            values: (number | null)[];
+        };
+        DialogueMeasurementDto: {
+            /**
+             * @description The comment on the whole measurement
+             * @example null
+             */
+            comment: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:00:00.000Z
+             */
+            completedAt: string;
+            /**
+             * Format: uuid
+             * @example 5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d
+             */
+            id: string;
+            /** @example 1 */
+            instrumentVersion: number;
+            /** @example baseline */
+            occasion: components["schemas"]["MeasurementOccasion"];
+        };
+        DialogueScoreRowDto: {
+            /**
+             * @example higher
+             * @enum {string}
+             */
+            better: "higher" | "lower";
+            /** @example 1.25 */
+            changeSinceBaseline: number | null;
+            /** @example 1.25 */
+            changeSincePrevious: number | null;
+            /**
+             * @description Whether each value is complete (enough items answered)
+             * @example [
+             *       true,
+             *       true
+             *     ]
+             */
+            complete: boolean[];
+            /**
+             * @example better
+             * @enum {string|null}
+             */
+            directionSinceBaseline: "better" | "worse" | "same" | null;
+            /**
+             * @example better
+             * @enum {string|null}
+             */
+            directionSincePrevious: "better" | "worse" | "same" | null;
+            /** @example everyday */
+            id: string;
+            /**
+             * @example subscale
+             * @enum {string}
+             */
+            kind: "subscale" | "total";
+            title: components["schemas"]["LocalisedTextDto"];
+            /**
+             * @description Per measurement
+             * @example [
+             *       2,
+             *       3.25
+             *     ]
+             */
+            values: (number | null)[];
+        };
+        DialogueSeriesDto: {
+            /**
+             * Format: uuid
+             * @description Whom the answers are about
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId: string;
+            /** @example employment-readiness */
+            instrumentId: string;
+            /** @description One row per item */
+            items: components["schemas"]["DialogueItemRowDto"][];
+            /** @description The completed measurements, oldest first (the columns) */
+            measurements: components["schemas"]["DialogueMeasurementDto"][];
+            /** @example citizen */
+            respondentType: components["schemas"]["RespondentType"];
+            /** @description One row per sub-scale and total */
+            scores: components["schemas"]["DialogueScoreRowDto"][];
+            title: components["schemas"]["LocalisedTextDto"];
+        };
+        DialogueViewDto: {
+            /**
+             * Format: uuid
+             * @example 6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60
+             */
+            courseId: string;
+            /** @description Per instrument, respondent and person */
+            series: components["schemas"]["DialogueSeriesDto"][];
+        };
         DisclosureReleaseDto: {
             /**
              * @description Released to these household members
@@ -5339,6 +5487,8 @@ export interface components {
             id: string;
             /** @description Journal notes; an item concerning only other household members is a RedactedItem */
             journalNotes: (components["schemas"]["ExportJournalNoteDto"] | components["schemas"]["RedactedItemDto"])[];
+            /** @description Progression measurements (a measurement concerns the person it is about: a child’s concerns that child); an item concerning only other household members is a RedactedItem */
+            measurements: (components["schemas"]["ExportMeasurementDto"] | components["schemas"]["RedactedItemDto"])[];
             /** @description Meetings */
             meetings: components["schemas"]["ExportMeetingDto"][];
             /**
@@ -5530,6 +5680,114 @@ export interface components {
              * @example Samtale om praktik.
              */
             text: string;
+        };
+        ExportMeasurementAnswerDto: {
+            /**
+             * @description The answer in words ("Sprunget over" when skipped, "Passer ikke på mig" when not relevant)
+             * @example Noget
+             */
+            answer: string;
+            /**
+             * @description The comment on this item
+             * @example null
+             */
+            comment: string | null;
+            /**
+             * @description The question, in Danish, as the instrument version put it
+             * @example Hvor meget energi har du haft i hverdagen?
+             */
+            question: string;
+        };
+        ExportMeasurementDto: {
+            /**
+             * Format: uuid
+             * @description The household member the answers are about (you, or a child in your custody)
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            aboutCitizenId: string;
+            /** @description Every answer, in the instrument’s order */
+            answers: components["schemas"]["ExportMeasurementAnswerDto"][];
+            /**
+             * @description The comment on the whole measurement
+             * @example null
+             */
+            comment: string | null;
+            /**
+             * Format: date-time
+             * @description Completed (or started, when not completed)
+             * @example 2026-01-08T10:00:00.000Z
+             */
+            date: string;
+            /**
+             * Format: uuid
+             * @description Measurement id
+             * @example 3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22
+             */
+            id: string;
+            /**
+             * @description The instrument, in Danish
+             * @example Vej mod arbejde eller uddannelse
+             */
+            instrument: string;
+            /**
+             * @description Instrument id
+             * @example employment-readiness
+             */
+            instrumentId: string;
+            /**
+             * @description The instrument version the answers used
+             * @example 1
+             */
+            instrumentVersion: number;
+            /**
+             * @description Always measurement
+             * @example measurement
+             */
+            kind: string;
+            /**
+             * @description baseline, follow-up, end or extra
+             * @example baseline
+             */
+            occasion: string;
+            /**
+             * @description Not withheld
+             * @example false
+             */
+            redacted: boolean;
+            /**
+             * @description Who answered: citizen, caseworker, parent, teacher or youth
+             * @example citizen
+             */
+            respondentType: string;
+            /** @description Scores (at completion) */
+            scores: components["schemas"]["ExportMeasurementScoreDto"][];
+            /**
+             * @description Why a scheduled measurement was not taken
+             * @example null
+             */
+            skipReason: string | null;
+            /**
+             * @description in-progress, completed or skipped
+             * @example completed
+             */
+            status: string;
+        };
+        ExportMeasurementScoreDto: {
+            /**
+             * @description Enough items answered for the score to count as complete
+             * @example true
+             */
+            complete: boolean;
+            /**
+             * @description The sub-scale or total, in Danish
+             * @example Hverdagen
+             */
+            title: string;
+            /**
+             * @description Null when nothing was answered
+             * @example 3.5
+             */
+            value: number | null;
         };
         ExportMeetingDto: {
             /**
@@ -5880,6 +6138,76 @@ export interface components {
              * @example status
              */
             field: string;
+        };
+        FiguresCellDto: {
+            /**
+             * @description Per sub-scale and total id: the mean of (latest − baseline) over courses with both
+             * @example {
+             *       "direction": 0.5,
+             *       "everyday": 0.25
+             *     }
+             */
+            averageChange: {
+                [key: string]: number | null;
+            } | null;
+            /** @example 12 */
+            citizens: number | null;
+            /**
+             * @description Completed measurements whose every score is complete, as a share
+             * @example 0.9
+             */
+            completionRate: number | null;
+            /**
+             * @description Null in the municipality total
+             * @example generic
+             */
+            modelId: string | null;
+            /**
+             * @description Fewer than 5 citizens behind the cell: every number is null
+             * @example false
+             */
+            suppressed: boolean;
+            /**
+             * @description Null in the municipality total
+             * @example adults
+             */
+            targetGroup: string | null;
+            /**
+             * Format: uuid
+             * @description The primary contact's unit (null: none, or the total)
+             * @example null
+             */
+            unitId: string | null;
+            /**
+             * @description Courses with a baseline
+             * @example 12
+             */
+            withBaseline: number | null;
+            /**
+             * @description Courses with an end measurement
+             * @example 3
+             */
+            withEnd: number | null;
+            /**
+             * @description Courses with a follow-up
+             * @example 8
+             */
+            withFollowUp: number | null;
+        };
+        FiguresViewDto: {
+            /** @description Per model, target group and unit */
+            cells: components["schemas"]["FiguresCellDto"][];
+            /** @example employment-readiness */
+            instrumentId: string;
+            /** @example citizen */
+            respondentType: components["schemas"]["RespondentType"];
+            /**
+             * @description Cells with fewer citizens are suppressed
+             * @example 5
+             */
+            threshold: number;
+            /** @description The whole municipality */
+            total: components["schemas"]["FiguresCellDto"];
         };
         /**
          * @description The state today (re-review-due is reached by time once the agreement is signed)
@@ -6509,6 +6837,18 @@ export interface components {
          * @enum {string}
          */
         LegalBasisSource: "core" | "municipality";
+        LocalisedTextDto: {
+            /**
+             * @description Danish
+             * @example Hverdagen
+             */
+            da: string;
+            /**
+             * @description English
+             * @example Everyday life
+             */
+            en: string;
+        };
         ManualEntryDto: {
             /**
              * @description The reference the target system gave the entry (journal number, document id)
@@ -7791,7 +8131,7 @@ export interface components {
              */
             date: string | null;
             /**
-             * @description plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, meeting-minutes or citizen-words
+             * @description plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, measurement, meeting-minutes or citizen-words
              * @example journal-note
              */
             kind: string;
@@ -12951,7 +13291,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["DialogueViewDto"];
                 };
             };
             /** @description The request is invalid */
@@ -19105,7 +19445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["FiguresViewDto"];
                 };
             };
             /** @description The request is invalid */

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
+import type { InstrumentDefinition } from '@enplan/core/progression-instruments';
 import type { PluginDemo } from './demo.js';
 import type { PluginExtensions } from './extension-points.js';
 
@@ -47,6 +48,13 @@ export interface PluginDefinition<S extends object = any> {
    * enabled, and plants the data once (see `PluginDemo`).
    */
   demo?: PluginDemo<S>;
+  /**
+   * Progression instruments it brings (definition format 1, the same JSON a municipality registers), available in
+   * the municipalities that enable it. Validated at boot; published there as they are. A published version never
+   * changes: a definition whose version is already published with other content stops the start, so a change
+   * must be a new `version`.
+   */
+  instruments?: readonly InstrumentDefinition[];
 }
 
 /** Declares a plugin (typed; validated when the host boots with it). */

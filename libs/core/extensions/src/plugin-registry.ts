@@ -4,6 +4,7 @@ import type { Principal } from '@enplan/core/auth';
 import type { FieldProblem } from '@enplan/core/common';
 import type { Deployment } from '@enplan/core/config';
 import { SnakeNamingStrategy } from '@enplan/core/database';
+import { SHIPPED_INSTRUMENT_IDS, validateDefinition, type InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { cadenceRuleProblems, mergeCadence, type CadencePolicy } from './cadence.js';
 import { CORE_VERSION } from './core-version.js';
 import { PLUGIN_API_VERSION } from './plugin-api-version.js';
@@ -148,6 +149,28 @@ export function definitionProblems(d: PluginDefinition, pluginApiVersion: string
     if (!name.startsWith(migrationPrefix)) out.push(`migration ${name} must be named ${migrationPrefix}<Change><timestamp>`);
   }
   out.push(...demoProblems(d));
+  out.push(...instrumentProblems(d));
+  return out;
+}
+
+/** Each instrument valid (schema and references), not claiming a shipped id, and each (id, version) once. */
+function instrumentProblems(d: PluginDefinition): string[] {
+  if (d.instruments === undefined) return [];
+  if (!Array.isArray(d.instruments)) return ['instruments must be a list of instrument definitions'];
+  const out: string[] = [];
+  const shipped = new Set<string>(SHIPPED_INSTRUMENT_IDS);
+  const seen = new Set<string>();
+  for (const [i, def] of d.instruments.entries()) {
+    const check = validateDefinition(def);
+    if (!check.ok) {
+      for (const issue of check.issues) out.push(`instruments[${i}].${issue.field}: ${issue.message} (${issue.code})`);
+      continue;
+    }
+    const { id, version } = check.definition;
+    if (shipped.has(id)) out.push(`instruments[${i}].id: "${id}" is a shipped instrument's id`);
+    if (seen.has(`${id}@${version}`)) out.push(`instruments[${i}]: ${id} version ${version} is listed twice`);
+    seen.add(`${id}@${version}`);
+  }
   return out;
 }
 
@@ -338,6 +361,11 @@ export class PluginRegistry {
 
   municipalityName(code: string): string | undefined {
     return this.byMunicipality.get(code)?.name;
+  }
+
+  /** The progression instruments the municipality's enabled plugins bring, in catalogue order. */
+  instruments(municipalityCode: string): { pluginId: string; definition: InstrumentDefinition }[] {
+    return this.enabledIn(municipalityCode).flatMap((e) => (e.definition.instruments ?? []).map((definition) => ({ pluginId: e.definition.id, definition })));
   }
 
   isEnabled(municipalityCode: string, pluginId: string): boolean {

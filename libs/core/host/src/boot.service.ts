@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { Municipality } from '@enplan/core/database';
+import { PluginRegistry } from '@enplan/core/extensions';
+import { InstrumentRegistry } from '@enplan/core/progression';
 import { DEMO, DemoSeeder } from './demo-seed.js';
 
 /** Makes the database agree with the deployment file, then (embedded default) plants the demo data. */
@@ -14,10 +16,13 @@ export class BootService implements OnApplicationBootstrap {
     private readonly config: EnplanConfig,
     @Inject(DEPLOYMENT) private readonly deployment: Deployment,
     private readonly seeder: DemoSeeder,
+    private readonly plugins: PluginRegistry,
+    private readonly instruments: InstrumentRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.syncMunicipalities();
+    await this.publishPluginInstruments();
     if (!this.config.seedDemo) return;
     // Say what happened either way, per demo municipality: a deployment file without the demo municipality plants
     // nothing, and the CLI's default token (municipality 999) would then be refused; the log line says which code to use.
@@ -33,6 +38,20 @@ export class BootService implements OnApplicationBootstrap {
           `demo data not planted: the deployment does not serve the demo municipality ${DEMO.municipalityCode} (it serves ${served}); ` +
             `mint tokens for one of those with \`npm run -s enplan -- token --municipality <code>\``,
         );
+    }
+  }
+
+  /**
+   * The progression instruments of each municipality's enabled plugins, published there (a version already
+   * published with other content stops the start: `InstrumentPublishedError`).
+   */
+  async publishPluginInstruments(): Promise<void> {
+    for (const m of this.deployment.municipalities) {
+      const declared = this.plugins.instruments(m.code);
+      if (!declared.length) continue;
+      const row = await this.ds.manager.findOneOrFail(Municipality, { where: { code: m.code }, select: { id: true } });
+      const added = await this.instruments.publishDeclared(row.id, m.code, declared);
+      if (added) this.logger.log(`published ${added} plugin instrument version(s) in municipality ${m.code}`);
     }
   }
 

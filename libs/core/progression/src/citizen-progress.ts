@@ -12,7 +12,8 @@ export interface CitizenProgress {
   answers: { question: string; answer: string; comment: string | null }[];
 }
 
-function answerText(def: InstrumentDefinition, itemId: string, a: ItemAnswer): string {
+/** An answer in plain Danish: the option's label, "7 ud af 10", the words, or that it was skipped / did not apply. */
+export function answerText(def: InstrumentDefinition, itemId: string, a: ItemAnswer): string {
   if (a.status === 'skipped') return 'Sprunget over';
   if (a.status === 'not-relevant') return 'Passer ikke på mig';
   const item = def.items.find((i) => i.id === itemId);
@@ -20,6 +21,14 @@ function answerText(def: InstrumentDefinition, itemId: string, a: ItemAnswer): s
   if (item.kind === 'text') return a.text ?? '–';
   if (item.kind === 'ruler') return `${a.value} ud af ${item.max}`;
   return def.scales.find((s) => s.id === item.scale)?.options.find((o) => o.value === a.value)?.label.da ?? String(a.value);
+}
+
+/** The definition a measurement used: shipped, or the municipality's (or a plugin's) registered version. */
+export async function instrumentVersionOf(em: EntityManager, municipalityId: string, instrumentId: string, version: number): Promise<InstrumentDefinition | undefined> {
+  return (
+    shippedInstruments().find((d) => d.id === instrumentId && d.version === version) ??
+    (await em.findOne(RegisteredInstrument, { where: { municipalityId, instrumentId, version } }))?.definition
+  );
 }
 
 /**
@@ -33,9 +42,7 @@ export async function citizenProgress(em: EntityManager, municipalityId: string,
   for (const m of rows) if (disclosedTo(circle, [m.aboutCitizenId]) && !latest.has(`${m.instrumentId}|${m.aboutCitizenId}`)) latest.set(`${m.instrumentId}|${m.aboutCitizenId}`, m);
   const out: CitizenProgress[] = [];
   for (const m of latest.values()) {
-    const def =
-      shippedInstruments().find((d) => d.id === m.instrumentId && d.version === m.instrumentVersion) ??
-      (await em.findOne(RegisteredInstrument, { where: { municipalityId, instrumentId: m.instrumentId, version: m.instrumentVersion } }))?.definition;
+    const def = await instrumentVersionOf(em, municipalityId, m.instrumentId, m.instrumentVersion);
     if (!def) continue;
     out.push({
       instrument: def.title.da,

@@ -20,6 +20,8 @@ import { InstrumentRegistry } from './instrument-registry.service.js';
 import { MeasurementsService, measurementCourses } from './measurements.service.js';
 import {
   CompleteMeasurementDto,
+  DialogueViewDto,
+  FiguresViewDto,
   InstrumentSummaryDto,
   MeasurementDto,
   FiguresQuery,
@@ -55,7 +57,7 @@ export class ProgressionController {
     summary: 'Management figures of one instrument and respondent',
     description: 'Per model, target group and unit (the primary contact\'s), and for the municipality: courses with baseline, follow-up and end measurements, completion rate and the average change per sub-scale from baseline to latest. A cell with fewer than 5 citizens is suppressed whole (`suppressed: true`, numbers null).',
   })
-  @ApiOkResponse({ description: 'The figures', schema: { type: 'object' } })
+  @ApiOkResponse({ type: FiguresViewDto, description: 'The figures' })
   @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
   figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery): Promise<FiguresView> {
     return this.figuresService.figures(p, q.instrumentId, q.respondentType);
@@ -215,7 +217,7 @@ export class ProgressionController {
     description: 'Per instrument, respondent and person: each item and sub-scale over the completed measurements, with the change since the previous one and since the baseline, and whether that is better or worse.',
   })
   @ApiParam(COURSE_PARAM)
-  @ApiOkResponse({ description: 'The series', schema: { type: 'object' } })
+  @ApiOkResponse({ type: DialogueViewDto, description: 'The series' })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   view(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: ProgressionSeriesQuery): Promise<DialogueView> {
     return this.dialogue.view(p, courseId, q);

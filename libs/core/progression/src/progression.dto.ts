@@ -155,3 +155,90 @@ export class FiguresQuery {
   @IsOptional() @IsIn(RESPONDENT_TYPES)
   respondentType: RespondentType = 'citizen';
 }
+
+// ---- the dialogue view and the management figures, typed for the OpenAPI document --------------------------------
+
+const CHANGES = ['better', 'worse', 'same'];
+
+export class LocalisedTextDto {
+  @ApiProperty({ example: 'Hverdagen', description: 'Danish' }) da: string;
+  @ApiProperty({ example: 'Everyday life', description: 'English' }) en: string;
+}
+
+export class DialogueMeasurementDto {
+  @ApiProperty({ format: 'uuid', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d' }) id: string;
+  @ApiProperty({ enum: MEASUREMENT_OCCASIONS, enumName: 'MeasurementOccasion', example: 'baseline' }) occasion: string;
+  @ApiProperty({ format: 'date-time', example: '2026-03-02T09:00:00.000Z' }) completedAt: string;
+  @ApiProperty({ example: 1 }) instrumentVersion: number;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The comment on the whole measurement' }) comment: string | null;
+}
+
+export class DialogueItemRowDto {
+  @ApiProperty({ example: 'energy' }) itemId: string;
+  @ApiProperty({ enum: ['choice', 'ruler', 'text'], example: 'choice' }) kind: string;
+  @ApiProperty({ type: LocalisedTextDto }) text: LocalisedTextDto;
+  @ApiProperty({ enum: ['higher', 'lower'], nullable: true, example: 'higher', description: 'Which way is better (null for text items)' }) better: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, example: [2, 4], description: 'The scored value per measurement, in the order of `measurements` (null: skipped, not relevant or text)' }) values: (number | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: ['answered', 'skipped', 'not-relevant'], nullable: true }, example: ['answered', 'answered'], description: 'Per measurement (null: not touched)' }) statuses: (string | null)[];
+  @ApiProperty({ type: 'array', items: { type: 'string', nullable: true }, example: [null, 'Ny medicin virker'], description: 'The comment on the item per measurement' }) comments: (string | null)[];
+  @ApiProperty({ type: Number, nullable: true, example: 2 }) changeSincePrevious: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 2 }) changeSinceBaseline: number | null;
+  @ApiProperty({ enum: CHANGES, nullable: true, example: 'better' }) directionSincePrevious: string | null;
+  @ApiProperty({ enum: CHANGES, nullable: true, example: 'better' }) directionSinceBaseline: string | null;
+}
+
+export class DialogueScoreRowDto {
+  @ApiProperty({ example: 'everyday' }) id: string;
+  @ApiProperty({ enum: ['subscale', 'total'], example: 'subscale' }) kind: string;
+  @ApiProperty({ type: LocalisedTextDto }) title: LocalisedTextDto;
+  @ApiProperty({ enum: ['higher', 'lower'], example: 'higher' }) better: string;
+  @ApiProperty({ type: 'array', items: { type: 'number', nullable: true }, example: [2, 3.25], description: 'Per measurement' }) values: (number | null)[];
+  @ApiProperty({ type: [Boolean], example: [true, true], description: 'Whether each value is complete (enough items answered)' }) complete: boolean[];
+  @ApiProperty({ type: Number, nullable: true, example: 1.25 }) changeSincePrevious: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1.25 }) changeSinceBaseline: number | null;
+  @ApiProperty({ enum: CHANGES, nullable: true, example: 'better' }) directionSincePrevious: string | null;
+  @ApiProperty({ enum: CHANGES, nullable: true, example: 'better' }) directionSinceBaseline: string | null;
+}
+
+export class DialogueSeriesDto {
+  @ApiProperty({ example: 'employment-readiness' }) instrumentId: string;
+  @ApiProperty({ type: LocalisedTextDto }) title: LocalisedTextDto;
+  @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' }) respondentType: string;
+  @ApiProperty({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: 'Whom the answers are about' }) aboutCitizenId: string;
+  @ApiProperty({ type: [DialogueMeasurementDto], description: 'The completed measurements, oldest first (the columns)' }) measurements: DialogueMeasurementDto[];
+  @ApiProperty({ type: [DialogueItemRowDto], description: 'One row per item' }) items: DialogueItemRowDto[];
+  @ApiProperty({ type: [DialogueScoreRowDto], description: 'One row per sub-scale and total' }) scores: DialogueScoreRowDto[];
+}
+
+export class DialogueViewDto {
+  @ApiProperty({ format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' }) courseId: string;
+  @ApiProperty({ type: [DialogueSeriesDto], description: 'Per instrument, respondent and person' }) series: DialogueSeriesDto[];
+}
+
+export class FiguresCellDto {
+  @ApiProperty({ type: String, nullable: true, example: 'generic', description: 'Null in the municipality total' }) modelId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'adults', description: 'Null in the municipality total' }) targetGroup: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null, description: "The primary contact's unit (null: none, or the total)" }) unitId: string | null;
+  @ApiProperty({ example: false, description: 'Fewer than 5 citizens behind the cell: every number is null' }) suppressed: boolean;
+  @ApiProperty({ type: Number, nullable: true, example: 12 }) citizens: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'Courses with a baseline' }) withBaseline: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 8, description: 'Courses with a follow-up' }) withFollowUp: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'Courses with an end measurement' }) withEnd: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.9, description: 'Completed measurements whose every score is complete, as a share' }) completionRate: number | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: { type: 'number', nullable: true },
+    example: { direction: 0.5, everyday: 0.25 },
+    description: 'Per sub-scale and total id: the mean of (latest − baseline) over courses with both',
+  })
+  averageChange: Record<string, number | null> | null;
+}
+
+export class FiguresViewDto {
+  @ApiProperty({ example: 'employment-readiness' }) instrumentId: string;
+  @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' }) respondentType: string;
+  @ApiProperty({ example: 5, description: 'Cells with fewer citizens are suppressed' }) threshold: number;
+  @ApiProperty({ type: FiguresCellDto, description: 'The whole municipality' }) total: FiguresCellDto;
+  @ApiProperty({ type: [FiguresCellDto], description: 'Per model, target group and unit' }) cells: FiguresCellDto[];
+}

@@ -13,7 +13,7 @@ export class RedactedItemDto {
   })
   ref: string;
 
-  @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, meeting-minutes or citizen-words' })
+  @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, measurement, meeting-minutes or citizen-words' })
   kind: string;
 
   @ApiProperty({ format: 'date', type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
@@ -386,7 +386,76 @@ export class ExportProviderOrderDto {
   reports: ExportProviderReportDto[];
 }
 
-@ApiExtraModels(RedactedItemDto, ExportConsentDto, ExportContactDto, ExportJournalNoteDto, ExportProviderOrderDto)
+export class ExportMeasurementAnswerDto {
+  @ApiProperty({ example: 'Hvor meget energi har du haft i hverdagen?', description: 'The question, in Danish, as the instrument version put it' })
+  question: string;
+
+  @ApiProperty({ example: 'Noget', description: 'The answer in words ("Sprunget over" when skipped, "Passer ikke på mig" when not relevant)' })
+  answer: string;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The comment on this item' })
+  comment: string | null;
+}
+
+export class ExportMeasurementScoreDto {
+  @ApiProperty({ example: 'Hverdagen', description: 'The sub-scale or total, in Danish' })
+  title: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 3.5, description: 'Null when nothing was answered' })
+  value: number | null;
+
+  @ApiProperty({ example: true, description: 'Enough items answered for the score to count as complete' })
+  complete: boolean;
+}
+
+export class ExportMeasurementDto {
+  @ApiProperty({ format: 'uuid', example: UUID, description: 'Measurement id' })
+  id: string;
+
+  @ApiProperty({ example: 'measurement', description: 'Always measurement' })
+  kind: 'measurement';
+
+  @ApiProperty({ format: 'date-time', example: '2026-01-08T10:00:00.000Z', description: 'Completed (or started, when not completed)' })
+  date: string;
+
+  @ApiProperty({ example: false, description: 'Not withheld' })
+  redacted: false;
+
+  @ApiProperty({ example: 'Vej mod arbejde eller uddannelse', description: 'The instrument, in Danish' })
+  instrument: string;
+
+  @ApiProperty({ example: 'employment-readiness', description: 'Instrument id' })
+  instrumentId: string;
+
+  @ApiProperty({ example: 1, description: 'The instrument version the answers used' })
+  instrumentVersion: number;
+
+  @ApiProperty({ example: 'baseline', description: 'baseline, follow-up, end or extra' })
+  occasion: string;
+
+  @ApiProperty({ example: 'completed', description: 'in-progress, completed or skipped' })
+  status: string;
+
+  @ApiProperty({ example: 'citizen', description: 'Who answered: citizen, caseworker, parent, teacher or youth' })
+  respondentType: string;
+
+  @ApiProperty({ format: 'uuid', example: UUID, description: 'The household member the answers are about (you, or a child in your custody)' })
+  aboutCitizenId: string;
+
+  @ApiProperty({ type: [ExportMeasurementAnswerDto], description: 'Every answer, in the instrument’s order' })
+  answers: ExportMeasurementAnswerDto[];
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'The comment on the whole measurement' })
+  comment: string | null;
+
+  @ApiProperty({ type: [ExportMeasurementScoreDto], description: 'Scores (at completion)' })
+  scores: ExportMeasurementScoreDto[];
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Why a scheduled measurement was not taken' })
+  skipReason: string | null;
+}
+
+@ApiExtraModels(RedactedItemDto, ExportConsentDto, ExportContactDto, ExportJournalNoteDto, ExportProviderOrderDto, ExportMeasurementDto)
 export class ExportCourseDto {
   @ApiProperty({ format: 'uuid', example: COURSE_UUID, description: 'Course id' })
   id: string;
@@ -456,6 +525,9 @@ export class ExportCourseDto {
 
   @ApiProperty(orRedacted('ExportProviderOrderDto', 'Orders to providers (mentor, support contact person) and their reports'))
   providerOrders: unknown[];
+
+  @ApiProperty(orRedacted('ExportMeasurementDto', 'Progression measurements (a measurement concerns the person it is about: a child’s concerns that child)'))
+  measurements: unknown[];
 
   @ApiProperty({
     type: [String],

@@ -76,6 +76,7 @@ const RECORD_DA: Record<string, string> = {
   'access-log': 'adgangsloggen',
   'access-grant': 'en midlertidig adgang',
   'provider-order': 'en bestilling',
+  measurement: 'en måling',
 };
 const BASIS_DA: Record<string, string> = {
   team: 'på teamet',
@@ -96,6 +97,7 @@ const KIND_DA: Record<string, string> = {
   contact: 'Kontakt',
   consent: 'Samtykke',
   'provider-order': 'Bestilling hos udfører',
+  measurement: 'Måling',
   'meeting-minutes': 'Referat',
   'citizen-words': 'Borgerens egne ord',
 };
@@ -173,6 +175,14 @@ function courseHtml(c: ExportCourseDto, i: number): string {
       x.reports.length ? `<ul>${x.reports.map((r) => `<li>Rapport ${e(danishDate(r.receivedOn))}: ${e(r.summary)}</li>`).join('')}</ul>` : ''
     }</li>`;
   });
+  const measurements = c.measurements.map((m) => {
+    if (isRedacted(m)) return redactedLi(m);
+    const x = m as { date: string; instrument: string; status: string; skipReason: string | null; comment: string | null; answers: { question: string; answer: string; comment: string | null }[]; scores: { title: string; value: number | null }[] };
+    if (x.status === 'skipped') return `<li>${e(danishDate(x.date))}: ${e(x.instrument)} – ikke udfyldt${x.skipReason ? ` (${e(x.skipReason)})` : ''}</li>`;
+    const answers = x.answers.map((a) => `<li>${e(a.question)}: ${e(a.answer)}${a.comment ? ` – ${e(a.comment)}` : ''}</li>`).join('');
+    const scores = x.scores.filter((s) => s.value !== null).map((s) => `${e(s.title)} ${e(String(s.value))}`).join(', ');
+    return `<li>${e(danishDate(x.date))}: ${e(x.instrument)}${x.status === 'in-progress' ? ' (ikke færdig)' : ''}${scores ? `. ${scores}` : ''}${x.comment ? text(x.comment) : ''}${answers ? `<ul>${answers}</ul>` : ''}</li>`;
+  });
   return [
     `<section class="course"><h2>Forløb ${i + 1}${c.yourRole === 'household-member' ? ' (familieforløb)' : ''}</h2>`,
     dl([
@@ -207,6 +217,7 @@ function courseHtml(c: ExportCourseDto, i: number): string {
     '<h3>Journalnotater</h3>',
     list(notes),
     ...(c.providerOrders.length ? ['<h3>Bestillinger hos udførere</h3>', list(orders)] : []),
+    ...(c.measurements.length ? ['<h3>Målinger af, hvordan det går</h3>', list(measurements)] : []),
     '</section>',
   ].join('\n');
 }

@@ -9,6 +9,8 @@ import { JournalNote } from '@enplan/core/journal';
 import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingOutcome, MeetingParticipant, OutboxMessage, ProviderOrder, ProviderReport } from '@enplan/core/meetings';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { Plan, PlanVersion, wordsDisclosure } from '@enplan/core/plans';
+import { answerText, instrumentVersionOf, Measurement } from '@enplan/core/progression';
+import type { InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import type {
   AccessRequestDto,
@@ -17,6 +19,7 @@ import type {
   ExportCourseDto,
   ExportFollowUpDto,
   ExportJournalNoteDto,
+  ExportMeasurementDto,
   ExportMeetingDto,
   ExportPlanVersionDto,
   ExportProviderOrderDto,
@@ -62,6 +65,14 @@ export class AccessRequestService {
 
     const names = new Names(em, municipalityId);
     const refs = new StubRefs();
+    // Every course's measurements in one statement (not one per course), and each instrument version read once.
+    const allMeasurements = courses.length ? await em.find(Measurement, { where: { municipalityId, courseId: In(courses.map((c) => c.id)) }, order: { startedAt: 'ASC', id: 'ASC' } }) : [];
+    const definitions = new Map<string, Promise<InstrumentDefinition | undefined>>();
+    const definitionOf = (m: Measurement) => {
+      const key = `${m.instrumentId}@${m.instrumentVersion}`;
+      if (!definitions.has(key)) definitions.set(key, instrumentVersionOf(em, municipalityId, m.instrumentId, m.instrumentVersion));
+      return definitions.get(key) as Promise<InstrumentDefinition | undefined>;
+    };
     let redactions = 0;
     const courseDtos: ExportCourseDto[] = [];
     const shownGrants: ShownGrant[] = [];
@@ -73,7 +84,8 @@ export class AccessRequestService {
           ? allMembers.filter((m) => m.householdId === course.householdId)
           : await em.find(HouseholdMember, { where: { municipalityId, householdId: course.householdId } });
       const circle = disclosureCircle(citizenId, household);
-      const { dto, withheld, grants } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course);
+      const measured = { measurements: allMeasurements.filter((m) => m.courseId === course.id), definitionOf };
+      const { dto, withheld, grants } = await this.course(em, names, refs, municipalityId, citizenId, circle, household.length > 1, course, measured);
       redactions += withheld;
       shownGrants.push(...grants);
       courseDtos.push(dto);
@@ -145,6 +157,7 @@ export class AccessRequestService {
     circle: ReadonlySet<string>,
     othersInHousehold: boolean,
     c: Course,
+    measured: { measurements: Measurement[]; definitionOf: (m: Measurement) => Promise<InstrumentDefinition | undefined> },
   ): Promise<{ dto: ExportCourseDto; withheld: number; grants: ShownGrant[] }> {
     let withheld = 0;
     const stub = (kind: string, id: string, date: string | null, reason?: Redacted['reason']): Redacted => {
@@ -353,6 +366,41 @@ export class AccessRequestService {
       });
     }
 
+    // A measurement concerns the person it is about (the course's citizen, or one child): a child's is told to that
+    // child and to a parent with custody, and withheld from other members; its comments go with it.
+    const measurements = measured.measurements;
+    const measurementDtos: (ExportMeasurementDto | Redacted)[] = [];
+    for (const m of measurements) {
+      const date = (m.completedAt ?? m.startedAt).toISOString();
+      if (concernsOnlyOthers(circle, [m.aboutCitizenId])) {
+        measurementDtos.push(stub('measurement', m.id, date));
+        continue;
+      }
+      const def = await measured.definitionOf(m);
+      const title = (id: string) => def?.subscales.find((x) => x.id === id)?.title.da ?? def?.totals?.find((x) => x.id === id)?.title.da ?? id;
+      measurementDtos.push({
+        id: m.id,
+        kind: 'measurement',
+        date,
+        redacted: false,
+        instrument: def?.title.da ?? m.instrumentId,
+        instrumentId: m.instrumentId,
+        instrumentVersion: m.instrumentVersion,
+        occasion: m.occasion,
+        status: m.status,
+        respondentType: m.respondentType,
+        aboutCitizenId: m.aboutCitizenId,
+        answers: m.answers.map((a) => ({
+          question: def?.items.find((i) => i.id === a.itemId)?.text.da ?? a.itemId,
+          answer: def ? answerText(def, a.itemId, a) : String(a.value ?? a.text ?? a.status),
+          comment: a.comment ?? null,
+        })),
+        comment: m.comment,
+        scores: (m.scores ?? []).map((x) => ({ title: title(x.id), value: x.value, complete: x.complete })),
+        skipReason: m.skipReason,
+      });
+    }
+
     // Grant reasons reach the reader through the access log (each access made through a grant carries its reason).
     const grants = await em.find(AccessGrant, { where, order: { grantedAt: 'ASC', id: 'ASC' } });
     const shownGrants = grants.filter((g) => decide('access-grant-reasons', 'grant-reason', g.id, g.concerns) === 'disclosed');
@@ -390,6 +438,7 @@ export class AccessRequestService {
       followUps: looseFollowUps,
       journalNotes: noteDtos,
       providerOrders: orderDtos,
+      measurements: measurementDtos,
       // The kinds still holding a withheld text, in the vocabulary's order.
       withheldForReview: [...REVIEWED_FREE_TEXTS, 'citizen-words' as const].filter((k) => forReview.has(k)),
     };

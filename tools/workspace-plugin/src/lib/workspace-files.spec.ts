@@ -1,4 +1,4 @@
-import { addImportedArrayElement, addPathAlias, addToCatalogue } from './workspace-files.js';
+import { addImportedArrayElement, addPathAlias, addStringArrayElement, addToCatalogue } from './workspace-files.js';
 
 describe('addPathAlias', () => {
   const tsconfig = ['{', '  "compilerOptions": {', '    "paths": {', '      "@enplan/a": ["./a/src/index.ts"],', '      "@enplan/c": ["./c/src/index.ts"]', '    }', '  }', '}', ''].join('\n');
@@ -51,5 +51,22 @@ describe('addToCatalogue / addImportedArrayElement', () => {
     expect(addImportedArrayElement(index, 'index.ts', 'xMigrations', 'XAddY2', './2-AddY.js')).toBe(
       "import { XInit1 } from './1-Init.js';\nimport { XAddY2 } from './2-AddY.js';\n\n/** doc */\nexport const xMigrations = [XInit1, XAddY2];\n",
     );
+  });
+});
+
+describe('addStringArrayElement', () => {
+  const file = "export const IDS = ['a', 'b'] as const;\nexport type Id = (typeof IDS)[number];\n";
+
+  it('appends a string literal to a one-line `as const` list, nothing else touched', () => {
+    expect(addStringArrayElement(file, 'ids.ts', 'IDS', 'c-d')).toBe("export const IDS = ['a', 'b', 'c-d'] as const;\nexport type Id = (typeof IDS)[number];\n");
+  });
+
+  it('keeps one entry per line when the list has them', () => {
+    expect(addStringArrayElement("const IDS = [\n  'a',\n];\n", 'ids.ts', 'IDS', 'b')).toBe("const IDS = [\n  'a',\n  'b',\n];\n");
+  });
+
+  it('refuses a value already listed, and a file without the list', () => {
+    expect(() => addStringArrayElement(file, 'ids.ts', 'IDS', 'b')).toThrow('ids.ts: b is already in IDS');
+    expect(() => addStringArrayElement(file, 'ids.ts', 'OTHER', 'b')).toThrow(/no "OTHER = \[\.\.\.\]" array found/);
   });
 });

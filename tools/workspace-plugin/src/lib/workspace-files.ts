@@ -54,13 +54,27 @@ export function addToCatalogue(catalogueText: string, exportName: string, import
  * initialises `arrayName` (e.g. `export const X: T[] = [...]`), keeping the array's layout.
  */
 export function addImportedArrayElement(text: string, fileName: string, arrayName: string, name: string, from: string): string {
+  return addArrayElement(text, fileName, arrayName, name, from);
+}
+
+/**
+ * Appends the string literal `'value'` to the array literal that initialises `arrayName` (e.g.
+ * `export const IDS = ['a', 'b'] as const`), keeping the array's layout; refuses a value already listed.
+ */
+export function addStringArrayElement(text: string, fileName: string, arrayName: string, value: string): string {
+  return addArrayElement(text, fileName, arrayName, value);
+}
+
+/** `addImportedArrayElement` (with `from`: an imported identifier) or `addStringArrayElement` (without: a string literal). */
+function addArrayElement(text: string, fileName: string, arrayName: string, name: string, from?: string): string {
+  const element = from === undefined ? `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : name;
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   let lastImportEnd = -1;
   let array: ts.ArrayLiteralExpression | undefined;
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st)) {
       lastImportEnd = st.end;
-      if (ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === from) throw new Error(`${fileName} already imports ${from}`);
+      if (from !== undefined && ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === from) throw new Error(`${fileName} already imports ${from}`);
     }
     if (!ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
@@ -70,14 +84,15 @@ export function addImportedArrayElement(text: string, fileName: string, arrayNam
       if (ts.isArrayLiteralExpression(init)) array = init;
     }
   }
-  if (!array) throw new Error(`${fileName}: no "${arrayName} = [...]" array found; add ${name} from ${from} to it by hand`);
-  if (array.elements.some((e) => ts.isIdentifier(e) && e.text === name)) throw new Error(`${fileName}: ${name} is already in ${arrayName}`);
+  if (!array) throw new Error(`${fileName}: no "${arrayName} = [...]" array found; add ${from === undefined ? element : `${name} from ${from}`} to it by hand`);
+  const listed = (e: ts.Expression) => (from === undefined ? ts.isStringLiteralLike(e) && e.text === name : ts.isIdentifier(e) && e.text === name);
+  if (array.elements.some(listed)) throw new Error(`${fileName}: ${name} is already in ${arrayName}`);
 
   const edits: { at: number; text: string }[] = [];
   const open = array.getStart(sf);
   const elements = array.elements;
   if (!elements.length) {
-    edits.push({ at: open + 1, text: name });
+    edits.push({ at: open + 1, text: element });
   } else {
     const last = elements[elements.length - 1];
     const afterLast = elements.hasTrailingComma ? text.indexOf(',', last.end) + 1 : last.end;
@@ -85,13 +100,15 @@ export function addImportedArrayElement(text: string, fileName: string, arrayNam
       // One entry per line: a new line with the last entry's indentation.
       const lineStart = text.lastIndexOf('\n', last.getStart(sf)) + 1;
       const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '  ';
-      edits.push({ at: afterLast, text: elements.hasTrailingComma ? `\n${indent}${name},` : `,\n${indent}${name}` });
+      edits.push({ at: afterLast, text: elements.hasTrailingComma ? `\n${indent}${element},` : `,\n${indent}${element}` });
     } else {
-      edits.push({ at: afterLast, text: elements.hasTrailingComma ? ` ${name},` : `, ${name}` });
+      edits.push({ at: afterLast, text: elements.hasTrailingComma ? ` ${element},` : `, ${element}` });
     }
   }
-  const importLine = `import { ${name} } from '${from}';`;
-  edits.push(lastImportEnd >= 0 ? { at: lastImportEnd, text: `\n${importLine}` } : { at: 0, text: `${importLine}\n` });
+  if (from !== undefined) {
+    const importLine = `import { ${name} } from '${from}';`;
+    edits.push(lastImportEnd >= 0 ? { at: lastImportEnd, text: `\n${importLine}` } : { at: 0, text: `${importLine}\n` });
+  }
   let out = text;
   for (const e of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, e.at) + e.text + out.slice(e.at);
   return out;
