@@ -224,7 +224,8 @@ for (const name of only) {
     const f = floor[name]?.[n];
     if (!a) continue;
     const ratio = f && a.rps ? Math.round((f.rps / a.rps) * 100) / 100 : null;
-    rows.push(`| ${SCENARIOS[name].label} | ${n} | ${a.rps} | ${a.p50} / ${a.p95} / ${a.p99} | ${a.errors} | ${a.rssMB} | ${fmt(a.statements)} | ${f ? f.rps : '–'} | ${f ? `${f.p50} / ${f.p95} / ${f.p99}` : '–'} | ${f ? f.errors : '–'} | ${fmt(ratio)} |`);
+    const lat = (x) => (x.requests ? `${x.p50} / ${x.p95} / ${x.p99}` : `none finished in ${duration} s`);
+    rows.push(`| ${SCENARIOS[name].label} | ${n} | ${a.rps} | ${lat(a)} | ${a.errors} | ${a.rssMB} | ${fmt(a.statements)} | ${f ? f.rps : '–'} | ${f ? lat(f) : '–'} | ${f ? f.errors : '–'} | ${fmt(ratio)} |`);
   }
 }
 const header = `| scenario | conns | API req/s | API p50 / p95 / p99 ms | API errors | API RSS MB | SQL / req | floor req/s | floor p50 / p95 / p99 ms | floor errors | × floor |\n|---|---|---|---|---|---|---|---|---|---|---|`;
