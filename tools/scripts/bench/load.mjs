@@ -146,7 +146,23 @@ const only = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
 
+/**
+ * Waits until the server has worked off what the previous line left: autocannon drops the requests still in flight
+ * when a line ends, but the server finishes them (on PGlite, one session, they queue before everything else).
+ */
+async function drain(server) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 180_000) {
+    const s = Date.now();
+    const ok = await fetch(`${server.base}/health/ready`).then((r) => r.ok, () => false);
+    if (ok && Date.now() - s < 250) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return Date.now() - t0;
+}
+
 async function load(server, rss, name, connections, seconds = duration) {
+  await drain(server);
   const latencies = [];
   const statements = [];
   const req = SCENARIOS[name].request();
