@@ -74,6 +74,10 @@ function rssSampler(pid) {
   return { reset: () => { max = 0; read(); }, max: () => (read(), max), stop: () => clearInterval(timer) };
 }
 
+// A bench stopped from outside (SIGTERM, Ctrl-C) takes its server with it.
+let running = null;
+for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => { running?.kill('SIGTERM'); process.exit(1); });
+
 async function startServer(kind) {
   const port = await freePort();
   const prof = values['cpu-prof'] && kind === 'api' ? ['--cpu-prof', '--cpu-prof-dir', join(rootPath, 'bench/profiles')] : [];
@@ -82,6 +86,7 @@ async function startServer(kind) {
     ? { PORT: String(port), HOST: '127.0.0.1', ENPLAN_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENPLAN_SEED_DEMO: 'false', ENPLAN_DEPLOYMENT_FILE: deploymentFile, ENPLAN_SQL_STATEMENT_HEADER: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_JWKS_URL: '' }
     : { PORT: String(port), FLOOR_DATABASE_URL: databaseUrl, FLOOR_PGLITE_DIR: databaseUrl ? '' : join(dataDir, 'pglite') };
   const child = spawn(process.execPath, [...prof, script], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env }, cwd: rootPath });
+  running = child;
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${kind} server exited ${child.exitCode}`);
