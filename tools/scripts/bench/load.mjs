@@ -1,0 +1,260 @@
+// npm run bench [-- --database-url postgres://… --scale large --factor N --duration S --connections 1,10,50 --only plan,publish --cpu-prof]
+//
+// The load benchmark of issue 17. Seeds the bench data once (tools/scripts/bench/seed-cli.mjs: PostgreSQL at
+// `large` when DATABASE_URL/--database-url is given, else PGlite at `small`), starts the built API in its own
+// process (loopback, statement-count header on), and drives it from this process with autocannon at each
+// connection count for a fixed time per scenario; then does the same against the floor (floor-server.mjs: the
+// same answers from hand-written SQL through `pg` behind a bare node:http server). Writes
+// bench/results/<date>-<engine>.json and .md (the table) and prints the table.
+//
+// The servers run one after the other (never at once), on the same data; the bench writes (plan versions,
+// access-log rows), so a second run on the same database starts from slightly more data.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { benchDeployment, scaleOf } from './seed.mjs';
+
+const root = new URL('../../../', import.meta.url);
+const rootPath = root.pathname;
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    scale: { type: 'string' },
+    factor: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '1,10,50' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    'no-floor': { type: 'boolean', default: false },
+  },
+});
+const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? '';
+const engine = databaseUrl ? 'postgresql' : 'pglite';
+const scaleName = values.scale ?? (databaseUrl ? 'large' : 'small');
+const factor = Number(values.factor);
+const duration = Number(values.duration);
+const connectionCounts = values.connections.split(',').map(Number);
+const dbName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : '';
+const dataDir = values['data-dir'] ?? join(rootPath, 'bench/.data', databaseUrl ? `pg-${dbName}-${scaleName}${factor !== 1 ? `-${factor}` : ''}` : `${scaleName}${factor !== 1 ? `-${factor}` : ''}`);
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd: rootPath });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+// 1. The data: seeded once per data directory (and database).
+if (!existsSync(join(dataDir, 'bench-subjects.json'))) {
+  await run(process.execPath, [join(rootPath, 'tools/scripts/bench/seed-cli.mjs'), '--scale', scaleName, '--factor', String(factor), '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : [])]);
+}
+const seeded = JSON.parse(readFileSync(join(dataDir, 'bench-subjects.json'), 'utf8'));
+const subject = seeded.subjects[0];
+const deploymentFile = join(dataDir, 'deployment.json');
+writeFileSync(deploymentFile, JSON.stringify(benchDeployment(scaleOf(scaleName, factor))));
+
+const freePort = () => new Promise((resolve) => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});
+
+/** Samples a process's resident memory (VmRSS) twice a second; `max()` since the last `reset()`. */
+function rssSampler(pid) {
+  let max = 0;
+  const read = () => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) max = Math.max(max, Number(m[1]) * 1024);
+    } catch { /* gone */ }
+  };
+  const timer = setInterval(read, 500);
+  return { reset: () => { max = 0; read(); }, max: () => (read(), max), stop: () => clearInterval(timer) };
+}
+
+// A bench stopped from outside (SIGTERM, Ctrl-C) takes its server with it.
+let running = null;
+for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => { running?.kill('SIGTERM'); process.exit(1); });
+
+async function startServer(kind) {
+  const port = await freePort();
+  const prof = values['cpu-prof'] && kind === 'api' ? ['--cpu-prof', '--cpu-prof-dir', join(rootPath, 'bench/profiles')] : [];
+  const script = kind === 'api' ? join(rootPath, 'dist/apps/api/src/main.js') : join(rootPath, 'tools/scripts/bench/floor-server.mjs');
+  const env = kind === 'api'
+    ? { PORT: String(port), HOST: '127.0.0.1', ENPLAN_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENPLAN_SEED_DEMO: 'false', ENPLAN_DEPLOYMENT_FILE: deploymentFile, ENPLAN_SQL_STATEMENT_HEADER: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_JWKS_URL: '' }
+    : { PORT: String(port), FLOOR_DATABASE_URL: databaseUrl, FLOOR_PGLITE_DIR: databaseUrl ? '' : join(dataDir, 'pglite') };
+  const child = spawn(process.execPath, [...prof, script], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env }, cwd: rootPath });
+  running = child;
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited ${child.exitCode}`);
+    const ok = await fetch(kind === 'api' ? `${base}/health/ready` : `${base}/api/v1/none`).then((r) => r.status < 500, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    pid: child.pid,
+    stop: () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); }),
+  };
+}
+
+// 2. Tokens, signed with the data directory's local key (created when the seed booted the host).
+const { loadOrCreateLocalKey, mintToken } = await import(new URL('dist/libs/core/auth/src/index.js', root).href);
+const key = await loadOrCreateLocalKey(dataDir);
+const token = async (userId, roles) => `Bearer ${await mintToken(key, { userId, municipality: subject.municipalityCode, roles, issuer: 'enplan-local', audience: 'enplan-api', ttlSeconds: 6 * 3600 })}`;
+const caseworker = await token(subject.caseworkerId, ['caseworker']);
+const manager = await token(subject.managerId, ['manager']);
+const courses = subject.courses;
+
+/** The scenarios: each a list of request shapes autocannon cycles through (paths rotate over the caseworker's courses). */
+function rotating(auth, pathOf) {
+  let i = 0;
+  return { method: 'GET', headers: { authorization: auth }, setupRequest: (req) => ({ ...req, path: pathOf(courses[i++ % courses.length]) }) };
+}
+const versions = new Map(); // courseId → current version, carried across the API's and the floor's publish runs
+const contents = new Map(); // courseId → the plan content to publish (as the API returned it)
+/**
+ * Publishes: each request takes a course no other request is publishing to (autocannon's per-request context
+ * carries it to the response), from the version it is at, so concurrent connections never collide.
+ */
+function publishing() {
+  const free = courses.map((c) => c.courseId);
+  let n = 0;
+  return {
+    method: 'POST',
+    headers: { authorization: caseworker, 'content-type': 'application/json' },
+    setupRequest: (req, context) => {
+      const c = free.shift() ?? courses[n % courses.length].courseId;
+      context.course = c;
+      return { ...req, path: `/api/v1/courses/${c}/plan/versions`, body: JSON.stringify({ baseVersion: versions.get(c), changeSummary: `Bench publish ${++n}`, content: contents.get(c) }) };
+    },
+    onResponse: (status, body, context) => {
+      if (status === 201) versions.set(context.course, JSON.parse(body).version);
+      else if (status === 409) versions.set(context.course, JSON.parse(body).currentVersion);
+      free.push(context.course);
+    },
+  };
+}
+const SCENARIOS = {
+  plan: { label: 'current plan read', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan`) },
+  publish: { label: 'publish a new version', request: publishing },
+  workList: { label: `work list (${subject.workListCourses} courses)`, request: () => ({ method: 'GET', path: '/api/v1/work-list', headers: { authorization: caseworker } }) },
+  board: { label: `team board (${subject.boardCourses} courses)`, request: () => ({ method: 'GET', path: `/api/v1/org-units/${subject.unitId}/board`, headers: { authorization: manager } }) },
+  citizenView: { label: 'citizen view HTML', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan/citizen-view.html?citizenId=${c.citizenId}`) },
+  accessLog: { label: "a citizen's access log", request: () => ({ method: 'GET', path: `/api/v1/citizens/${subject.citizenId}/access-log`, headers: { authorization: manager } }) },
+  courses: { label: 'scoped course list', request: () => ({ method: 'GET', path: '/api/v1/courses', headers: { authorization: caseworker } }) },
+};
+const only = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
+
+const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
+
+/**
+ * Waits until the server has worked off what the previous line left: autocannon drops the requests still in flight
+ * when a line ends, but the server finishes them (on PGlite, one session, they queue before everything else).
+ */
+async function drain(server) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 180_000) {
+    const s = Date.now();
+    const ok = await fetch(`${server.base}/health/ready`).then((r) => r.ok, () => false);
+    if (ok && Date.now() - s < 250) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return Date.now() - t0;
+}
+
+async function load(server, rss, name, connections, seconds = duration) {
+  await drain(server);
+  const latencies = [];
+  const statements = [];
+  const req = SCENARIOS[name].request();
+  const onResponse = req.onResponse;
+  req.onResponse = (status, body, context, headers) => {
+    onResponse?.(status, body, context, headers);
+    const h = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'enplan-sql-statements')?.[1];
+    if (h !== undefined) statements.push(Number(h));
+  };
+  rss.reset();
+  const result = await new Promise((resolve, reject) => {
+    const inst = autocannon({ url: server.base, connections, duration: seconds, requests: [req], initialContext: {} }, (err, r) => (err ? reject(err) : resolve(r)));
+    inst.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+  latencies.sort((a, b) => a - b);
+  const r2 = (x) => (x === null ? null : Math.round(x * 100) / 100);
+  return {
+    requests: result.requests.total,
+    rps: r2(result.requests.total / seconds),
+    p50: r2(quantile(latencies, 0.5)),
+    p95: r2(quantile(latencies, 0.95)),
+    p99: r2(quantile(latencies, 0.99)),
+    errors: result.errors + result.timeouts + result.non2xx,
+    non2xx: result.non2xx,
+    rssMB: Math.round(rss.max() / 1024 / 1024),
+    statements: statements.length ? r2(statements.reduce((a, b) => a + b, 0) / statements.length) : null,
+  };
+}
+
+/** The version each of the caseworker's plans is at (and, from the API, the content each publish sends). */
+async function syncPlans(server, kind) {
+  for (const c of courses) {
+    const r = await fetch(`${server.base}/api/v1/courses/${c.courseId}/plan`, { headers: { authorization: caseworker } });
+    if (r.status !== 200) throw new Error(`plan read ${r.status}: ${await r.text()}`);
+    const plan = await r.json();
+    versions.set(c.courseId, plan.version);
+    if (kind === 'api' && !contents.has(c.courseId)) contents.set(c.courseId, plan.content);
+  }
+}
+
+async function measureAll(kind) {
+  const server = await startServer(kind);
+  const rss = rssSampler(server.pid);
+  const out = {};
+  try {
+    for (const name of only) {
+      out[name] = {};
+      // Warm-up (not counted): the first requests of a route pay for lazy initialisation and cold caches.
+      if (name === 'publish') await syncPlans(server, kind);
+      await load(server, rss, name, 1, Math.min(2, duration));
+      for (const n of connectionCounts) {
+        // A publish still in flight when a run ended moved a version on unseen: start each run from the real ones.
+        if (name === 'publish') await syncPlans(server, kind);
+        out[name][n] = await load(server, rss, name, n);
+        const x = out[name][n];
+        console.log(`${kind.padEnd(5)} ${name.padEnd(12)} ${String(n).padStart(3)} conns: ${String(x.rps).padStart(8)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms  errors ${x.errors}  rss ${x.rssMB} MB${x.statements !== null ? `  sql ${x.statements}/req` : ''}`);
+      }
+    }
+  } finally {
+    rss.stop();
+    await server.stop();
+  }
+  return out;
+}
+
+const started = new Date();
+const api = await measureAll('api');
+const floor = values['no-floor'] ? {} : await measureAll('floor');
+
+const fmt = (x) => (x === null || x === undefined ? '–' : String(x));
+const rows = [];
+for (const name of only) {
+  for (const n of connectionCounts) {
+    const a = api[name]?.[n];
+    const f = floor[name]?.[n];
+    if (!a) continue;
+    const ratio = f && a.rps ? Math.round((f.rps / a.rps) * 100) / 100 : null;
+    const lat = (x) => (x.requests ? `${x.p50} / ${x.p95} / ${x.p99}` : `none finished in ${duration} s`);
+    rows.push(`| ${SCENARIOS[name].label} | ${n} | ${a.rps} | ${lat(a)} | ${a.errors} | ${a.rssMB} | ${fmt(a.statements)} | ${f ? f.rps : '–'} | ${f ? lat(f) : '–'} | ${f ? f.errors : '–'} | ${fmt(ratio)} |`);
+  }
+}
+const header = `| scenario | conns | API req/s | API p50 / p95 / p99 ms | API errors | API RSS MB | SQL / req | floor req/s | floor p50 / p95 / p99 ms | floor errors | × floor |\n|---|---|---|---|---|---|---|---|---|---|---|`;
+const sizes = `${seeded.counts.course} courses, ${seeded.counts.plan_version} plan versions, ${seeded.counts.meeting} meetings, ${seeded.counts.access_log} access-log rows; database ${(seeded.databaseBytes / 1024 / 1024).toFixed(0)} MB, seeded in ${seeded.loadSeconds} s`;
+const table = `Bench ${started.toISOString()} on ${engine} at \`${scaleName}\`${factor !== 1 ? ` / ${factor}` : ''} (${sizes}); ${duration} s per line, Node ${process.version}.\n× floor = floor req/s ÷ API req/s at the same connections (1 = as fast as hand-written SQL).\n\n${header}\n${rows.join('\n')}\n`;
+console.log(`\n${table}`);
+mkdirSync(join(rootPath, 'bench/results'), { recursive: true });
+const stem = join(rootPath, 'bench/results', `${started.toISOString().slice(0, 10)}-${engine}`);
+writeFileSync(`${stem}.json`, JSON.stringify({ started: started.toISOString(), engine, scale: scaleName, factor, duration, connections: connectionCounts, node: process.version, seed: { counts: seeded.counts, databaseBytes: seeded.databaseBytes, loadSeconds: seeded.loadSeconds, workListCourses: subject.workListCourses, boardCourses: subject.boardCourses }, api, floor }, null, 2));
+writeFileSync(`${stem}.md`, table);
+console.log(`written ${stem}.json and .md`);
