@@ -1,11 +1,11 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { catchError, from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
+import { catchError, finalize, from, lastValueFrom, mergeMap, type Observable } from 'rxjs';
 import type { Request } from 'express';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ACCESS_METADATA, COURSE_SCOPE_KEY, type AccessRule, type Principal, type Role } from '@enplan/core/auth';
 import { requestIdFor } from '@enplan/core/common';
-import { inUnitOfWork } from '@enplan/core/database';
+import { hasReplica, inUnitOfWork, readsFromReplica, RecentWriters, REPLICA_READS } from '@enplan/core/database';
 import { AccessService } from './access.service.js';
 import { AccessLogService, type AccessEvent } from './access-log.service.js';
 import { accessError } from './access.error.js';
@@ -30,14 +30,30 @@ export class AccessInterceptor implements NestInterceptor {
     private readonly access: AccessService,
     private readonly log: AccessLogService,
     private readonly ds: DataSource,
+    private readonly writers: RecentWriters,
   ) {}
 
-  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (ctx.getType() !== 'http') return next.handle();
+  async intercept(ctx: ExecutionContext, given: CallHandler): Promise<Observable<unknown>> {
+    if (ctx.getType() !== 'http') return given.handle();
     const req = ctx.switchToHttp().getRequest<AccessRequest>();
     const p = req.principal;
     // Only public routes get past the authentication guard without a principal.
-    if (!p) return next.handle();
+    if (!p) return given.handle();
+    const isRead = req.method === 'GET' || req.method === 'HEAD';
+    if (!isRead) {
+      // Read-your-writes: the caller's reads stay on the primary from the start of a write until a while after it.
+      this.writers.wrote(p.userId);
+      const out = await this.decided(ctx, req, p, given);
+      return out.pipe(finalize(() => this.writers.wrote(p.userId)));
+    }
+    // A marked read-only route reads from the replica, unless its caller has just written. Only the handler's
+    // reads: the access check and the access-log entry around it stay on the primary.
+    const replica = this.reflector.getAllAndOverride<boolean | undefined>(REPLICA_READS, [ctx.getHandler(), ctx.getClass()]) && hasReplica(this.ds) && !this.writers.recent(p.userId);
+    const next: CallHandler = replica ? { handle: () => from(readsFromReplica(() => lastValueFrom(given.handle(), { defaultValue: undefined }))) } : given;
+    return this.decided(ctx, req, p, next);
+  }
+
+  private async decided(ctx: ExecutionContext, req: AccessRequest, p: Principal, next: CallHandler): Promise<Observable<unknown>> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [ctx.getHandler(), ctx.getClass()]);
     if (!rule) throw accessError.routeUnclassified();
     const operation = req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write';

@@ -39,7 +39,8 @@ function reminderText(overdue: number, due: number): string {
  * The reminder job's core: compute every staff member's work list in a municipality at a moment and write
  * one reminder per staff member with due or overdue items to the outbox. Idempotent per day: the outbox's
  * dedupe key (staff member + day) means a second run the same day writes nothing new, whichever process
- * runs it. pg-boss only decides when this runs (reminder-job.ts).
+ * runs it; an advisory lock per municipality makes concurrent runs take turns, so the second counts nothing as
+ * written. pg-boss only decides when this runs (reminder-job.ts).
  */
 @Injectable()
 export class RemindersService {
@@ -51,6 +52,9 @@ export class RemindersService {
   async run(municipalityId: string, at: Date, o: WorkListOptions = {}): Promise<ReminderRun> {
     const day = isoDay(at);
     return this.ds.transaction(async (em) => {
+      // One run per municipality at a time, across every API process on the database: a second run (another
+      // process's tick, a retry) waits here, then finds the first one's reminders and writes none.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('enplan-work-list-reminders'), hashtext($1))`, [municipalityId]);
       const lists = await this.workList.staffLists(em, municipalityId, null, at, o);
       const ids = [...lists.entries()].filter(([, items]) => items.some((i) => i.state !== 'upcoming')).map(([id]) => id);
       const active = ids.length

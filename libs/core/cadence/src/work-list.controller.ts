@@ -4,6 +4,7 @@ import { CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, typ
 import { BoardDto, TeamWorkListDto, WorkListDto, WorkListQuery } from './work-list.dto.js';
 import { WorkListService } from './work-list.service.js';
 import { ProblemAnswers } from '@enplan/core/common';
+import { ReplicaReads } from '@enplan/core/database';
 
 const DESCRIPTION =
   'Only courses you may read are included. Due, overdue and upcoming items across the courses the staff member is on: meetings required by the cadence policy, plan action and agreement deadlines, follow-ups they own, overdue provider reports and inactivity alerts. Computed from data, never stored.';
@@ -19,6 +20,7 @@ const boardCitizens = (body: unknown): string[] =>
 export class WorkListController {
   constructor(private readonly workList: WorkListService) {}
 
+  @ReplicaReads()
   @Get('work-list')
   @StaffRoute({ record: 'work-list', scope: true })
   @ApiOperation({ operationId: 'getMyWorkList', summary: 'Your work list', description: DESCRIPTION })
@@ -29,6 +31,7 @@ export class WorkListController {
     return this.workList.forStaff(p, p.userId, q, scope);
   }
 
+  @ReplicaReads()
   @Get('staff/:staffId/work-list')
   @StaffRoute({ record: 'work-list', scope: true })
   @ApiOperation({ operationId: 'getStaffWorkList', summary: 'A staff member’s work list', description: DESCRIPTION })
@@ -45,6 +48,7 @@ export class WorkListController {
     return this.workList.forStaff(p, staffId, q, scope);
   }
 
+  @ReplicaReads()
   @Get('org-units/:unitId/work-list')
   @StaffRoute({ record: 'work-list', scope: true })
   @ApiOperation({
@@ -65,6 +69,7 @@ export class WorkListController {
     return this.workList.forUnit(p, unitId, q, scope);
   }
 
+  @ReplicaReads()
   @Get('org-units/:unitId/board')
   @StaffRoute({ record: 'board', citizens: boardCitizens, scope: true })
   @ApiOperation({

@@ -13,6 +13,10 @@ export class EnplanConfig {
   readonly dataDir: string;
   readonly database: DatabaseSettings;
   readonly runMigrations: boolean;
+  /** A streaming replica for read-only heavy routes (DATABASE_REPLICA_URL) and how long a writer's reads stay on the primary. */
+  readonly replica: { url: string | undefined; stickyMs: number };
+  /** API processes under node's cluster module (ENPLAN_WORKERS; only on PostgreSQL, see libs/core/host/src/cluster.ts). */
+  readonly workers: number;
   readonly seedDemo: boolean;
   readonly deploymentFile: string | undefined;
   readonly logLevel: string;
@@ -51,6 +55,8 @@ export class EnplanConfig {
       ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE ?? 10 }
       : { kind: 'pglite', dataDir: resolve(this.dataDir, 'pglite') };
     this.runMigrations = vars.ENPLAN_MIGRATIONS_RUN ?? true;
+    this.replica = { url: vars.DATABASE_REPLICA_URL, stickyMs: vars.DATABASE_REPLICA_STICKY_MS ?? 10_000 };
+    this.workers = vars.ENPLAN_WORKERS ?? 1;
     // Demo data only appears by default on the embedded database, never silently in production.
     this.seedDemo = vars.ENPLAN_SEED_DEMO ?? this.database.kind === 'pglite';
     this.deploymentFile = vars.ENPLAN_DEPLOYMENT_FILE ? resolve(cwd, vars.ENPLAN_DEPLOYMENT_FILE) : undefined;

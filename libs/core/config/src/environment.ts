@@ -11,7 +11,7 @@ const CRON_FIELD = '[0-9A-Za-z*/,?#-]+';
 const CRON = new RegExp(`^${CRON_FIELD}(\\s+${CRON_FIELD}){4,5}$`);
 
 /** Variables whose values must never be echoed back in a boot error. */
-const SENSITIVE = new Set(['DATABASE_URL']);
+const SENSITIVE = new Set(['DATABASE_URL', 'DATABASE_REPLICA_URL']);
 
 /**
  * Every environment variable the host reads, validated once at boot.
@@ -36,8 +36,20 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  /** A PostgreSQL streaming replica the read-only heavy routes read from (TypeORM replication); PostgreSQL only. */
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL must be a postgres:// connection URL' })
+  DATABASE_REPLICA_URL?: string;
+
+  /** How long after a write the caller's reads stay on the primary (read-your-writes), in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  DATABASE_REPLICA_STICKY_MS?: number;
+
   @IsOptional() @Transform(toBool) @IsBoolean()
   ENPLAN_MIGRATIONS_RUN?: boolean;
+
+  /** API processes to run under node's cluster module, sharing the port (PostgreSQL only; ignored on PGlite). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  ENPLAN_WORKERS?: number;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   ENPLAN_SEED_DEMO?: boolean;

@@ -15,9 +15,11 @@ export async function courseConcerns(
   course: Pick<Course, 'municipalityId' | 'citizenId' | 'householdId'>,
   concerns: readonly string[] | undefined,
   field = 'concerns',
+  /** The course's citizens when the caller has read them already (saves the statement). */
+  known?: ReadonlySet<string>,
 ): Promise<string[]> {
   if (!concerns?.length) return [];
-  const members = new Set(await courseCitizenIds(em, course));
+  const members = known ?? new Set(await courseCitizenIds(em, course));
   const i = concerns.findIndex((c) => !members.has(c));
   if (i >= 0) throw DomainError.field(CONCERNS_UNKNOWN, `${field}[${i}]`, "Not the course's citizen or a member of its household");
   return [...concerns];

@@ -4,6 +4,7 @@ import { openPglite, pglitePool, unlockDataDir } from './pglite-pool.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { StatementCountingLogger } from './statement-count.js';
 import { joinUnitsOfWork } from './unit-of-work.js';
+import { routeReadsToReplica } from './replica.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -33,9 +34,21 @@ function commonOptions(parts: SchemaParts) {
   };
 }
 
-/** Builds the options (and, for PGlite, opens the embedded database) for the configured engine. */
-export async function dataSourceOptions(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSourceOptions> {
+/**
+ * Builds the options (and, for PGlite, opens the embedded database) for the configured engine. With a replica
+ * URL (PostgreSQL only) the options use TypeORM replication with the primary as the default for every statement;
+ * `routeReadsToReplica` sends the reads of marked routes to the replica.
+ */
+export async function dataSourceOptions(settings: DatabaseSettings, parts: SchemaParts, replicaUrl?: string): Promise<DataSourceOptions> {
   if (settings.kind === 'postgres') {
+    if (replicaUrl) {
+      return {
+        ...commonOptions(parts),
+        replication: { master: { url: settings.url }, slaves: [{ url: replicaUrl }], defaultMode: 'master' },
+        poolSize: settings.poolSize,
+        parseInt8: true,
+      };
+    }
     return { ...commonOptions(parts), url: settings.url, poolSize: settings.poolSize, parseInt8: true };
   }
   const db = await openPglite(settings.dataDir);
@@ -44,8 +57,8 @@ export async function dataSourceOptions(settings: DatabaseSettings, parts: Schem
   return { ...commonOptions(parts), driver, parseInt8: true } as DataSourceOptions;
 }
 
-export async function createDataSource(settings: DatabaseSettings, parts: SchemaParts): Promise<DataSource> {
-  return joinUnitsOfWork(new DataSource(await dataSourceOptions(settings, parts)));
+export async function createDataSource(settings: DatabaseSettings, parts: SchemaParts, replicaUrl?: string): Promise<DataSource> {
+  return routeReadsToReplica(joinUnitsOfWork(new DataSource(await dataSourceOptions(settings, parts, settings.kind === 'postgres' ? replicaUrl : undefined))));
 }
 
 /** SQL that would bring the database in line with the entities; empty when migrations match them. */

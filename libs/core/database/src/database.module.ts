@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { EnplanConfig } from '@enplan/core/config';
+import { CLOCK, type Clock } from '@enplan/shared/util';
 import { createDataSource, type SchemaParts } from './data-source.js';
+import { RecentWriters } from './replica.js';
 
 type OptionsWithConfig = TypeOrmModuleOptions & { enplanConfig: EnplanConfig };
 
@@ -23,7 +25,10 @@ export class DatabaseModule {
           }),
           dataSourceFactory: async (options) => {
             const config = (options as OptionsWithConfig).enplanConfig;
-            const ds = await createDataSource(config.database, parts);
+            if (config.replica.url && config.database.kind !== 'postgres') {
+              new Logger('Database').warn('DATABASE_REPLICA_URL is ignored: the embedded database (PGlite) has no replicas; set DATABASE_URL');
+            }
+            const ds = await createDataSource(config.database, parts, config.replica.url);
             await ds.initialize();
             if (config.runMigrations) {
               const ran = await ds.runMigrations({ transaction: 'each' });
@@ -33,7 +38,9 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      // Read-your-writes on the injected clock, so tests move time instead of waiting.
+      providers: [{ provide: RecentWriters, inject: [EnplanConfig, CLOCK], useFactory: (config: EnplanConfig, clock: Clock) => new RecentWriters(config.replica.stickyMs, () => clock.now().getTime()) }],
+      exports: [TypeOrmModule, RecentWriters],
     };
   }
 }

@@ -5,5 +5,6 @@ export * from './tenant.entity.js';
 export * from './data-source.js';
 export * from './unit-of-work.js';
 export * from './statement-count.js';
+export * from './replica.js';
 export * from './database.module.js';
 export * from './migrations/index.js';

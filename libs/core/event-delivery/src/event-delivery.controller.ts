@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, StaffRoute, type Principal, type Role } from '@enplan/core/auth';
+import { ReplicaReads } from '@enplan/core/database';
 import { DeadLettersService } from './dead-letters.service.js';
 import {
   CreateWebhookDto,
@@ -25,6 +26,7 @@ const OPERATOR_ROLES: readonly Role[] = ['integrator', 'admin'];
 export class EventsController {
   constructor(private readonly feed: EventsFeedService) {}
 
+  @ReplicaReads()
   @Get()
   @StaffRoute({ record: 'domain-event', roles: FEED_ROLES })
   @ApiOperation({

@@ -1,5 +1,6 @@
 export * from './app.module.js';
 export * from './bootstrap.js';
+export * from './cluster.js';
 export * from './core-schema.js';
 export * from './demo-seed.js';
 export * from './demo-deployment.js';

@@ -46,6 +46,11 @@ export class LegalBasisService {
   /** Every code an action of this municipality may cite. */
   async codes(em: EntityManager, municipalityId: string): Promise<Set<string>> {
     const own = await em.find(LegalBasis, { where: { municipalityId }, select: { code: true } });
-    return new Set([...CORE_LEGAL_BASES.map((b) => b.code), ...own.map((b) => b.code)]);
+    return this.withCore(own.map((b) => b.code));
+  }
+
+  /** The core catalogue's codes plus the municipality's own (read by the caller, e.g. within a larger statement). */
+  withCore(own: readonly string[]): Set<string> {
+    return new Set([...CORE_LEGAL_BASES.map((b) => b.code), ...own]);
   }
 }

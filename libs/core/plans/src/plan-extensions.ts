@@ -38,13 +38,27 @@ export class PlanExtensions {
     private readonly decisions: DecisionAuthority,
   ) {}
 
-  async beforePublish(em: EntityManager, p: Principal, courseId: string, planId: string, baseVersion: number, content: PlanContent, sourceMeetingId: string | null = null): Promise<void> {
-    const course = await em.findOneOrFail(Course, { where: { id: courseId, municipalityId: p.municipalityId } });
+  /** `course` is the row the publish read (and locked); `previousContent` the base version's content, when read with the plan. */
+  async beforePublish(
+    em: EntityManager,
+    p: Principal,
+    course: Course,
+    planId: string,
+    baseVersion: number,
+    content: PlanContent,
+    sourceMeetingId: string | null = null,
+    previousContent?: PlanContent | null,
+  ): Promise<void> {
     const code = p.municipalityCode;
     const authority = this.registry.hasCustomDecisionAuthority(code, course.modelId);
     const validate = this.registry.contributes(code, course.modelId, 'validatePlanPublish');
     if (!authority && !validate) return;
-    const previous = baseVersion > 0 ? ((await em.findOne(PlanVersion, { where: { planId, municipalityId: p.municipalityId, version: baseVersion } }))?.content ?? null) : null;
+    const previous =
+      previousContent !== undefined
+        ? previousContent
+        : baseVersion > 0
+          ? ((await em.findOne(PlanVersion, { where: { planId, municipalityId: p.municipalityId, version: baseVersion } }))?.content ?? null)
+          : null;
     const changed = changedActions(content, previous);
     const publisher = (await loadStaffFacts(em, p.municipalityId, [p.userId])).get(p.userId) ?? null;
     const facts = courseFacts(course);
@@ -77,8 +91,7 @@ export class PlanExtensions {
     }
   }
 
-  async published(em: EntityManager, p: Principal, courseId: string, version: number, content: PlanContent): Promise<void> {
-    const course = await em.findOneOrFail(Course, { where: { id: courseId, municipalityId: p.municipalityId } });
+  async published(em: EntityManager, p: Principal, course: Course, version: number, content: PlanContent): Promise<void> {
     if (!this.registry.hasHook(p.municipalityCode, course.modelId, 'onPlanPublished')) return;
     const publisher = (await loadStaffFacts(em, p.municipalityId, [p.userId])).get(p.userId) ?? null;
     await this.registry.runHook({ em, principal: p }, course.modelId, 'onPlanPublished', { course: courseFacts(course), version, content: planContentFacts(content), publisher });

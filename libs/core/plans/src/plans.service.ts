@@ -128,6 +128,13 @@ export class PlansService {
     });
   }
 
+  /**
+   * Twelve statements on the generic model (statement-counts.e2e-spec.ts holds it): with the access check's
+   * begin, course lock, facts and caller, this reads the course with its household (locked), the plan with its
+   * current version's content (locked), and every reference the content names plus the author's name in one
+   * statement each; then the insert, the plan's update and the domain event, before the access log and commit.
+   * The plugin hooks get the course read here instead of reading it again.
+   */
   async publish(p: Principal, courseId: string, ifMatch: string | undefined, dto: PublishPlanDto, viewer?: Viewer): Promise<PlanVersionDto> {
     const fromHeader = parseIfMatch(ifMatch);
     if (fromHeader !== undefined && dto.baseVersion !== undefined && fromHeader !== dto.baseVersion) throw plansError.baseVersionAmbiguous();
@@ -135,19 +142,19 @@ export class PlansService {
     const given = dto.content ? toPlanContent(dto.content) : undefined;
     return this.ds.transaction(async (em) => {
       // Locked as a status change locks it: a close waits for this publish, or this publish sees the close.
-      const course = await this.course(em, p, courseId, true);
+      const { course, citizenIds } = await this.lockedCourse(em, p, courseId);
       if (base === undefined) throw plansError.preconditionRequired('send If-Match: "<version>" your change starts from ("0" for the first version)');
       if (FINISHED_COURSE.has(course.status)) throw plansError.courseClosed();
-      const changeSummaryConcerns = await courseConcerns(em, course, dto.changeSummaryConcerns, 'changeSummaryConcerns');
+      const changeSummaryConcerns = await courseConcerns(em, course, dto.changeSummaryConcerns, 'changeSummaryConcerns', citizenIds);
       // The row lock makes concurrent publishes from one base queue up here; all but the first then see a newer version.
-      const plan = await this.lockedPlan(em, course);
+      const { plan, currentContent } = await this.lockedPlanWithCurrent(em, course);
       if (base !== plan.currentVersion) throw plansError.versionConflict(plan.currentVersion);
       // Content sent with the publish is what the reader saw; the draft on the server is already complete.
-      const content = given && viewer ? keepHidden(given, await this.baseContent(em, plan), viewer) : (given ?? plan.draft);
+      const content = given && viewer ? keepHidden(given, plan.draft ?? currentContent, viewer) : (given ?? plan.draft);
       if (!content) throw plansError.draftMissing();
-      await this.validate(em, course, content, true);
+      const names = await this.validate(em, course, content, true, citizenIds, p.userId);
       if (dto.sourceMeetingId) await this.requireCourseMeeting(em, course, dto.sourceMeetingId);
-      await this.extensions.beforePublish(em, p, course.id, plan.id, plan.currentVersion, content, dto.sourceMeetingId ?? null);
+      await this.extensions.beforePublish(em, p, course, plan.id, plan.currentVersion, content, dto.sourceMeetingId ?? null, currentContent);
       const row = await em.save(
         PlanVersion,
         em.create(PlanVersion, {
@@ -168,7 +175,7 @@ export class PlansService {
         { id: plan.id, municipalityId: course.municipalityId },
         { currentVersion: row.version, draft: null, draftBaseVersion: null, draftRevision: plan.draftRevision + 1, draftUpdatedBy: null, draftUpdatedAt: null },
       );
-      await this.extensions.published(em, p, course.id, row.version, content);
+      await this.extensions.published(em, p, course, row.version, content);
       await recordDomainEvent(em, {
         municipalityId: course.municipalityId,
         type: 'plan.version-published',
@@ -176,8 +183,8 @@ export class PlansService {
         actorId: p.userId,
         occurredAt: row.publishedAt,
       });
-      const [out] = await this.versionDtos(em, course.municipalityId, courseId, [row], viewer);
-      return out;
+      // What was just written is answered from memory, not read back; the author's name came with the references.
+      return { ...this.summary(row, names), courseId, content: viewer ? planFor(viewer, row.content) : row.content };
     });
   }
 
@@ -283,20 +290,82 @@ export class PlansService {
     return em.findOneOrFail(Plan, { where, lock });
   }
 
-  private async validate(em: EntityManager, course: CourseRef, content: PlanContent, publishing: boolean): Promise<void> {
+  /**
+   * Checks the content's references; returns the names of `authorId` (when given) for the answer. The legal-basis
+   * catalogue, the staff and units named and the author's name come in one statement; the course's citizens are
+   * passed in when the caller read them with the course.
+   */
+  /**
+   * The course for a publish, locked, with its citizens (the main citizen and the household's members) in the
+   * same statement; "not found" as `course()` says it.
+   */
+  private async lockedCourse(em: EntityManager, p: Principal, courseId: string): Promise<{ course: Course; citizenIds: Set<string> }> {
+    if (!UUID.test(courseId)) throw plansError.courseNotFound();
+    const { entities, raw } = await em
+      .createQueryBuilder(Course, 'c')
+      .addSelect(
+        `COALESCE((SELECT json_agg(m.citizen_id) FROM household_member m WHERE m.municipality_id = c.municipality_id AND m.household_id = c.household_id), '[]')`,
+        'members',
+      )
+      .where('c.id = :courseId AND c.municipalityId = :m', { courseId, m: p.municipalityId })
+      .setLock('pessimistic_write')
+      .getRawAndEntities<{ members: string[] }>();
+    const course = entities[0];
+    if (!course) throw plansError.courseNotFound();
+    return { course, citizenIds: new Set([...(course.citizenId ? [course.citizenId] : []), ...raw[0].members]) };
+  }
+
+  /** `lockedPlan` with the current version's content in the same statement (null before the first version). */
+  private async lockedPlanWithCurrent(em: EntityManager, course: CourseRef): Promise<{ plan: Plan; currentContent: PlanContent | null }> {
+    const read = () =>
+      em
+        .createQueryBuilder(Plan, 'p')
+        .addSelect(
+          `(SELECT v.content FROM plan_version v WHERE v.municipality_id = p.municipality_id AND v.plan_id = p.id AND v.version = p.current_version)`,
+          'current_content',
+        )
+        .where('p.courseId = :courseId AND p.municipalityId = :m', { courseId: course.id, m: course.municipalityId })
+        .setLock('pessimistic_write')
+        .getRawAndEntities<{ current_content: PlanContent | null }>();
+    let found = await read();
+    if (!found.entities.length) {
+      // Two first writes may race: ON CONFLICT DO NOTHING lets the loser wait for and then lock the winner's row.
+      await em.createQueryBuilder().insert().into(Plan).values({ courseId: course.id, municipalityId: course.municipalityId }).orIgnore().execute();
+      found = await read();
+    }
+    const plan = found.entities[0];
+    if (!plan) throw new Error('plan row missing after insert');
+    return { plan, currentContent: found.raw[0].current_content ?? null };
+  }
+
+  private async validate(
+    em: EntityManager,
+    course: CourseRef,
+    content: PlanContent,
+    publishing: boolean,
+    knownCitizens?: ReadonlySet<string>,
+    authorId?: string,
+  ): Promise<Map<string, string>> {
     const wanted = referencedResponsibles(content);
     const m = course.municipalityId;
-    // One after another: the transaction's single connection runs one statement at a time anyway.
-    const legalBases = await this.legalBases.codes(em, m);
-    const staff = wanted.staffIds.size ? await em.find(StaffMember, { where: { id: In([...wanted.staffIds]), municipalityId: m }, select: { id: true } }) : [];
-    const units = wanted.unitIds.size ? await em.find(OrgUnit, { where: { id: In([...wanted.unitIds]), municipalityId: m }, select: { id: true } }) : [];
-    const citizenIds = await this.courseCitizens(em, course);
+    // Ids that are no UUID cannot name a record: left out of the query (a cast would fail), reported as unknown.
+    const uuids = (ids: Set<string>) => [...ids].filter((id) => UUID.test(id));
+    const [refs] = (await em.query(
+      `SELECT COALESCE((SELECT json_agg(b.code) FROM legal_basis b WHERE b.municipality_id = $1), '[]') AS "legalBases",
+              COALESCE((SELECT json_agg(s.id) FROM staff_member s WHERE s.municipality_id = $1 AND s.id = ANY($2::uuid[])), '[]') AS staff,
+              COALESCE((SELECT json_agg(u.id) FROM org_unit u WHERE u.municipality_id = $1 AND u.id = ANY($3::uuid[])), '[]') AS units,
+              (SELECT s.name FROM staff_member s WHERE s.municipality_id = $1 AND s.id = $4::uuid) AS "authorName"`,
+      [m, uuids(wanted.staffIds), uuids(wanted.unitIds), authorId && UUID.test(authorId) ? authorId : null],
+    )) as { legalBases: string[]; staff: string[]; units: string[]; authorName: string | null }[];
+    const legalBases = this.legalBases.withCore(refs.legalBases);
+    const citizenIds = knownCitizens ?? (await this.courseCitizens(em, course));
     const problems = validatePlanContent(
       content,
-      { legalBases, staffIds: new Set(staff.map((s) => s.id)), unitIds: new Set(units.map((u) => u.id)), citizenIds },
+      { legalBases, staffIds: new Set(refs.staff), unitIds: new Set(refs.units), citizenIds: new Set(citizenIds) },
       { publishing, today: danishToday(this.clock) },
     );
     if (problems.length) throw plansError.contentInvalid(problems);
+    return authorId && refs.authorName !== null ? new Map([[authorId, refs.authorName]]) : new Map();
   }
 
   /**

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
+import { ReplicaReads } from '@enplan/core/database';
 import { INSTRUMENT_DEFINITION_SCHEMA, type InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { DialogueService, type DialogueView } from './dialogue.service.js';
 import { FiguresService, type FiguresView } from './figures.service.js';
@@ -50,6 +51,7 @@ export class ProgressionController {
     private readonly figuresService: FiguresService,
   ) {}
 
+  @ReplicaReads()
   @Get('progression/figures')
   @StaffRoute({ record: 'progression-figures', roles: ['manager', 'integrator'] })
   @ApiOperation({
@@ -63,6 +65,7 @@ export class ProgressionController {
     return this.figuresService.figures(p, q.instrumentId, q.respondentType);
   }
 
+  @ReplicaReads()
   @Get('progression/instruments/:instrumentId/evaluation.csv')
   @StaffRoute({ record: 'progression-evaluation-export', roles: ['manager', 'integrator'] })
   @ApiOperation({

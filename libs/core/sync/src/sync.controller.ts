@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
+import { ReplicaReads } from '@enplan/core/database';
 import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan/core/access';
 import { CourseExportService } from './course-export.service.js';
 import type { EmploymentPlanExtract } from './employment/employment-plan.js';
@@ -116,6 +117,7 @@ export class SyncController {
     return this.sync.recordManualEntry(p, courseId, version, target, dto.reference);
   }
 
+  @ReplicaReads()
   @Get('sync/figures')
   @StaffRoute({ record: 'sync-figures', roles: ['manager', 'integrator'] })
   @ApiOperation({
