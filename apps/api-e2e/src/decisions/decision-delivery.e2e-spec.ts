@@ -165,8 +165,11 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     expect((await post(`/courses/${course}/transitions`, { to: 'assessed', reason: 'vurderet' }, bearer.anne)).status).toBe(201);
     expect((await post(`/courses/${course}/team`, { staffMemberId: SOFIE, role: 'primary-contact', startsOn: '2026-01-05' }, bearer.anne)).status).toBe(201);
     expect((await post(`/courses/${course}/transitions`, { to: 'active', reason: 'aktiv' }, bearer.anne)).status).toBe(201);
-    const plan = content([action('a-praktik', 'LAB-57', 'Praktik i kantinen'), action('a-bostoette', 'SEL-85', 'Bostøtte to gange om ugen')]);
-    expect((await post(`/courses/${course}/plan/versions`, { content: plan, changeSummary: 'Første plan', baseVersion: 0 })).status).toBe(201);
+    // Each of the pair puts the action of their own area in the plan (the model's rule).
+    const praktik = action('a-praktik', 'LAB-57', 'Praktik i kantinen');
+    expect((await post(`/courses/${course}/plan/versions`, { content: content([praktik]), changeSummary: 'Første plan', baseVersion: 0 }, bearer.anne)).status).toBe(201);
+    const both = content([praktik, action('a-bostoette', 'SEL-85', 'Bostøtte to gange om ugen')]);
+    expect((await post(`/courses/${course}/plan/versions`, { content: both, changeSummary: 'Bostøtte', baseVersion: 1 }, bearer.sofie)).status).toBe(201);
     // The plan version's own deliveries go first, so the decisions' passes below show only the decisions.
     await worker.runOnce();
     received.length = 0;
