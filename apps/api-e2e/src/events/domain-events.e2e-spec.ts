@@ -206,7 +206,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     expect(pending.body.find((d: { targetId: string }) => d.targetId === hook.body.id)).toMatchObject({ lastError: 'webhook url refused (address-forbidden)' });
     // Pointed back at a public (here: the allowed loopback) address, the same delivery goes through.
     await t.app.get(DataSource).query(`UPDATE webhook SET url = $2 WHERE id = $1`, [hook.body.id, receiver.url]);
-    advance(30_000);
+    advance(t, 30_000);
     expect(await worker.runOnce()).toMatchObject({ delivered: 1, retrying: 0 });
     expect(receiver.received).toHaveLength(1);
     await t.http().delete(`/api/v1/webhooks/${hook.body.id}`).set('Authorization', auth).expect(204);

@@ -30,10 +30,10 @@ describe(`domain events: retention (${testEngine()})`, () => {
     worker = t.app.get(EventDeliveryWorker);
     retention = t.app.get(RetentionService, { strict: false });
     ds = t.app.get(DataSource);
-    // The world's own events (course, team) have no target: routed, then past the period, they go first.
+    // Whatever events the world left (none today) have no target: routed, then past the period, they go first.
     await worker.runOnce();
     t.clock.set(new Date(t.clock.now().getTime() + 31 * DAY));
-    expect((await retention.purgeEvents()).eventsDeleted).toBeGreaterThan(0);
+    await retention.purgeEvents();
     expect(await ds.query(`SELECT id FROM domain_event`)).toEqual([]);
     auth = `Bearer ${await t.token({ roles: ['integrator'], ttlSeconds: 365 * 86_400 })}`;
     await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url: receiver.url, eventTypes: ['course.team-changed'] }).expect(201);

@@ -154,8 +154,9 @@ export interface DecisionAdapterContext {
   eventId: string;
   target: SyncTargetSetting;
   decision: DecisionForSectorSystems;
-  /** The course, its municipality and citizens (the parties); its plan is not used. */
+  /** The course, its municipality and citizens (the parties), its current plan and decisions (for FHIR). */
   data: CourseSyncData;
+  exports: CourseExportService;
   idempotencyKey: string;
   archiveDir: string | undefined;
   sign: (body: string, id: string) => Record<string, string>;
@@ -188,8 +189,12 @@ export function decisionPush(ctx: DecisionAdapterContext) {
   };
 }
 
-/** Decided decisions: the archive drop (the letter as PDF plus metadata), the job centre's system and the JSON push. */
-export const DECISION_ADAPTERS: Record<'archive' | 'employment-plan' | 'json-push', DecisionAdapter> = {
+/**
+ * Decided decisions: the archive drop (the letter as PDF plus metadata), the FHIR endpoint (the course's bundle, the
+ * decision in it as a DocumentReference), the job centre's system and the JSON push.
+ */
+export const DECISION_ADAPTERS: Record<'archive' | 'fhir' | 'employment-plan' | 'json-push', DecisionAdapter> = {
+  fhir: (ctx) => post(ctx, 'application/fhir+json', ctx.exports.fhirBundle(ctx.data)),
   async archive(ctx) {
     if (!ctx.archiveDir) throw new DeliveryFailure('ENPLAN_ARCHIVE_DIR is not configured');
     const { decision: x, data: d } = ctx;

@@ -15,12 +15,13 @@ export function targetLabel(t: SyncTargetSetting): string {
 export const SYNC_PROVIDER = 'sync';
 
 /**
- * The targets a decided decision must reach: the archive (letter as PDF plus metadata), the JSON push, and the job
- * centre's system (`employment-plan` target) for a decision under the employment laws. Not the FHIR endpoint (a
- * decision is no part of the CarePlan), and not yet a `manual` target (no route records a decision's manual entry).
+ * The targets a decided decision must reach: the archive (letter as PDF plus metadata), the FHIR endpoint (the
+ * course's bundle again, the decision in it as a DocumentReference), the JSON push, and the job centre's system
+ * (`employment-plan` target) for a decision under the employment laws. Not yet a `manual` target (no route records a
+ * decision's manual entry).
  */
 export function decisionTargetsOf(deployment: Deployment, municipalityCode: string, legalArea: string | null | undefined): SyncTargetSetting[] {
   return syncTargetsOf(deployment, municipalityCode).filter(
-    (t) => t.kind === 'archive' || t.kind === 'json-push' || (t.kind === 'employment-plan' && !!legalArea && (EMPLOYMENT_AREAS as readonly string[]).includes(legalArea)),
+    (t) => t.kind === 'archive' || t.kind === 'fhir' || t.kind === 'json-push' || (t.kind === 'employment-plan' && !!legalArea && (EMPLOYMENT_AREAS as readonly string[]).includes(legalArea)),
   );
 }

@@ -162,7 +162,7 @@ export class SyncService {
     const x = await this.decisions.forSectorSystems(event.municipalityId, event.municipalityCode, decisionId);
     if (!x) throw new DeliveryFailure('decision not found');
     const target = decisionTargetsOf(this.deployment, event.municipalityCode, x.legalArea).find((t) => t.id === targetId);
-    if (!target || target.kind === 'manual' || target.kind === 'fhir') throw new DeliveryFailure('target no longer configured');
+    if (!target || target.kind === 'manual') throw new DeliveryFailure('target no longer configured');
     const subject: LedgerSubject = { municipalityId: event.municipalityId, courseId: x.courseId, kind: 'decision', id: x.id, version: null, at: x.decidedAt };
     const [row] = (await ledgerRows(this.ds.manager, event.municipalityId, [x.id], 'decision')).filter((r) => r.target === target.id);
     if (row?.state === 'delivered') return { reference: row.targetReference };
@@ -175,6 +175,7 @@ export class SyncService {
         target,
         decision: x,
         data,
+        exports: this.exports,
         idempotencyKey: attempt.idempotencyKey,
         archiveDir: this.config.archiveDir,
         sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
