@@ -38,7 +38,8 @@ export interface DecisionForSectorSystems {
   /** The plain-language summary (the letter's first part). */
   summary: string;
   letter: LetterDocument;
-  pdf: Buffer;
+  /** The letter as PDF, rendered when asked (only the archive needs it). */
+  renderPdf(): Promise<Buffer>;
 }
 const UNIQUE_VIOLATION = '23505';
 
@@ -305,7 +306,7 @@ export class DecisionsService implements OnModuleInit {
       committee: d.committeeName && d.committeeApprovedOn && d.committeeReference ? { name: d.committeeName, approvedOn: d.committeeApprovedOn, reference: d.committeeReference } : null,
       summary: d.summary,
       letter,
-      pdf: await renderLetterPdf(letter),
+      renderPdf: () => renderLetterPdf(letter),
     };
   }
 

@@ -201,8 +201,9 @@ export const DECISION_ADAPTERS: Record<'archive' | 'fhir' | 'employment-plan' | 
     const decidedOn = danishDay(x.decidedAt);
     const base = archiveFileBase(d.municipality.code, d.course.id, 'decision', x.id);
     const provision = `${x.legalBasis.law} ${x.legalBasis.paragraph}`;
+    const pdf = await x.renderPdf();
     try {
-      const drop = await dropToArchive(ctx.archiveDir, base, x.pdf, {
+      const drop = await dropToArchive(ctx.archiveDir, base, pdf, {
         $schema: ARCHIVE_METADATA_SCHEMA,
         documentId: stableUuid(d.course.id, 'archive', x.id),
         documentType: 'decision',
