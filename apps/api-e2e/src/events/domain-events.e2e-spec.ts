@@ -179,6 +179,41 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     await t.http().get('/api/v1/webhooks/not-a-uuid').set('Authorization', auth).expect(404);
   });
 
+  it('refuses a webhook that is not https or reaches a private, loopback, link-local or metadata address (SSRF), at registration and at delivery', async () => {
+    const before = (await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body.length;
+    const refused = async (url: string, code: string) => {
+      const res = await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url }).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code, errors: [{ field: 'url', code }] });
+    };
+    await refused('http://93.184.216.34/hook', 'webhook.url-not-https');
+    await refused('https://169.254.169.254/latest/meta-data/', 'webhook.url-address-forbidden');
+    await refused('https://10.0.0.7/hook', 'webhook.url-address-forbidden');
+    await refused('https://[::ffff:192.168.1.1]/hook', 'webhook.url-address-forbidden');
+    await refused('https://[fd00:ec2::254]/', 'webhook.url-address-forbidden');
+    await refused('https://no-such-host.invalid/hook', 'webhook.url-unresolvable');
+    expect((await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body).toHaveLength(before);
+
+    // At delivery the URL is checked again: a stored URL that now reaches a private address is never called.
+    await worker.runOnce();
+    const hook = await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url: receiver.url, eventTypes: ['course.team-changed'] }).expect(201);
+    await t.app.get(DataSource).query(`UPDATE webhook SET url = 'https://10.0.0.7/hook' WHERE id = $1`, [hook.body.id]);
+    receiver.received.length = 0;
+    await recordEvent();
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 1 });
+    expect(receiver.received).toHaveLength(0);
+    const pending = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', auth).expect(200);
+    expect(pending.body.find((d: { targetId: string }) => d.targetId === hook.body.id)).toMatchObject({ lastError: 'webhook url refused (address-forbidden)' });
+    // Pointed back at a public (here: the allowed loopback) address, the same delivery goes through.
+    await t.app.get(DataSource).query(`UPDATE webhook SET url = $2 WHERE id = $1`, [hook.body.id, receiver.url]);
+    advance(t, 30_000);
+    expect(await worker.runOnce()).toMatchObject({ delivered: 1, retrying: 0 });
+    expect(receiver.received).toHaveLength(1);
+    await t.http().delete(`/api/v1/webhooks/${hook.body.id}`).set('Authorization', auth).expect(204);
+    receiver.received.length = 0;
+    t.clock.set(new Date());
+  });
+
   it('signs per Standard Webhooks; the receiver verifies, also with either secret during a rotation', async () => {
     const created = await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url: receiver.url, eventTypes: ['plan.version-published', 'course.team-changed'] }).expect(201);
     const secret = created.body.secret as string;

@@ -17,7 +17,7 @@ const HEADER = 'enplan-sql-statements';
 const READ_BOUND = 12;
 /** Reads that do more by design, and why. */
 const READ_BOUNDS: [RegExp, number, string][] = [
-  [/\/(fhir|employment-plan)$/, 16, 'an export to a sector system gathers the course, its plan, team, units, consents and citizens: one statement each'],
+  [/\/(fhir|employment-plan)$/, 17, 'an export to a sector system gathers the course, its plan, team, units, consents, decisions and citizens: one statement each'],
   [/\/(work-list|board)$/, 18, 'due items come from every source (meetings and cadence, plans, contacts, follow-ups, provider orders and reports, each enabled plugin): one statement per source'],
   [/^\/citizens\/\{id\}\/access-request/, 40, 'the citizen\'s insight request reads every kind of record in every course: one statement per kind'],
 ];

@@ -56,6 +56,8 @@ describe(`the delivery worker across a crash (${testEngine()})`, () => {
       ENPLAN_EVENTS_WORKER: 'true',
       ENPLAN_EVENTS_POLL_MS: '200',
       ENPLAN_EVENTS_LEASE_MS: '1500',
+      // The receiver is a plain-http server on loopback.
+      ENPLAN_WEBHOOK_ALLOW_LOOPBACK: 'true',
     };
   }
 

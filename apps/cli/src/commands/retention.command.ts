@@ -13,7 +13,7 @@ interface RetentionOptions {
  * --purge erases them. A thin wrapper: the rules live in RetentionService (libs/core/records).
  * Results go to stdout; the host's own logs to stderr.
  */
-@Command({ name: 'retention', description: 'List courses past their retention date; with --purge, erase them (and log each purge)' })
+@Command({ name: 'retention', description: 'List courses past their retention date; with --purge, erase them (and log each purge) and delete delivered domain events past ENPLAN_EVENTS_RETENTION_DAYS' })
 export class RetentionCommand extends CommandRunner {
   async run(_: string[], o: RetentionOptions): Promise<void> {
     const app = await createApp({ plugins: PLUGIN_CATALOGUE, env: { ENPLAN_SEED_DEMO: 'false' }, logStream: process.stderr });
@@ -25,7 +25,12 @@ export class RetentionCommand extends CommandRunner {
         return;
       }
       const results = await retention.purgeAll();
-      process.stdout.write(o.json ? `${JSON.stringify({ today: report.today, years: report.years, results })}\n` : purged(report, results));
+      const events = await retention.purgeEvents();
+      process.stdout.write(
+        o.json
+          ? `${JSON.stringify({ today: report.today, years: report.years, results, events })}\n`
+          : `${purged(report, results)}domain events delivered before ${events.before} (kept ${events.days} days): ${events.eventsDeleted} deleted with ${events.deliveriesDeleted} deliveries; ${events.deadLettersKept} dead letter(s) kept until handled\n`,
+      );
       if (results.some((r) => r.outcome === 'failed')) process.exitCode = 1;
     } finally {
       await app.close();

@@ -749,8 +749,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Where each plan version has reached
-         * @description Per published version and per target system of your municipality: pending, delivered, failed or needs manual entry, with times, attempts and the target’s reference.
+         * Where each plan version and decision has reached
+         * @description Per published version and decided decision, and per target system of your municipality that takes it: pending, delivered, failed or needs manual entry, with times, attempts and the target’s reference.
          */
         get: operations["getCourseSyncLedger"];
         put?: never;
@@ -792,7 +792,7 @@ export interface paths {
         put?: never;
         /**
          * Send again what has not arrived
-         * @description Queues every version for every target it has not reached (pending or failed), due now: dead-lettered deliveries are replayed with the same idempotency key, ones waiting out a back-off are brought forward. The delivery worker sends them on its next pass; targets already reached are not sent again. Returns the ledger as it stands.
+         * @description Queues every version and decided decision for every target it has not reached (pending or failed), due now: dead-lettered deliveries are replayed with the same idempotency key, ones waiting out a back-off are brought forward. The delivery worker sends them on its next pass; targets already reached are not sent again. Returns the ledger as it stands.
          */
         post: operations["retryCourseSync"];
         delete?: never;
@@ -2239,7 +2239,7 @@ export interface paths {
         put?: never;
         /**
          * Register a webhook for your municipality
-         * @description Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once.
+         * @description Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once. `url` must be https and its host must resolve to public addresses only (never private, loopback, link-local or a metadata service; checked again before each delivery).
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -3881,6 +3881,8 @@ export interface components {
         CourseSyncDto: {
             /** Format: uuid */
             courseId: string;
+            /** @description Every decided (or notified) decision, newest first: the archive drop (letter as PDF plus metadata), the JSON push, and for a decision under the employment laws the job centre’s system */
+            decisions: components["schemas"]["DecisionSyncDto"][];
             /** @description Every published version, newest first */
             planVersions: components["schemas"]["PlanVersionSyncDto"][];
         };
@@ -4860,6 +4862,25 @@ export interface components {
         };
         /** @enum {string} */
         DecisionStatus: "draft" | "decided" | "notified";
+        DecisionSyncDto: {
+            /** @description Every target that takes the decision reached, none by manual entry */
+            complete: boolean;
+            /** @example 2026-01-05T09:00:00.000Z */
+            decidedAt: string;
+            /** Format: uuid */
+            decisionId: string;
+            /**
+             * @description The legal area: which targets take the decision (the job centre’s system only under the employment laws)
+             * @example employment
+             */
+            legalArea: string;
+            /**
+             * Format: uuid
+             * @description The decision this one supersedes
+             */
+            supersedesId: string | null;
+            targets: components["schemas"]["SyncTargetDto"][];
+        };
         DeploymentDto: {
             /**
              * @description The application's version
@@ -20902,7 +20923,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecretDto"];
                 };
             };
-            /** @description The request is invalid */
+            /** @description `validation.failed`; `webhook.url-invalid`, `webhook.url-not-https`, `webhook.url-address-forbidden`, `webhook.url-unresolvable` (`errors[].field` = `url`); `webhook.event-type-unknown` (`errors[].field` = `eventTypes[i]`) */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

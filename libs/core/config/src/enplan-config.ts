@@ -35,7 +35,17 @@ export class EnplanConfig {
   /** Whether the measurement schedules put due measurements on work lists (ENPLAN_PROGRESSION_SCHEDULES). */
   readonly progressionSchedules: boolean;
   /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
-  readonly events: { worker: boolean; pollMs: number; maxAttempts: number; leaseMs: number; secretOverlapHours: number };
+  readonly events: {
+    worker: boolean;
+    pollMs: number;
+    maxAttempts: number;
+    leaseMs: number;
+    secretOverlapHours: number;
+    /** ENPLAN_WEBHOOK_ALLOW_LOOPBACK (default true only when NODE_ENV=test): plain-http loopback webhooks allowed. */
+    allowLoopbackWebhooks: boolean;
+    /** ENPLAN_EVENTS_RETENTION_DAYS (default 90): delivered events older than this are deleted by the retention job. */
+    retentionDays: number;
+  };
   /** Where the document-archive drop writes (ENPLAN_ARCHIVE_DIR, absolute); unset = the archive target fails and says so in the ledger. */
   readonly archiveDir: string | undefined;
   /**
@@ -83,6 +93,8 @@ export class EnplanConfig {
       maxAttempts: vars.ENPLAN_EVENTS_MAX_ATTEMPTS ?? 8,
       leaseMs: vars.ENPLAN_EVENTS_LEASE_MS ?? 60_000,
       secretOverlapHours: vars.ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS ?? 24,
+      allowLoopbackWebhooks: (vars.ENPLAN_WEBHOOK_ALLOW_LOOPBACK ?? (this.env === 'test' ? 'true' : 'false')) === 'true',
+      retentionDays: vars.ENPLAN_EVENTS_RETENTION_DAYS ?? 90,
     };
     this.archiveDir = vars.ENPLAN_ARCHIVE_DIR ? resolve(cwd, vars.ENPLAN_ARCHIVE_DIR) : undefined;
     this.letterhead = {

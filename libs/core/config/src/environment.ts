@@ -122,6 +122,17 @@ export class EnvironmentVariables {
   /** How long a rotated webhook secret stays valid (and signed with) next to the new one, in hours. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(24 * 30)
   ENPLAN_WEBHOOK_SECRET_OVERLAP_HOURS?: number;
+
+  /**
+   * Development and tests only: lets a webhook be registered at a plain-http loopback address (127.0.0.1, ::1,
+   * localhost). Otherwise a webhook must be https and resolve to public addresses only.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['true', 'false'], { message: 'ENPLAN_WEBHOOK_ALLOW_LOOPBACK must be true or false' })
+  ENPLAN_WEBHOOK_ALLOW_LOOPBACK?: string;
+
+  /** Days a domain event is kept once every delivery of it has been delivered (dead letters are kept until handled). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  ENPLAN_EVENTS_RETENTION_DAYS?: number;
   /** Letterhead of decision letters: address lines separated by `|` (the municipality's name heads them). */
   @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(500)
   ENPLAN_LETTERHEAD_ADDRESS?: string;

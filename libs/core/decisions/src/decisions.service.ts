@@ -20,6 +20,27 @@ import { DecisionsErrorCode, decisionsError } from './decisions.error.js';
 import { LetterheadService } from './letterhead.service.js';
 
 const ENDED = new Set(['closed', 'declined']);
+
+/** A decided decision as the sector systems receive it (`DecisionsService.forSectorSystems`). */
+export interface DecisionForSectorSystems {
+  id: string;
+  courseId: string;
+  status: Decision['status'];
+  legalArea: Decision['legalArea'];
+  legalBasis: { code: string; law: string; paragraph: string; title: string };
+  actions: DecidedAction[];
+  planVersion: number | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  decidedAt: Date;
+  supersedesId: string | null;
+  committee: { name: string; approvedOn: string; reference: string } | null;
+  /** The plain-language summary (the letter's first part). */
+  summary: string;
+  letter: LetterDocument;
+  /** The letter as PDF, rendered when asked (only the archive needs it). */
+  renderPdf(): Promise<Buffer>;
+}
 const UNIQUE_VIOLATION = '23505';
 
 /** Whether a reader may see a decision: like a plan item of its legal area; external readers only decided ones their consent covers. */
@@ -253,15 +274,52 @@ export class DecisionsService implements OnModuleInit {
   async letter(p: Principal, decisionId: string, viewer: Viewer): Promise<LetterDocument> {
     const em = this.ds.manager;
     const d = await this.visible(em, p, decisionId, viewer);
+    return this.letterOf(em, p.municipalityId, p.municipalityCode, d);
+  }
+
+  /**
+   * A decided decision as the sector systems receive it (the archive drop, the JSON push, the job-centre system):
+   * the facts and the letter as PDF. For the delivery worker, which acts for the municipality, not for a reader:
+   * no visibility rule applies (the targets are the municipality's own systems of record). Null when the decision
+   * is gone or not decided.
+   */
+  async forSectorSystems(municipalityId: string, municipalityCode: string, decisionId: string): Promise<DecisionForSectorSystems | null> {
+    if (!isUUID(decisionId)) return null;
+    const em = this.ds.manager;
+    const d = await em.findOne(Decision, { where: { id: decisionId, municipalityId } });
+    if (!d || d.status === 'draft' || !d.decidedAt || !d.legalBasis) return null;
+    const basis = await findLegalBasis(em, municipalityId, d.legalBasis);
+    if (!basis) return null;
+    const letter = await this.letterOf(em, municipalityId, municipalityCode, d);
+    return {
+      id: d.id,
+      courseId: d.courseId,
+      status: d.status,
+      legalArea: d.legalArea,
+      legalBasis: { code: basis.code, law: basis.law, paragraph: basis.paragraph, title: basis.title },
+      actions: d.actions,
+      planVersion: d.planVersion,
+      effectiveFrom: d.effectiveFrom,
+      effectiveTo: d.effectiveTo,
+      decidedAt: d.decidedAt,
+      supersedesId: d.supersedesId,
+      committee: d.committeeName && d.committeeApprovedOn && d.committeeReference ? { name: d.committeeName, approvedOn: d.committeeApprovedOn, reference: d.committeeReference } : null,
+      summary: d.summary,
+      letter,
+      renderPdf: () => renderLetterPdf(letter),
+    };
+  }
+
+  private async letterOf(em: EntityManager, municipalityId: string, municipalityCode: string, d: Decision): Promise<LetterDocument> {
     if (d.status === 'draft' || !d.decidedAt || !d.legalBasis) throw decisionsError.notDecided(d.status);
-    const basis = await findLegalBasis(em, p.municipalityId, d.legalBasis);
+    const basis = await findLegalBasis(em, municipalityId, d.legalBasis);
     if (!basis) throw decisionsError.incomplete(['legalBasis']);
-    const course = await em.findOneOrFail(Course, { where: { id: d.courseId, municipalityId: p.municipalityId } });
-    const citizen = course.citizenId ? await em.findOne(Citizen, { where: { id: course.citizenId, municipalityId: p.municipalityId }, select: { id: true, name: true } }) : null;
+    const course = await em.findOneOrFail(Course, { where: { id: d.courseId, municipalityId } });
+    const citizen = course.citizenId ? await em.findOne(Citizen, { where: { id: course.citizenId, municipalityId }, select: { id: true, name: true } }) : null;
     const titles = d.planVersion ? await this.actionTitles(em, course, d.planVersion) : new Map<string, string>();
-    const superseded = d.supersedesId ? await em.findOne(Decision, { where: { id: d.supersedesId, municipalityId: p.municipalityId }, select: { id: true, decidedAt: true } }) : null;
+    const superseded = d.supersedesId ? await em.findOne(Decision, { where: { id: d.supersedesId, municipalityId }, select: { id: true, decidedAt: true } }) : null;
     return decisionLetter({
-      letterhead: this.letterheads.for(p.municipalityCode),
+      letterhead: this.letterheads.for(municipalityCode),
       decisionId: d.id,
       recipientName: citizen?.name ?? null,
       decidedAt: d.decidedAt,

@@ -6,6 +6,7 @@ import { Municipality } from '@enplan/core/database';
 import { CoreDeliveryTargets, EventDelivery, signWebhook, Webhook, type DeliveryTargetKind, type DomainEventType } from '@enplan/core/events';
 import { PluginRegistry, type DomainEventFacts } from '@enplan/core/extensions';
 import { CLOCK, type Clock } from '@enplan/shared/util';
+import { checkWebhookUrl } from './webhook-url.js';
 
 export const DELIVERY_QUEUE = 'enplan-event-delivery';
 
@@ -159,8 +160,8 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private async route(): Promise<number> {
     const now = this.clock.now();
     return this.ds.transaction(async (em) => {
-      const events: { id: string; municipality_id: string; type: string }[] = await em.query(
-        `SELECT id, municipality_id, type FROM domain_event WHERE routed_at IS NULL ORDER BY sequence LIMIT 1000 FOR UPDATE SKIP LOCKED`,
+      const events: { id: string; municipality_id: string; type: string; data: Record<string, string | number | null> }[] = await em.query(
+        `SELECT id, municipality_id, type, data FROM domain_event WHERE routed_at IS NULL ORDER BY sequence LIMIT 1000 FOR UPDATE SKIP LOCKED`,
       );
       if (!events.length) return 0;
       const municipalities = new Map((await em.find(Municipality, { select: { id: true, code: true } })).map((m) => [m.id, m.code]));
@@ -172,7 +173,7 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
           if (h.municipalityId === e.municipality_id && (!h.eventTypes.length || h.eventTypes.includes(e.type))) rows.push(this.row(e, 'webhook', h.id, now));
         }
         for (const a of this.registry.sectorAdapters(code)) if (a.eventTypes.includes(e.type)) rows.push(this.row(e, 'adapter', a.key, now));
-        for (const key of this.coreTargets.targetsFor(code, e.type as DomainEventType)) rows.push(this.row(e, 'core', key, now));
+        for (const key of this.coreTargets.targetsFor(code, e.type as DomainEventType, e.data ?? {})) rows.push(this.row(e, 'core', key, now));
       }
       if (rows.length) await em.createQueryBuilder().insert().into(EventDelivery).values(rows).orIgnore().execute();
       await em.query(`UPDATE domain_event SET routed_at = $1 WHERE id = ANY($2::uuid[])`, [now, events.map((e) => e.id)]);
@@ -231,6 +232,9 @@ export class EventDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private async toWebhook(c: ClaimedRow, e: EventRow): Promise<void> {
     const hook = await this.ds.getRepository(Webhook).findOne({ where: { id: c.target_id, municipalityId: c.municipality_id } });
     if (!hook?.active) throw new Error('the webhook was removed');
+    // The SSRF guard again: the name may point elsewhere since registration (the stored error names no address).
+    const guard = await checkWebhookUrl(hook.url, { allowLoopback: this.config.events.allowLoopbackWebhooks });
+    if (!guard.ok) throw new Error(`webhook url refused (${guard.problem})`);
     const now = this.clock.now();
     const [m] = (await this.ds.query(`SELECT code FROM municipality WHERE id = $1`, [c.municipality_id])) as { code: string }[];
     const body = JSON.stringify({ type: e.type, timestamp: new Date(e.occurred_at).toISOString(), data: { id: e.id, sequence: Number(e.sequence), municipality: m?.code, ...e.data } });

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, StaffRoute, type Principal, type Role } from '@enplan/core/auth';
 import { ReplicaReads } from '@enplan/core/database';
 import { DeadLettersService } from './dead-letters.service.js';
@@ -53,9 +53,15 @@ export class WebhooksController {
   @ApiOperation({
     operationId: 'createWebhook',
     summary: 'Register a webhook for your municipality',
-    description: 'Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once.',
+    description:
+      'Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once. `url` must be https and its host must resolve to public ' +
+      'addresses only (never private, loopback, link-local or a metadata service; checked again before each delivery).',
   })
   @ApiCreatedResponse({ type: WebhookWithSecretDto })
+  @ApiBadRequestResponse({
+    description:
+      '`validation.failed`; `webhook.url-invalid`, `webhook.url-not-https`, `webhook.url-address-forbidden`, `webhook.url-unresolvable` (`errors[].field` = `url`); `webhook.event-type-unknown` (`errors[].field` = `eventTypes[i]`)',
+  })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.create(p, dto);
   }

@@ -7,3 +7,4 @@ export * from './webhooks.service.js';
 export * from './dead-letters.service.js';
 export * from './event-delivery.controller.js';
 export * from './event-delivery.module.js';
+export * from './webhook-url.js';

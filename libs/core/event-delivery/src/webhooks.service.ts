@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '@enplan/shared/util';
 import { eventDeliveryError } from './event-delivery.error.js';
 import type { CreateWebhookDto, WebhookDto, WebhookWithSecretDto } from './event-delivery.dto.js';
 import { newWebhookSecret, secretHint } from './webhook-signing.js';
+import { checkWebhookUrl } from './webhook-url.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +21,7 @@ export class WebhooksService {
   ) {}
 
   async create(p: Principal, dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
-    const url = validUrl(dto.url);
+    const url = await this.validUrl(dto.url);
     const eventTypes = [...new Set(dto.eventTypes ?? [])];
     eventTypes.forEach((t, i) => {
       if (!isDomainEventType(t)) throw eventDeliveryError.eventType(i, t);
@@ -81,21 +82,20 @@ export class WebhooksService {
     return hook;
   }
 
+  /** The SSRF guard (see `checkWebhookUrl`): https, no credentials, public addresses only; every refusal names `url`. */
+  private async validUrl(raw: string): Promise<string> {
+    const r = await checkWebhookUrl(raw, { allowLoopback: this.config.events.allowLoopbackWebhooks });
+    if (r.ok) return r.url;
+    if (r.problem === 'not-https') throw eventDeliveryError.urlNotHttps();
+    if (r.problem === 'address-forbidden') throw eventDeliveryError.urlAddressForbidden();
+    if (r.problem === 'unresolvable') throw eventDeliveryError.urlUnresolvable();
+    throw eventDeliveryError.url();
+  }
+
   private id(id: string): string {
     if (!UUID.test(id)) throw eventDeliveryError.webhookNotFound();
     return id;
   }
-}
-
-function validUrl(raw: string): string {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw eventDeliveryError.url();
-  }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) throw eventDeliveryError.url();
-  return u.toString();
 }
 
 function view(h: Webhook): WebhookDto {

@@ -28,8 +28,11 @@ export interface CoreDeliveryAttempt {
 export interface CoreDeliveryProvider {
   /** Unique among providers; the delivery row's target id is `<provider>/<target>` with target kind `core`. */
   readonly provider: string;
-  /** The targets of a municipality (by code) that take an event of this type; synchronous (read from configuration). */
-  targetsFor(municipalityCode: string, type: DomainEventType): string[];
+  /**
+   * The targets of a municipality (by code) that take this event; synchronous (read from configuration and the
+   * event's ids and kinds, e.g. a decision's `legalArea`).
+   */
+  targetsFor(municipalityCode: string, type: DomainEventType, data: Readonly<EventData>): string[];
   /**
    * Delivers the event to one target. Called outside any database transaction (HTTP calls hold no locks); the
    * provider writes its own records in short transactions of its own. Throws on failure with a message fit for
@@ -48,9 +51,9 @@ export class CoreDeliveryTargets {
     this.providers.set(p.provider, p);
   }
 
-  /** Every `<provider>/<target>` key a municipality's event of this type goes to. */
-  targetsFor(municipalityCode: string, type: DomainEventType): string[] {
-    return [...this.providers.values()].flatMap((p) => p.targetsFor(municipalityCode, type).map((t) => `${p.provider}/${t}`));
+  /** Every `<provider>/<target>` key a municipality's event goes to. */
+  targetsFor(municipalityCode: string, type: DomainEventType, data: Readonly<EventData> = {}): string[] {
+    return [...this.providers.values()].flatMap((p) => p.targetsFor(municipalityCode, type, data).map((t) => `${p.provider}/${t}`));
   }
 
   deliver(key: string, event: CoreDeliveryEvent, attempt: CoreDeliveryAttempt): Promise<{ reference: string | null }> {

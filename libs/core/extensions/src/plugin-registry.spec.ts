@@ -223,6 +223,33 @@ describe('plugin settings', () => {
 });
 
 describe('PluginRegistry.create refuses a bad composition, naming plugin and municipality', () => {
+  it('sector adapters with a malformed or repeated id, an unknown event type or no deliver function, refused at start', () => {
+    const deliver = async () => ({ reference: null });
+    const withAdapters = (sectorAdapters: unknown[]) => ({ ...pairPlugin, extensions: { ...pairPlugin.extensions, sectorAdapters } }) as unknown as PluginDefinition;
+    const problems = problemsOf(
+      [
+        withAdapters([
+          { id: 'archive', eventTypes: ['plan.version-published'], deliver },
+          { id: 'archive', eventTypes: ['decision.decided'], deliver },
+          { id: 'Bad Id/x', eventTypes: ['decision.decided'], deliver },
+          { id: 'job-centre', eventTypes: ['plan.deleted'], deliver },
+          { id: 'no-types', eventTypes: [], deliver },
+          { id: 'no-deliver', eventTypes: ['decision.decided'] },
+        ]),
+      ],
+      deployment([{ id: 'pair-test' }]),
+    ).join('\n');
+    expect(problems).toContain('sectorAdapters[1].id "archive" is used twice in this plugin');
+    expect(problems).toContain('sectorAdapters[2].id must be kebab-case');
+    expect(problems).toContain('sectorAdapters[3] (job-centre).eventTypes[0] "plan.deleted" is not a domain event type');
+    expect(problems).toContain('sectorAdapters[4] (no-types).eventTypes must list at least one domain event type');
+    expect(problems).toContain('sectorAdapters[5] (no-deliver).deliver must be a function');
+    expect(problems).not.toContain('sectorAdapters[0]');
+    expect(() =>
+      PluginRegistry.create({ catalogue: [withAdapters([{ id: 'archive', eventTypes: ['decision.decided'], deliver }])], deployment: deployment([{ id: 'pair-test' }]), core }),
+    ).not.toThrow();
+  });
+
   it('an unknown plugin id', () => {
     expect(problemsOf([pairPlugin], deployment([{ id: 'nope' }]))).toEqual(['nope@999 (Demo Kommune): is not a known plugin (available: pair-test)']);
   });

@@ -43,6 +43,7 @@ import { pascalId, tablePrefix, type PluginDefinition } from './plugin-definitio
 import { displaySettings, validateSettings } from './settings.js';
 import { PluginHost, type PluginScope } from './ports.js';
 import { danishDay } from '@enplan/shared/util';
+import { isDomainEventType } from '@enplan/core/events';
 
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_ID_LENGTH = 48;
@@ -219,6 +220,35 @@ function extensionProblems(d: PluginDefinition, x: PluginExtensions): string[] {
   for (const key of ['teamRules', 'decisionAuthority', 'validatePlanPublish', 'eligibility', 'accessRules', 'workList'] as const) {
     if (x[key] !== undefined && typeof x[key] !== 'function') out.push(`${key} must be a function`);
   }
+  out.push(...sectorAdapterProblems(x.sectorAdapters));
+  return out;
+}
+
+/**
+ * Sector adapters: each id kebab-case (it is half of the delivery target id `<plugin id>/<adapter id>`, stored
+ * on every delivery row) and unique within the plugin, each taking known domain event types, each with `deliver`.
+ */
+export function sectorAdapterProblems(adapters: unknown): string[] {
+  if (adapters === undefined) return [];
+  if (!Array.isArray(adapters)) return ['sectorAdapters must be a list'];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  adapters.forEach((a: { id?: unknown; eventTypes?: unknown; deliver?: unknown }, i) => {
+    const id = a?.id;
+    if (typeof id !== 'string' || !KEBAB.test(id) || id.length > MAX_ID_LENGTH) {
+      out.push(`sectorAdapters[${i}].id must be kebab-case (a-z, 0-9, single dashes), at most ${MAX_ID_LENGTH} characters`);
+    } else if (seen.has(id)) {
+      out.push(`sectorAdapters[${i}].id "${id}" is used twice in this plugin`);
+    } else {
+      seen.add(id);
+    }
+    const label = typeof id === 'string' && KEBAB.test(id) ? ` (${id})` : '';
+    if (!Array.isArray(a?.eventTypes) || !a.eventTypes.length) out.push(`sectorAdapters[${i}]${label}.eventTypes must list at least one domain event type`);
+    else a.eventTypes.forEach((t: unknown, j: number) => {
+      if (!isDomainEventType(t)) out.push(`sectorAdapters[${i}]${label}.eventTypes[${j}] ${JSON.stringify(t)?.slice(0, 60)} is not a domain event type`);
+    });
+    if (typeof a?.deliver !== 'function') out.push(`sectorAdapters[${i}]${label}.deliver must be a function`);
+  });
   return out;
 }
 

@@ -41,6 +41,18 @@ export interface PurgeResult {
   error?: string;
 }
 
+/** What the event retention did (`purgeEvents`): counts only. */
+export interface EventPurgeResult {
+  /** Events whose every delivery was delivered before this instant (and that occurred before it) were deleted. */
+  before: string;
+  days: number;
+  eventsDeleted: number;
+  /** Their delivery rows, deleted with them. */
+  deliveriesDeleted: number;
+  /** Dead letters kept (until an operator replays them and they are delivered). */
+  deadLettersKept: number;
+}
+
 /** An identifier from the catalogue, quoted for SQL. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -82,6 +94,32 @@ export class RetentionService {
     const results: PurgeResult[] = [];
     for (const m of report.municipalities) for (const id of m.courseIds) results.push(await this.purgeCourse(m.municipalityId, id));
     return results;
+  }
+
+  /**
+   * The retention of the outbox (`domain_event`, `event_delivery`): deletes each event older than
+   * ENPLAN_EVENTS_RETENTION_DAYS that has been routed and whose every delivery was delivered before the cut-off, its
+   * delivery rows with it (foreign-key cascade). An event with a delivery still pending or dead-lettered is kept, so a
+   * dead letter stays until it is handled (replayed and delivered). Events carry ids and kinds only, so no access-log
+   * entry is written. A pull-feed client that stays away longer than the period misses what was deleted.
+   */
+  async purgeEvents(): Promise<EventPurgeResult> {
+    const days = this.config.events.retentionDays;
+    const before = new Date(this.clock.now().getTime() - days * 86_400_000);
+    return this.ds.transaction(async (em) => {
+      const [counts]: { events: number; deliveries: number }[] = await em.query(
+        `WITH gone AS (
+           DELETE FROM domain_event e
+            WHERE e.routed_at IS NOT NULL AND e.occurred_at < $1
+              AND NOT EXISTS (SELECT 1 FROM event_delivery d WHERE d.event_id = e.id AND (d.status <> 'delivered' OR d.delivered_at IS NULL OR d.delivered_at >= $1))
+           RETURNING e.id)
+         SELECT (SELECT count(*) FROM gone)::int AS events,
+                (SELECT count(*) FROM event_delivery d WHERE d.event_id IN (SELECT id FROM gone))::int AS deliveries`,
+        [before],
+      );
+      const [dead]: { n: number }[] = await em.query(`SELECT count(*)::int AS n FROM event_delivery WHERE status = 'dead'`);
+      return { before: before.toISOString(), days, eventsDeleted: counts.events, deliveriesDeleted: counts.deliveries, deadLettersKept: dead.n };
+    });
   }
 
   /** Erases one course (if it is still past retention) and what depends on it; logs the purge in the same transaction. */

@@ -1,5 +1,5 @@
 import { Injectable, Inject } from '@nestjs/common';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Viewer } from '@enplan/core/access';
 import { Citizen } from '@enplan/core/citizens';
 import { Consent, Course, courseCitizenIds, inForce, TeamAssignment } from '@enplan/core/courses';
@@ -7,6 +7,7 @@ import { Municipality } from '@enplan/core/database';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
 import { CORE_LEGAL_BASES, LegalBasis, Plan, PlanVersion, planFor, type LegalBasisEntry, type PlanContent } from '@enplan/core/plans';
 import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
+import { Decision, decisionVisibleTo } from '@enplan/core/decisions';
 import { courseFhirBundle, type FhirCourseInput } from './fhir/course-bundle.js';
 import { employmentPlanExtract, type EmploymentPlanExtract } from './employment/employment-plan.js';
 import { syncError } from './sync.error.js';
@@ -34,6 +35,8 @@ export interface CourseSyncData {
   legalBases: LegalBasisEntry[];
   /** Staff and unit names by id, for "who is responsible". */
   names: Map<string, string>;
+  /** The course's decided (and notified) decisions, oldest first. */
+  decisions: Decision[];
 }
 
 /**
@@ -76,6 +79,7 @@ export class CourseExportService {
     const names = new Map<string, string>([...staff.map((s) => [s.id, s.name] as const), ...units.map((u) => [u.id, u.name] as const)]);
     const byId = new Map(staff.map((s) => [s.id, s]));
     const own = await em.find(LegalBasis, { where: { municipalityId }, order: { code: 'ASC' } });
+    const decisions = await em.find(Decision, { where: { courseId, municipalityId, status: Not('draft') }, order: { decidedAt: 'ASC', id: 'ASC' } });
     return {
       course,
       municipality,
@@ -90,6 +94,7 @@ export class CourseExportService {
       consents,
       legalBases: [...CORE_LEGAL_BASES, ...own.map((b) => ({ code: b.code, law: b.law, paragraph: b.paragraph, title: b.title }))],
       names,
+      decisions,
     };
   }
 
@@ -105,9 +110,30 @@ export class CourseExportService {
       units: d.units.map((u) => ({ id: u.id, name: u.name })),
       consents: d.consents.map((c) => ({ id: c.id, citizenId: c.citizenId, purpose: c.purpose, partyUnitIds: c.partyUnitIds, validFrom: c.validFrom, validTo: c.validTo, recordedAt: c.recordedAt.toISOString() })),
       legalBases: d.legalBases,
+      decisions: this.fhirDecisions(d, viewer),
       now: this.clock.now().toISOString(),
     };
     return courseFhirBundle(input);
+  }
+
+  /** The decisions the reader may see (all for a delivery), with their provision from the catalogue. */
+  private fhirDecisions(d: CourseSyncData, viewer?: Viewer): FhirCourseInput['decisions'] {
+    const visible = d.decisions.filter((x) => x.decidedAt && x.legalBasis && (!viewer || decisionVisibleTo(viewer, x)));
+    return visible.flatMap((x) => {
+      const basis = d.legalBases.find((b) => b.code === x.legalBasis);
+      if (!basis || !x.decidedAt) return [];
+      return [
+        {
+          id: x.id,
+          legalBasis: { code: basis.code, law: basis.law, paragraph: basis.paragraph, title: basis.title },
+          decidedAt: x.decidedAt.toISOString(),
+          effectiveFrom: x.effectiveFrom,
+          effectiveTo: x.effectiveTo,
+          supersedesId: x.supersedesId,
+          superseded: d.decisions.some((o) => o.supersedesId === x.id),
+        },
+      ];
+    });
   }
 
   /** The employment-plan extract of a version, narrowed to what `viewer` may see (absent = all); null before the first version. */

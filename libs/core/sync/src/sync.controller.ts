@@ -65,14 +65,14 @@ export class SyncController {
   @CourseAccess('read', { record: 'sync-ledger' })
   @ApiOperation({
     operationId: 'getCourseSyncLedger',
-    summary: 'Where each plan version has reached',
-    description: 'Per published version and per target system of your municipality: pending, delivered, failed or needs manual entry, with times, attempts and the target’s reference.',
+    summary: 'Where each plan version and decision has reached',
+    description: 'Per published version and decided decision, and per target system of your municipality that takes it: pending, delivered, failed or needs manual entry, with times, attempts and the target’s reference.',
   })
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: CourseSyncDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   async ledger(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CourseSyncDto> {
-    return { courseId, planVersions: await this.sync.ledger(p, courseId) };
+    return { courseId, planVersions: await this.sync.ledger(p, courseId), decisions: await this.sync.decisionLedger(p, courseId) };
   }
 
   @Post('courses/:courseId/sync/retry')
@@ -82,14 +82,14 @@ export class SyncController {
     operationId: 'retryCourseSync',
     summary: 'Send again what has not arrived',
     description:
-      'Queues every version for every target it has not reached (pending or failed), due now: dead-lettered deliveries are replayed with the same idempotency key, ' +
+      'Queues every version and decided decision for every target it has not reached (pending or failed), due now: dead-lettered deliveries are replayed with the same idempotency key, ' +
       'ones waiting out a back-off are brought forward. The delivery worker sends them on its next pass; targets already reached are not sent again. Returns the ledger as it stands.',
   })
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: CourseSyncDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   async retry(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CourseSyncDto> {
-    return { courseId, planVersions: await this.sync.retry(p, courseId) };
+    return { courseId, ...(await this.sync.retry(p, courseId)) };
   }
 
   @Put('courses/:courseId/sync/plan-versions/:version/targets/:target/manual-entry')

@@ -36,11 +36,28 @@ export class PlanVersionSyncDto {
   targets: SyncTargetDto[];
 }
 
+export class DecisionSyncDto {
+  @ApiProperty({ format: 'uuid' })
+  decisionId: string;
+  @ApiProperty({ example: 'employment', description: 'The legal area: which targets take the decision (the job centre’s system only under the employment laws)' })
+  legalArea: string;
+  @ApiProperty({ example: '2026-01-05T09:00:00.000Z' })
+  decidedAt: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The decision this one supersedes' })
+  supersedesId: string | null;
+  @ApiProperty({ description: 'Every target that takes the decision reached, none by manual entry' })
+  complete: boolean;
+  @ApiProperty({ type: [SyncTargetDto] })
+  targets: SyncTargetDto[];
+}
+
 export class CourseSyncDto {
   @ApiProperty({ format: 'uuid' })
   courseId: string;
   @ApiProperty({ type: [PlanVersionSyncDto], description: 'Every published version, newest first' })
   planVersions: PlanVersionSyncDto[];
+  @ApiProperty({ type: [DecisionSyncDto], description: 'Every decided (or notified) decision, newest first: the archive drop (letter as PDF plus metadata), the JSON push, and for a decision under the employment laws the job centre’s system' })
+  decisions: DecisionSyncDto[];
 }
 
 export class ManualEntryDto {

@@ -3,6 +3,7 @@ import { archiveFileBase, ARCHIVE_METADATA_SCHEMA, dropToArchive } from '../arch
 import { planVersionPdf } from '../archive/plan-version-pdf.js';
 import type { CourseExportService, CourseSyncData } from '../course-export.service.js';
 import { stableUuid } from '../fhir/course-bundle.js';
+import type { DecisionForSectorSystems } from '@enplan/core/decisions';
 import { danishDay } from '@enplan/shared/util';
 
 /**
@@ -43,7 +44,7 @@ export type SyncAdapter = (ctx: AdapterContext) => Promise<{ reference: string |
 
 const TIMEOUT_MS = 10_000;
 
-async function post(ctx: AdapterContext, contentType: string, payload: unknown): Promise<{ reference: string | null }> {
+async function post(ctx: Pick<AdapterContext, 'target' | 'idempotencyKey' | 'sign'>, contentType: string, payload: unknown): Promise<{ reference: string | null }> {
   const url = ctx.target.url;
   if (!url) throw new DeliveryFailure('target has no url configured');
   const body = JSON.stringify(payload);
@@ -145,4 +146,92 @@ export const SYNC_ADAPTERS: Record<Exclude<SyncTargetKind, 'manual'>, SyncAdapte
       content: v.content,
     });
   },
+};
+
+/** One attempt to deliver a decided decision to one target (`decision.decided`). */
+export interface DecisionAdapterContext {
+  /** The domain event's id. */
+  eventId: string;
+  target: SyncTargetSetting;
+  decision: DecisionForSectorSystems;
+  /** The course, its municipality and citizens (the parties), its current plan and decisions (for FHIR). */
+  data: CourseSyncData;
+  exports: CourseExportService;
+  idempotencyKey: string;
+  archiveDir: string | undefined;
+  sign: (body: string, id: string) => Record<string, string>;
+}
+
+export type DecisionAdapter = (ctx: DecisionAdapterContext) => Promise<{ reference: string | null }>;
+
+/** The decision as a sector system receives it: facts and references, the letter's summary; not the letter's legal text. */
+export function decisionPush(ctx: DecisionAdapterContext) {
+  const { decision: x, data: d } = ctx;
+  return {
+    $schema: 'https://enplan.dk/schemas/decision-push/v1',
+    event: { id: ctx.eventId, kind: 'decision.decided' },
+    municipalityCode: d.municipality.code,
+    courseId: d.course.id,
+    citizens: d.citizens.map((c) => ({ cpr: c.cpr, primary: c.id === d.course.citizenId })),
+    decision: {
+      id: x.id,
+      legalArea: x.legalArea,
+      legalBasis: x.legalBasis,
+      actions: x.actions,
+      planVersion: x.planVersion,
+      effectiveFrom: x.effectiveFrom,
+      effectiveTo: x.effectiveTo,
+      decidedAt: x.decidedAt.toISOString(),
+      supersedesId: x.supersedesId,
+      committee: x.committee,
+      summary: x.summary,
+    },
+  };
+}
+
+/**
+ * Decided decisions: the archive drop (the letter as PDF plus metadata), the FHIR endpoint (the course's bundle, the
+ * decision in it as a DocumentReference), the job centre's system and the JSON push.
+ */
+export const DECISION_ADAPTERS: Record<'archive' | 'fhir' | 'employment-plan' | 'json-push', DecisionAdapter> = {
+  fhir: (ctx) => post(ctx, 'application/fhir+json', ctx.exports.fhirBundle(ctx.data)),
+  async archive(ctx) {
+    if (!ctx.archiveDir) throw new DeliveryFailure('ENPLAN_ARCHIVE_DIR is not configured');
+    const { decision: x, data: d } = ctx;
+    const decidedOn = danishDay(x.decidedAt);
+    const base = archiveFileBase(d.municipality.code, d.course.id, 'decision', x.id);
+    const provision = `${x.legalBasis.law} ${x.legalBasis.paragraph}`;
+    const pdf = await x.renderPdf();
+    try {
+      const drop = await dropToArchive(ctx.archiveDir, base, pdf, {
+        $schema: ARCHIVE_METADATA_SCHEMA,
+        documentId: stableUuid(d.course.id, 'archive', x.id),
+        documentType: 'decision',
+        documentTypeLabel: 'Afgørelse',
+        title: `Afgørelse efter ${provision}`,
+        documentDate: decidedOn,
+        municipality: { code: d.municipality.code, name: d.municipality.name },
+        caseReference: {
+          system: 'enplan-course',
+          courseId: d.course.id,
+          journalNote: `Afgørelse efter ${provision} truffet ${decidedOn}${x.supersedesId ? ' (erstatter en tidligere afgørelse)' : ''}`,
+        },
+        parties: d.citizens.map((c) => ({ cpr: c.cpr, role: c.id === d.course.citizenId ? ('primary' as const) : ('household-member' as const) })),
+        sensitivity: 'sensitive',
+        decision: {
+          decisionId: x.id,
+          legalArea: x.legalArea,
+          legalBasis: x.legalBasis.code,
+          effectiveFrom: x.effectiveFrom,
+          effectiveTo: x.effectiveTo,
+          supersedesDocumentId: x.supersedesId ? stableUuid(d.course.id, 'archive', x.supersedesId) : null,
+        },
+      });
+      return { reference: `${d.municipality.code}/${drop.metadata}` };
+    } catch (e) {
+      throw new DeliveryFailure(`archive folder not writable (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  },
+  'employment-plan': (ctx) => post(ctx, 'application/json', decisionPush(ctx)),
+  'json-push': (ctx) => post(ctx, 'application/json', decisionPush(ctx)),
 };

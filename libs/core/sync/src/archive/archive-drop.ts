@@ -29,6 +29,18 @@ export interface ArchiveMetadata {
   parties: { cpr: string; role: 'primary' | 'household-member' }[];
   /** Plans and decisions hold social and health information: GDPR art. 9, always "følsom". */
   sensitivity: 'sensitive';
+  /**
+   * For a decision: its id, area and provision, its effective period, and the archive document of the decision it
+   * supersedes (a decided decision is never changed: a change is a new decision, filed beside the old one).
+   */
+  decision?: {
+    decisionId: string;
+    legalArea: string;
+    legalBasis: string;
+    effectiveFrom: string | null;
+    effectiveTo: string | null;
+    supersedesDocumentId: string | null;
+  };
   /** The PDF's file name next to this file. */
   file: string;
   mimeType: 'application/pdf';

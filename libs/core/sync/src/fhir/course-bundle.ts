@@ -49,6 +49,8 @@ export const ENPLAN_SYSTEM = {
   legalBasis: `${ENPLAN_FHIR}/CodeSystem/legal-basis`,
   teamRole: `${ENPLAN_FHIR}/CodeSystem/team-role`,
   carePlanCategory: `${ENPLAN_FHIR}/CodeSystem/care-plan-category`,
+  decision: `${ENPLAN_FHIR}/NamingSystem/decision`,
+  documentType: `${ENPLAN_FHIR}/CodeSystem/document-type`,
 } as const;
 
 export interface FhirCitizen {
@@ -81,6 +83,17 @@ export interface FhirConsent {
   recordedAt: string;
 }
 
+export interface FhirDecision {
+  id: string;
+  legalBasis: { code: string; law: string; paragraph: string; title: string };
+  decidedAt: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  supersedesId: string | null;
+  /** Superseded by a later decided decision. */
+  superseded: boolean;
+}
+
 export interface FhirCourseInput {
   course: { id: string; status: string; activatedOn: string | null; referredOn: string; endDate: string | null; citizenId: string | null };
   municipality: { code: string; name: string };
@@ -93,6 +106,8 @@ export interface FhirCourseInput {
   units: FhirUnit[];
   consents: FhirConsent[];
   legalBases: readonly LegalBasisEntry[];
+  /** The course's decided (and notified) decisions the reader may see: each a DocumentReference to its letter. */
+  decisions?: FhirDecision[];
   /** When the export was made (Bundle.timestamp). */
   now: string;
 }
@@ -330,6 +345,32 @@ export function courseFhirBundle(input: FhirCourseInput): Json {
         actor: c.partyUnitIds
           .filter((id) => unitUrl.has(id))
           .map((id) => ({ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }] }, reference: { reference: unitUrl.get(id) } })),
+      },
+    });
+  }
+
+  // Decisions (afgørelser) are kept apart from the plan: each a DocumentReference to its letter (PDF), in the plan's
+  // context, `relatesTo` `replaces` the decision it supersedes. KL defines no profile for them: base R4.
+  const carePlanUrl = content ? urn('CarePlan', course.id) : undefined;
+  const decisionIds = new Set((input.decisions ?? []).map((d) => d.id));
+  for (const d of input.decisions ?? []) {
+    const provision = `${d.legalBasis.law} ${d.legalBasis.paragraph}`;
+    add(urn('DocumentReference', d.id), {
+      resourceType: 'DocumentReference',
+      identifier: [{ system: ENPLAN_SYSTEM.decision, value: d.id }],
+      status: d.superseded ? 'superseded' : 'current',
+      docStatus: 'final',
+      type: { coding: [{ system: ENPLAN_SYSTEM.documentType, code: 'decision', display: 'Afgørelse' }], text: 'Afgørelse' },
+      category: [{ coding: [{ system: ENPLAN_SYSTEM.legalBasis, code: d.legalBasis.code, display: `${provision} (${d.legalBasis.title})` }] }],
+      ...(subjectRef ? { subject: subjectRef } : {}),
+      date: d.decidedAt,
+      author: [{ reference: orgUrl }],
+      description: `Afgørelse efter ${provision}`,
+      ...(d.supersedesId && decisionIds.has(d.supersedesId) ? { relatesTo: [{ code: 'replaces', target: { reference: urn('DocumentReference', d.supersedesId) } }] } : {}),
+      content: [{ attachment: { contentType: 'application/pdf', url: `/api/v1/decisions/${d.id}/letter.pdf`, title: `Afgørelse efter ${provision}` } }],
+      context: {
+        ...(d.effectiveFrom ? { period: { start: d.effectiveFrom, ...(d.effectiveTo ? { end: d.effectiveTo } : {}) } } : {}),
+        ...(carePlanUrl ? { related: [{ reference: carePlanUrl }] } : {}),
       },
     });
   }

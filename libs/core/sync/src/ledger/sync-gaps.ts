@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { SyncTargetSetting } from '@enplan/core/config';
 import { addDays } from '@enplan/shared/util';
-import { SyncDelivery, type SyncState } from './sync-delivery.entity.js';
+import { SyncDelivery, type SyncState, type SyncSubjectKind } from './sync-delivery.entity.js';
 
 /** A plan version and what the ledger says of it per configured target (a target with no row yet is pending). */
 export interface VersionSync {
@@ -9,9 +9,10 @@ export interface VersionSync {
   targets: { target: string; label: string; kind: string; state: SyncState; row: SyncDelivery | null }[];
 }
 
-export async function ledgerRows(em: EntityManager, municipalityId: string, planVersionIds: string[]): Promise<SyncDelivery[]> {
-  if (!planVersionIds.length) return [];
-  return em.find(SyncDelivery, { where: { municipalityId, subjectKind: 'plan-version', subjectId: In(planVersionIds) } });
+/** The ledger's rows of these plan versions (or, `kind` = `decision`, decisions). */
+export async function ledgerRows(em: EntityManager, municipalityId: string, subjectIds: string[], kind: SyncSubjectKind = 'plan-version'): Promise<SyncDelivery[]> {
+  if (!subjectIds.length) return [];
+  return em.find(SyncDelivery, { where: { municipalityId, subjectKind: kind, subjectId: In(subjectIds) } });
 }
 
 /** Joins the configured targets with the ledger's rows: a `manual` target without a row needs manual entry. */

@@ -3,16 +3,18 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
 import { DEPLOYMENT, EnplanConfig, type Deployment, type SyncTargetSetting } from '@enplan/core/config';
 import { Course } from '@enplan/core/courses';
+import { Not } from 'typeorm';
 import { Municipality } from '@enplan/core/database';
 import { EventDelivery, hastenPendingDeliveries, requeueDeadDeliveries, signWebhook, type CoreDeliveryAttempt, type CoreDeliveryEvent } from '@enplan/core/events';
 import { Plan, PlanVersion } from '@enplan/core/plans';
 import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
-import { DeliveryFailure, SYNC_ADAPTERS, type SyncEvent } from '../adapters/adapters.js';
+import { Decision, DecisionsService } from '@enplan/core/decisions';
+import { DECISION_ADAPTERS, DeliveryFailure, SYNC_ADAPTERS, type SyncEvent } from '../adapters/adapters.js';
 import { CourseExportService } from '../course-export.service.js';
 import { syncError } from '../sync.error.js';
-import { SyncDelivery, type SyncState } from './sync-delivery.entity.js';
+import { SyncDelivery, type SyncState, type SyncSubjectKind } from './sync-delivery.entity.js';
 import { ledgerRows, versionSync, type VersionSync } from './sync-gaps.js';
-import { SYNC_PROVIDER, syncTargetsOf } from './sync-targets.js';
+import { decisionTargetsOf, SYNC_PROVIDER, syncTargetsOf } from './sync-targets.js';
 
 export interface SyncTargetView {
   target: string;
@@ -33,6 +35,26 @@ export interface PlanVersionSyncView {
   /** Every target reached without anyone typing it in. */
   complete: boolean;
   targets: SyncTargetView[];
+}
+
+export interface DecisionSyncView {
+  decisionId: string;
+  legalArea: string;
+  decidedAt: string;
+  /** The decision it supersedes: a superseding decision reaches the targets as a document of its own. */
+  supersedesId: string | null;
+  complete: boolean;
+  targets: SyncTargetView[];
+}
+
+/** What a ledger row is about: a plan version or a decided decision. */
+interface LedgerSubject {
+  municipalityId: string;
+  courseId: string;
+  kind: SyncSubjectKind;
+  id: string;
+  version: number | null;
+  at: Date;
 }
 
 export interface SyncFigures {
@@ -78,6 +100,7 @@ export class SyncService {
     private readonly ds: DataSource,
     private readonly exports: CourseExportService,
     private readonly config: EnplanConfig,
+    private readonly decisions: DecisionsService,
     @Inject(DEPLOYMENT) private readonly deployment: Deployment,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -94,6 +117,7 @@ export class SyncService {
    * so the worker backs off, retries and dead-letters. A target the version has reached already is not sent again.
    */
   async deliverTo(event: CoreDeliveryEvent, targetId: string, attempt: CoreDeliveryAttempt): Promise<{ reference: string | null }> {
+    if (event.type === 'decision.decided') return this.deliverDecision(event, targetId, attempt);
     const planVersionId = event.data['planVersionId'];
     const courseId = event.data['courseId'];
     if (event.type !== 'plan.version-published' || typeof planVersionId !== 'string' || typeof courseId !== 'string') throw new DeliveryFailure(`not a sync event (${event.type})`);
@@ -103,6 +127,7 @@ export class SyncService {
     const target = syncTargetsOf(this.deployment, event.municipalityCode).find((t) => t.id === targetId);
     if (!target || target.kind === 'manual') throw new DeliveryFailure('target no longer configured');
     const sync: SyncEvent = { id: event.id, kind: 'plan.version-published', municipalityId: event.municipalityId, courseId, subjectId: version.id };
+    const subject: LedgerSubject = { municipalityId: event.municipalityId, courseId, kind: 'plan-version', id: version.id, version: version.version, at: version.publishedAt };
     const [row] = await ledgerRows(em, event.municipalityId, [version.id]).then((rows) => rows.filter((r) => r.target === target.id));
     if (row?.state === 'delivered') return { reference: row.targetReference };
     try {
@@ -119,31 +144,72 @@ export class SyncService {
         // Standard Webhooks, the one signing function of the core; `webhook-id` is the delivery's idempotency key.
         sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
       });
-      await this.record(sync, version, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
+      await this.record(subject, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
       return { reference };
     } catch (e) {
-      // The reason of a DeliveryFailure is safe to store; anything else is reduced to its class name.
-      const reason = (e instanceof DeliveryFailure ? e.reason : `adapter error (${(e as Error)?.name ?? 'unknown'})`).slice(0, 200);
-      this.log.warn({ msg: 'sync delivery failed', target: target.id, eventId: event.id, attempt: attempt.attempt, reason });
-      await this.record(sync, version, target.id, { state: 'failed', lastError: reason });
-      throw new DeliveryFailure(reason);
+      throw await this.failure(e, subject, target.id, event, attempt);
     }
   }
 
-  private async record(event: SyncEvent, v: PlanVersion, target: string, changes: Partial<SyncDelivery>): Promise<void> {
+  /**
+   * A decided decision to one target: the archive gets the letter as PDF plus metadata, the job centre's system
+   * (for a decision under the employment laws) and the JSON push the decision's facts. A superseding decision is a
+   * document of its own, its metadata naming the one it supersedes; the superseded one is never sent again.
+   */
+  private async deliverDecision(event: CoreDeliveryEvent, targetId: string, attempt: CoreDeliveryAttempt): Promise<{ reference: string | null }> {
+    const decisionId = event.data['decisionId'];
+    if (typeof decisionId !== 'string') throw new DeliveryFailure(`not a sync event (${event.type})`);
+    const x = await this.decisions.forSectorSystems(event.municipalityId, event.municipalityCode, decisionId);
+    if (!x) throw new DeliveryFailure('decision not found');
+    const target = decisionTargetsOf(this.deployment, event.municipalityCode, x.legalArea).find((t) => t.id === targetId);
+    if (!target || target.kind === 'manual') throw new DeliveryFailure('target no longer configured');
+    const subject: LedgerSubject = { municipalityId: event.municipalityId, courseId: x.courseId, kind: 'decision', id: x.id, version: null, at: x.decidedAt };
+    const [row] = (await ledgerRows(this.ds.manager, event.municipalityId, [x.id], 'decision')).filter((r) => r.target === target.id);
+    if (row?.state === 'delivered') return { reference: row.targetReference };
+    try {
+      const data = await this.exports.load(event.municipalityId, x.courseId);
+      const secret = target.secretEnv ? process.env[target.secretEnv] : undefined;
+      if (target.secretEnv && !secret) throw new DeliveryFailure(`signing secret ${target.secretEnv} is not set`);
+      const { reference } = await DECISION_ADAPTERS[target.kind]({
+        eventId: event.id,
+        target,
+        decision: x,
+        data,
+        exports: this.exports,
+        idempotencyKey: attempt.idempotencyKey,
+        archiveDir: this.config.archiveDir,
+        sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
+      });
+      await this.record(subject, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
+      return { reference };
+    } catch (e) {
+      throw await this.failure(e, subject, target.id, event, attempt);
+    }
+  }
+
+  /** Records a failed attempt in the ledger; the error to throw, its reason safe to store (a status or error kind). */
+  private async failure(e: unknown, subject: LedgerSubject, target: string, event: CoreDeliveryEvent, attempt: CoreDeliveryAttempt): Promise<DeliveryFailure> {
+    // The reason of a DeliveryFailure is safe to store; anything else is reduced to its class name.
+    const reason = (e instanceof DeliveryFailure ? e.reason : `adapter error (${(e as Error)?.name ?? 'unknown'})`).slice(0, 200);
+    this.log.warn({ msg: 'sync delivery failed', target, eventId: event.id, attempt: attempt.attempt, reason });
+    await this.record(subject, target, { state: 'failed', lastError: reason });
+    return new DeliveryFailure(reason);
+  }
+
+  private async record(subject: LedgerSubject, target: string, changes: Partial<SyncDelivery>): Promise<void> {
     await this.ds.transaction(async (em) => {
       await em
         .createQueryBuilder()
         .insert()
         .into(SyncDelivery)
-        .values({ municipalityId: event.municipalityId, courseId: event.courseId, subjectKind: 'plan-version', subjectId: v.id, subjectVersion: v.version, subjectAt: v.publishedAt, target })
+        .values({ municipalityId: subject.municipalityId, courseId: subject.courseId, subjectKind: subject.kind, subjectId: subject.id, subjectVersion: subject.version, subjectAt: subject.at, target })
         .orIgnore()
         .execute();
       await em
         .createQueryBuilder()
         .update(SyncDelivery)
         .set({ ...changes, attempts: () => 'attempts + 1', lastAttemptAt: this.clock.now() })
-        .where('municipality_id = :m AND subject_kind = :k AND subject_id = :s AND target = :t', { m: event.municipalityId, k: 'plan-version', s: v.id, t: target })
+        .where('municipality_id = :m AND subject_kind = :k AND subject_id = :s AND target = :t', { m: subject.municipalityId, k: subject.kind, s: subject.id, t: target })
         .andWhere(`state <> 'delivered'`)
         .execute();
     });
@@ -155,36 +221,70 @@ export class SyncService {
    * ones waiting out a back-off are brought forward, and a target configured after the event was routed gets its
    * delivery. Database writes only, in the request's unit of work; the worker sends on its next pass.
    */
-  async retry(p: Principal, courseId: string): Promise<PlanVersionSyncView[]> {
+  async retry(p: Principal, courseId: string): Promise<{ planVersions: PlanVersionSyncView[]; decisions: DecisionSyncView[] }> {
     const em = this.ds.manager;
     const versions = await this.versions(p, courseId);
     const targets = (await this.targetsFor(p.municipalityId)).filter((t) => t.kind !== 'manual');
     const rows = await ledgerRows(em, p.municipalityId, versions.map((v) => v.id));
+    const decisions = await this.decided(p, courseId);
+    const decisionRows = await ledgerRows(em, p.municipalityId, decisions.map((d) => d.id), 'decision');
+    const events: { id: string; subject_id: string }[] = await em.query(
+      `SELECT id, COALESCE(data->>'planVersionId', data->>'decisionId') AS subject_id FROM domain_event
+        WHERE municipality_id = $1 AND course_id = $2 AND type IN ('plan.version-published', 'decision.decided')
+          AND COALESCE(data->>'planVersionId', data->>'decisionId') = ANY($3::text[])`,
+      [p.municipalityId, courseId, [...versions.map((v) => v.id), ...decisions.map((d) => d.id)]],
+    );
+    const open: { eventId: string; target: string }[] = [];
+    for (const v of versions) {
+      const event = events.find((e) => e.subject_id === v.id);
+      if (!event) continue; // published before the outbox existed: only a manual entry records it
+      for (const t of versionSync(targets, v.id, rows).targets) if (t.state === 'pending' || t.state === 'failed') open.push({ eventId: event.id, target: t.target });
+    }
+    for (const d of decisions) {
+      const event = events.find((e) => e.subject_id === d.id);
+      if (!event) continue;
+      const of = decisionTargetsOf(this.deployment, p.municipalityCode, d.legalArea).filter((t) => t.kind !== 'manual');
+      for (const t of versionSync(of, d.id, decisionRows).targets) if (t.state === 'pending' || t.state === 'failed') open.push({ eventId: event.id, target: t.target });
+    }
     const now = this.clock.now();
-    const events: { id: string; plan_version_id: string }[] = versions.length
-      ? await em.query(
-          `SELECT id, data->>'planVersionId' AS plan_version_id FROM domain_event WHERE municipality_id = $1 AND course_id = $2 AND type = 'plan.version-published' AND data->>'planVersionId' = ANY($3::text[])`,
-          [p.municipalityId, courseId, versions.map((v) => v.id)],
-        )
-      : [];
     const dead: string[] = [];
     const waiting: string[] = [];
-    for (const v of versions) {
-      const event = events.find((e) => e.plan_version_id === v.id);
-      if (!event) continue; // published before the outbox existed: only a manual entry records it
-      const open = versionSync(targets, v.id, rows).targets.filter((t) => t.state === 'pending' || t.state === 'failed');
-      for (const t of open) {
-        const key = `${SYNC_PROVIDER}/${t.target}`;
-        await em.createQueryBuilder().insert().into(EventDelivery)
-          .values({ municipalityId: p.municipalityId, eventId: event.id, targetKind: 'core', targetId: key, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
-          .orIgnore().execute();
-        const d = await em.findOneOrFail(EventDelivery, { where: { municipalityId: p.municipalityId, eventId: event.id, targetKind: 'core', targetId: key } });
-        (d.status === 'dead' ? dead : waiting).push(d.id);
-      }
+    for (const o of open) {
+      const key = `${SYNC_PROVIDER}/${o.target}`;
+      await em.createQueryBuilder().insert().into(EventDelivery)
+        .values({ municipalityId: p.municipalityId, eventId: o.eventId, targetKind: 'core', targetId: key, status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now })
+        .orIgnore().execute();
+      const d = await em.findOneOrFail(EventDelivery, { where: { municipalityId: p.municipalityId, eventId: o.eventId, targetKind: 'core', targetId: key } });
+      (d.status === 'dead' ? dead : waiting).push(d.id);
     }
     await requeueDeadDeliveries(em, p.municipalityId, dead, now);
     await hastenPendingDeliveries(em, p.municipalityId, waiting, now);
-    return this.ledger(p, courseId);
+    return { planVersions: await this.ledger(p, courseId), decisions: await this.decisionLedger(p, courseId) };
+  }
+
+  /** The course's decided (and notified) decisions, newest first, per target that takes them. */
+  async decisionLedger(p: Principal, courseId: string): Promise<DecisionSyncView[]> {
+    const decisions = await this.decided(p, courseId);
+    const rows = await ledgerRows(this.ds.manager, p.municipalityId, decisions.map((d) => d.id), 'decision');
+    return decisions.map((d) => {
+      const views = targetViews(versionSync(decisionTargetsOf(this.deployment, p.municipalityCode, d.legalArea), d.id, rows));
+      return {
+        decisionId: d.id,
+        legalArea: d.legalArea,
+        decidedAt: (d.decidedAt ?? d.createdAt).toISOString(),
+        supersedesId: d.supersedesId,
+        complete: views.every((t) => t.state === 'delivered' && !t.manual),
+        targets: views,
+      };
+    });
+  }
+
+  private async decided(p: Principal, courseId: string): Promise<Decision[]> {
+    return this.ds.manager.find(Decision, {
+      where: { municipalityId: p.municipalityId, courseId, status: Not('draft') },
+      select: { id: true, legalArea: true, decidedAt: true, createdAt: true, supersedesId: true },
+      order: { decidedAt: 'DESC', id: 'DESC' },
+    });
   }
 
   /** The course's ledger: every published version, newest first, per configured target. */
