@@ -37,7 +37,7 @@ open(spec, 'w').write(s[:start] + s[end:])
 PY
 git --no-pager diff --stat
 set +e
-node tools/mutation/run.mjs --force "$file" >"$scratch/run.log" 2>&1
+npm run -s test:mutation -- --force "$file" >"$scratch/run.log" 2>&1
 status=$?
 set -e
 grep -E '^mutation:|Something went wrong|failed|disclosure\.ts +\|' "$scratch/run.log" | head -20
