@@ -377,6 +377,8 @@ describe('plan-coordinator rules: what the caseworker reads and what counts', ()
       expect(startUpDue('2026-01-10', [at('now', 'start-up', '2026-01-20T12:00:00Z')], 14, now)).toEqual({ dueOn: null, heldMeetingId: 'now', scheduledMeetingId: null });
       // Another kind of meeting is no start-up meeting.
       expect(startUpDue('2026-01-10', [at('n', 'network', '2026-01-12T09:00:00Z', 'held')], 14, now)).toEqual({ dueOn: '2026-01-24', heldMeetingId: null, scheduledMeetingId: null });
+      // One on the day of activation counts.
+      expect(startUpDue('2026-01-10', [at('same-day', 'start-up', '2026-01-10T13:00:00Z', 'held')], 14, now).heldMeetingId).toBe('same-day');
     });
 
     it('has a start-up meeting planned on the due day scheduled, and the earliest of several', () => {
