@@ -16,8 +16,9 @@ import { decisionLetter } from './decision-letter.js';
 import { recordDecisionEvent } from './decision-events.js';
 import { DecisionSettingsService } from './decision-settings.service.js';
 import type { CreateDecisionDto, DecideDto, DecisionDto, DecisionQuery, NotifyDto, UpdateDecisionDto } from './decisions.dto.js';
-import { DecisionsErrorCode, decisionsError } from './decisions.error.js';
+import { decisionsError } from './decisions.error.js';
 import { LetterheadService } from './letterhead.service.js';
+import { decidedBy, missingToDecide } from './decision-authority.js';
 
 const ENDED = new Set(['closed', 'declined']);
 
@@ -163,24 +164,14 @@ export class DecisionsService implements OnModuleInit {
         const d = await this.locked(em, p, decisionId, viewer);
         if (d.status !== 'draft') throw decisionsError.notDraft(d.status);
         const course = await this.course(em, p, d.courseId);
-        const missing = [
-          ...(d.legalBasis ? [] : ['legalBasis']),
-          ...(['summary', 'text', 'reasoning', 'complaintGuidance'] as const).filter((k) => !d[k].trim()),
-          ...(d.effectiveFrom ? [] : ['effectiveFrom']),
-        ];
+        const missing = missingToDecide(d);
         if (missing.length) throw decisionsError.incomplete(missing);
         const { legalArea, basis } = await this.basis(em, p, d.legalBasis);
         if (!basis) throw decisionsError.incomplete(['legalBasis']);
         const planVersion = d.actions.length ? await this.checkActions(em, course, d.actions) : d.planVersion;
         this.checkPeriod(d.effectiveFrom, d.effectiveTo);
-        const committee = (await this.settings.committeeLegalBases(em, p.municipalityId)).includes(basis.code);
-        if (committee) {
-          if (!dto.committeeApproval) throw decisionsError.committeeApprovalRequired(basis.code, describe(basis));
-          if (dto.committeeApproval.approvedOn > danishDay(this.clock.now())) {
-            throw DomainError.field(DecisionsErrorCode.CommitteeApprovalRequired, 'committeeApproval.approvedOn', 'The committee cannot have approved in the future');
-          }
-        } else {
-          if (dto.committeeApproval) throw decisionsError.committeeApprovalNotNeeded(basis.code);
+        const committeeBases = await this.settings.committeeLegalBases(em, p.municipalityId);
+        if (decidedBy(basis, committeeBases, dto.committeeApproval, danishDay(this.clock.now())) === 'authority') {
           // The model's rule, through the same extension point as every other place a decision is recorded.
           await this.authority.assertDecisionAuthority(em, p, course, [
             { field: 'legalBasis', legalArea, legalBasis: basis.code, site: { kind: 'decision', decisionId: d.id, meetingId: d.meetingId } },
@@ -441,11 +432,6 @@ export class DecisionsService implements OnModuleInit {
       };
     });
   }
-}
-
-/** "barnets lov § 46": how a refusal names the provision. */
-function describe(basis: LegalBasisFacts): string {
-  return `${basis.law.charAt(0).toLocaleLowerCase('da')}${basis.law.slice(1)} ${basis.paragraph}`;
 }
 
 /** The course of a decision, for the access declaration of `/decisions/{decisionId}` routes. */

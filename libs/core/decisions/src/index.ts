@@ -7,3 +7,4 @@ export * from './decision-letter.js';
 export * from './decision-settings.service.js';
 export * from './decisions.service.js';
 export * from './decisions.module.js';
+export * from './decision-authority.js';

@@ -9,6 +9,7 @@ export * from './legal-basis.service.js';
 export * from './plans.module.js';
 export * from './plan-visibility.js';
 export * from './decision-authority.js';
+export * from './decision-authority.rules.js';
 export { CalendarDate } from './plan-content.dto.js';
 export { etag } from './etag.js';
 // The plan's answers, for routes of other libraries that answer with them (a meeting's plan draft and version).

@@ -3,6 +3,8 @@ import { bootDeployment, type LegalArea, type Principal, type StaffFacts, type T
 import { planCoordinatorPlugin } from '../index.js';
 import {
   cadenceContribution,
+  CATALOGUE_ROLES,
+  CHAIR_ROLES,
   chairedByCoordinator,
   consentInForce,
   consentRequiredError,
@@ -283,5 +285,140 @@ describe('plan-coordinator settings', () => {
     expect(() => boot({ startUpWithinDays: 0 })).toThrow(/startUpWithinDays/);
     expect(() => boot({ requireFamilyBuddy: 'yes' })).toThrow(/requireFamilyBuddy/);
     expect(() => boot({ buddyArea: 'children' })).toThrow(/setting "buddyArea" is not known/);
+  });
+});
+
+// Issue 19: what the mutation run showed no test pinned down.
+describe('plan-coordinator rules: what the caseworker reads and what counts', () => {
+  const problems = (members: TeamMemberFacts[], settings = defaults, targetGroup: 'adults' | 'families' = 'adults') =>
+    teamProblems({ course: { targetGroup }, members }, settings).map((p) => p.message);
+
+  it('words the team refusals as the caseworker reads them', () => {
+    expect(problems([])).toEqual([
+      'A plan-coordinator course needs a coordinating caseworker (team role coordinator) who owns the course, gathers consent and chairs the start-up meeting',
+      'The departments keep their authority: the team needs at least one member holding statutory authority besides the coordinator',
+    ]);
+    expect(problems([member('coordinator', staff('u-psych', 'psychiatry', ['health'])), member('caseworker', social())])).toEqual([
+      "The coordinator must be one of the municipality's caseworkers, not a member of an external partner's unit (psychiatry, school, probation)",
+    ]);
+    expect(problems([member('coordinator', jobCentre())])).toEqual([
+      "The departments keep their authority: the team needs at least one member holding statutory authority in another unit than the coordinator's",
+    ]);
+    const family = { ...defaults, requireFamilyBuddy: true };
+    expect(problems([member('coordinator', jobCentre()), member('caseworker', social())], family, 'families')).toEqual([
+      'A family course needs a buddy (team role buddy) from the children-and-family area, who also attends the cross-disciplinary meetings',
+    ]);
+  });
+
+  it('counts only an active buddy from the children-and-family area as the family buddy', () => {
+    const family = { ...defaults, requireFamilyBuddy: true };
+    const base = [member('coordinator', jobCentre()), member('caseworker', social())];
+    expect(problems([...base, member('buddy', staff('u-fam', 'children-family', []))], family, 'families')).toEqual([]);
+    // A caseworker from the area is not a buddy; an inactive buddy is none.
+    expect(problems([...base, member('caseworker', staff('u-fam', 'children-family', []))], family, 'families')).toHaveLength(1);
+    expect(problems([...base, member('buddy', staff('u-fam', 'children-family', [], { active: false }))], family, 'families')).toHaveLength(1);
+  });
+
+  it('counts a primary contact or a buddy holding authority in another unit as the other department', () => {
+    expect(problems([member('coordinator', jobCentre()), member('primary-contact', social())])).toEqual([]);
+    expect(problems([member('coordinator', jobCentre()), member('buddy', social())])).toEqual([]);
+  });
+
+  it('words the decision refusals with the area, the extra areas and the rule', () => {
+    expect(decisionAuthority({ staff: null, legalArea: 'employment' }, defaults)).toEqual({
+      allowed: false,
+      reason: 'Only a staff member holding authority in employment may decide under it (rule decide-in-own-areas)',
+    });
+    expect(decisionAuthority({ staff: jobCentre(), legalArea: 'social-adults' }, { extraCoordinatorAreas: ['active-social-policy', 'health'] })).toEqual({
+      allowed: false,
+      reason:
+        'No authority in social-adults: under the plan-coordinator model each department keeps its authority and the coordinator decides only ' +
+        'in their own legal areas plus active-social-policy, health for the coordinator; a team member holding authority in social-adults records this decision (rule decide-in-own-areas)',
+    });
+    expect(decisionAuthority({ staff: jobCentre(), legalArea: 'social-adults' }, defaults)).toMatchObject({
+      reason: expect.stringContaining('only in their own legal areas; a team member holding authority in social-adults'),
+    });
+  });
+
+  it('tells participation consent apart and lists units sorted', () => {
+    const now = new Date('2026-01-10T09:00:00Z');
+    const sharing: ConsentFacts = { kind: 'information-sharing', partyUnitIds: ['u-z', 'u-a'], categories: ['general'], validFrom: '2026-01-05', validTo: null, revokedAt: null };
+    expect(consentStatus([sharing], ['u-y', 'u-b', 'u-a'], '2026-01-10', now)).toEqual({
+      informationSharing: true,
+      participation: false,
+      inForce: 1,
+      coveredUnitIds: ['u-a', 'u-z'],
+      uncoveredUnitIds: ['u-b', 'u-y'],
+    });
+  });
+
+  it('words the missing consent before a start and before a resumption', () => {
+    expect(consentRequiredError(false).message).toBe(
+      'No information-sharing consent is recorded on the course: the coordinator gathers the citizen’s consent to share information before the course starts',
+    );
+    expect(consentRequiredError(true).message).toBe(
+      'No information-sharing consent is in force on the course: the coordinator gathers the citizen’s consent again before the course resumes',
+    );
+  });
+
+  describe('meetings', () => {
+    const now = new Date('2026-01-20T12:00:00Z');
+    const at = (id: string, type: string, startsAt: string, status: MeetingFacts['status'] = 'planned', chairStaffIds: string[] = []): MeetingFacts => ({
+      id,
+      type,
+      startsAt: new Date(startsAt),
+      status,
+      chairStaffIds,
+    });
+
+    it('counts the earliest start-up meeting since activation, a planned one as soon as it starts', () => {
+      const ms = [at('late', 'start-up', '2026-01-19T09:00:00Z', 'held'), at('early', 'start-up', '2026-01-12T09:00:00Z', 'held')];
+      expect(startUpDue('2026-01-10', ms, 14, now).heldMeetingId).toBe('early');
+      expect(startUpDue('2026-01-10', [at('now', 'start-up', '2026-01-20T12:00:00Z')], 14, now)).toEqual({ dueOn: null, heldMeetingId: 'now', scheduledMeetingId: null });
+      // Another kind of meeting is no start-up meeting.
+      expect(startUpDue('2026-01-10', [at('n', 'network', '2026-01-12T09:00:00Z', 'held')], 14, now)).toEqual({ dueOn: '2026-01-24', heldMeetingId: null, scheduledMeetingId: null });
+      // One on the day of activation counts.
+      expect(startUpDue('2026-01-10', [at('same-day', 'start-up', '2026-01-10T13:00:00Z', 'held')], 14, now).heldMeetingId).toBe('same-day');
+    });
+
+    it('has a start-up meeting planned on the due day scheduled, and the earliest of several', () => {
+      const ms = [at('b', 'start-up', '2026-01-24T09:00:00Z'), at('a', 'start-up', '2026-01-23T09:00:00Z')];
+      expect(startUpDue('2026-01-10', ms, 14, now).scheduledMeetingId).toBe('a');
+      expect(startUpDue('2026-01-10', [at('due', 'start-up', '2026-01-24T09:00:00Z')], 14, now).scheduledMeetingId).toBe('due');
+    });
+
+    it('counts network meetings from the latest that took place, not a cancelled one, and nothing before activation', () => {
+      expect(networkDue(null, [at('n', 'network', '2026-01-15T09:00:00Z', 'held')], 90, now)).toEqual({ dueOn: null, lastMeetingId: null, scheduledMeetingId: null });
+      const ms = [at('n2', 'network', '2026-01-18T09:00:00Z', 'held'), at('n1', 'network', '2026-01-11T09:00:00Z', 'held'), at('x', 'network', '2026-01-19T09:00:00Z', 'cancelled')];
+      expect(networkDue('2026-01-10', ms, 90, now)).toEqual({ dueOn: '2026-04-18', lastMeetingId: 'n2', scheduledMeetingId: null });
+    });
+
+    it('has only a planned network meeting still to come by the due day scheduled, the earliest first', () => {
+      // Started now: it took place, it is not still to come.
+      expect(networkDue('2026-01-10', [at('now', 'network', '2026-01-20T12:00:00Z')], 90, now)).toEqual({ dueOn: '2026-04-20', lastMeetingId: 'now', scheduledMeetingId: null });
+      // After the due day: not scheduled; on it: scheduled.
+      expect(networkDue('2026-01-10', [at('late', 'network', '2026-04-11T09:00:00Z')], 90, now).scheduledMeetingId).toBeNull();
+      expect(networkDue('2026-01-10', [at('due', 'network', '2026-04-10T09:00:00Z')], 90, now).scheduledMeetingId).toBe('due');
+      const ms = [at('b', 'network', '2026-03-01T09:00:00Z'), at('a', 'network', '2026-02-01T09:00:00Z')];
+      expect(networkDue('2026-01-10', ms, 90, now).scheduledMeetingId).toBe('a');
+      // A meeting recorded as held ahead of its time counts as taken place, not as scheduled.
+      expect(networkDue('2026-01-10', [at('h', 'network', '2026-02-01T09:00:00Z', 'held')], 90, now)).toEqual({ dueOn: '2026-05-02', lastMeetingId: 'h', scheduledMeetingId: null });
+    });
+
+    it('has a meeting chaired by a coordinator when any of its chairs is one', () => {
+      expect(chairedByCoordinator(at('m', 'network', '2026-01-22T09:00:00Z', 'planned', ['s-sofie', 's-anne']), ['s-anne'])).toBe(true);
+      expect(CHAIR_ROLES).toEqual(['chair', 'stafetholder']);
+    });
+
+    it('offers the baton holder as a meeting role of the catalogue', () => {
+      expect(CATALOGUE_ROLES).toEqual([
+        {
+          id: 'stafetholder',
+          kind: 'meeting',
+          label: { da: 'Stafetholder', en: 'Baton holder' },
+          description: 'The course’s coordinator convening and chairing the cross-disciplinary start-up meeting and the network meetings (Socialstyrelsen’s collaboration model)',
+        },
+      ]);
+    });
   });
 });
