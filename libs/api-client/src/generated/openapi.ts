@@ -8367,7 +8367,10 @@ export interface components {
             byTarget: components["schemas"]["SyncTargetFigureDto"][];
             /** @example 2026-01 */
             month: string;
-            /** @example 92 */
+            /**
+             * @description The share reached automatically, as a whole percentage (null when nothing was published)
+             * @example 92
+             */
             percent?: number | null;
             /**
              * @description Plan versions published in the month
@@ -9970,7 +9973,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.citizen-not-in-household" | "course.citizen-unknown" | "course.date-in-future" | "course.household-unknown" | "course.model-unknown" | "course.referring-unit-unknown" | "course.subject-required";
+                        code?: "course.citizen-not-in-household" | "course.citizen-unknown" | "course.date-in-future" | "course.household-unknown" | "course.model-unknown" | "course.referring-unit-unknown" | "course.subject-required" | "plugin.not-eligible" | "step-up-meetings.not-eligible";
                     };
                 };
             };
@@ -10692,7 +10695,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -10744,7 +10747,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.already-superseded" | "decision.course-ended";
                     };
                 };
             };
@@ -10755,7 +10758,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.action-twice" | "decision.action-unknown" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid" | "decision.supersedes-unknown";
+                    };
                 };
             };
         };
@@ -10991,7 +10997,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plan.not-published";
                     };
                 };
             };
@@ -11603,7 +11609,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.course-not-open";
                     };
                 };
             };
@@ -11614,7 +11620,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown" | "measurement.about-required" | "measurement.child-not-in-household" | "measurement.citizen-not-in-course" | "measurement.respondent-not-allowed" | "measurement.respondent-not-in-household" | "measurement.respondent-too-young";
+                    };
                 };
             };
         };
@@ -11708,7 +11717,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.course-not-open";
                     };
                 };
             };
@@ -11719,7 +11728,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown" | "measurement.about-required" | "measurement.child-not-in-household" | "measurement.citizen-not-in-course" | "measurement.respondent-not-allowed" | "measurement.respondent-not-in-household" | "measurement.respondent-too-young";
+                    };
                 };
             };
         };
@@ -12731,7 +12743,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -12920,6 +12932,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "team.already-primary-contact" | "team.course-ended" | "team.date-in-future" | "team.ends-before-start" | "team.staff-inactive" | "team.staff-unknown" | "team.starts-before-referral";
                     };
                 };
             };
@@ -13275,7 +13300,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "provider-order.action-unknown" | "provider-order.ends-before-start" | "provider-order.staff-unknown" | "provider-order.unit-unknown";
+                        code?: "citizen-consultant.not-the-decider" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority" | "provider-order.action-unknown" | "provider-order.ends-before-start" | "provider-order.staff-unknown" | "provider-order.unit-unknown";
                     };
                 };
             };
@@ -13426,7 +13451,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plan.version-not-found";
                     };
                 };
             };
@@ -13439,7 +13464,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "sync.already-delivered";
                     };
                 };
             };
@@ -13450,7 +13475,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sync.target-unknown";
+                    };
                 };
             };
         };
@@ -13685,7 +13713,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "team.already-assigned";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "team.course-ended" | "team.primary-contact-exists" | "team.staff-inactive" | "team.staff-unknown" | "team.starts-before-referral";
                     };
                 };
             };
@@ -13767,7 +13808,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "team.assignment-not-found";
                     };
                 };
             };
@@ -13780,7 +13821,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "team.assignment-ended";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.team-rule" | "team.course-ended" | "team.date-in-future" | "team.ends-before-start" | "team.primary-contact-required";
                     };
                 };
             };
@@ -13951,7 +14005,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.capacity-reached" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed";
+                        code?: "course.capacity-reached" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.consent-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "step-up-meetings.flow-missing" | "step-up-meetings.re-review-pending";
                     };
                 };
             };
@@ -14077,7 +14131,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-basis-unknown";
+                    };
                 };
             };
         };
@@ -14091,7 +14148,7 @@ export interface operations {
             };
             path: {
                 /** @description A legal area */
-                legalArea: string;
+                legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
             };
             cookie?: never;
         };
@@ -14149,6 +14206,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description `decision.legal-area-unknown`: not a legal area */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-area-unknown";
+                    };
+                };
+            };
         };
     };
     resetComplaintGuidance: {
@@ -14160,7 +14230,7 @@ export interface operations {
             };
             path: {
                 /** @description A legal area */
-                legalArea: string;
+                legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
             };
             cookie?: never;
         };
@@ -14198,6 +14268,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `decision.legal-area-unknown`: not a legal area */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-area-unknown";
                     };
                 };
             };
@@ -14305,7 +14388,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -14357,7 +14440,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.course-ended" | "decision.not-editable";
                     };
                 };
             };
@@ -14368,7 +14451,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.action-twice" | "decision.action-unknown" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid";
+                    };
                 };
             };
         };
@@ -14410,7 +14496,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -14462,7 +14548,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.already-superseded" | "decision.course-ended" | "decision.not-draft";
                     };
                 };
             };
@@ -14473,7 +14559,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.not-the-decider" | "decision.action-twice" | "decision.action-unknown" | "decision.committee-approval-not-needed" | "decision.committee-approval-required" | "decision.incomplete" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid" | "decision.supersedes-unknown" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
+                    };
                 };
             };
         };
@@ -14549,7 +14638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-decided";
+                    };
                 };
             };
         };
@@ -14625,7 +14717,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-decided";
+                    };
                 };
             };
         };
@@ -14719,7 +14814,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.not-decided";
                     };
                 };
             };
@@ -14730,7 +14825,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.notified-before-decided";
+                    };
                 };
             };
         };
@@ -14901,6 +14999,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-found";
+                    };
+                };
+            };
         };
     };
     replayEventDelivery: {
@@ -14952,6 +15063,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-dead";
+                    };
+                };
+            };
         };
     };
     listDomainEvents: {
@@ -14989,7 +15126,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation.failed";
+                        code?: "events.cursor-invalid" | "validation.failed";
                     };
                 };
             };
@@ -15870,7 +16007,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.not-in-progress";
                     };
                 };
             };
@@ -15881,7 +16018,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.item-twice" | "measurement.item-unknown" | "measurement.not-relevant-not-allowed" | "measurement.text-missing" | "measurement.text-not-allowed" | "measurement.value-missing" | "measurement.value-not-allowed" | "measurement.value-outside-scale" | "measurement.value-without-answer";
+                    };
                 };
             };
         };
@@ -15975,7 +16115,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.not-in-progress";
                     };
                 };
             };
@@ -15986,7 +16126,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.item-twice" | "measurement.item-unknown" | "measurement.not-relevant-not-allowed" | "measurement.text-missing" | "measurement.text-not-allowed" | "measurement.value-missing" | "measurement.value-not-allowed" | "measurement.value-outside-scale" | "measurement.value-without-answer";
+                    };
                 };
             };
         };
@@ -16856,6 +16999,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.not-the-decider" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
+                    };
+                };
+            };
         };
     };
     addMeetingParticipant: {
@@ -17266,7 +17422,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.no-course" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "meeting.no-course" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -19154,7 +19310,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown";
+                    };
                 };
             };
         };
@@ -19330,7 +19489,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.version-published";
+                    };
                 };
             };
             /** @description `instrument.schema`, `instrument.item-unknown`, `instrument.subscale-unknown`, `instrument.scale-unknown`, … each naming its field under `definition.`; `instrument.id-taken` */
@@ -19340,7 +19502,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.age-only-for-youth" | "instrument.duplicate-id" | "instrument.id-taken" | "instrument.item-not-scored" | "instrument.item-unknown" | "instrument.respondent-needs-child" | "instrument.respondent-not-for-child" | "instrument.ruler-range" | "instrument.scale-unknown" | "instrument.scale-values-not-unique" | "instrument.schema" | "instrument.subscale-unknown" | "instrument.youth-needs-age";
+                    };
                 };
             };
         };
@@ -19395,14 +19560,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description `instrument.unknown` */
-            422: {
+            /** @description `instrument.not-found`: no such instrument in your municipality */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.not-found";
+                    };
                 };
             };
         };
@@ -19458,14 +19626,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description `instrument.unknown` */
-            422: {
+            /** @description `instrument.not-found`: no such instrument or version in your municipality */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.not-found";
+                    };
                 };
             };
         };
@@ -20452,7 +20623,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation.failed";
+                        code?: "sync.month-invalid" | "validation.failed";
                     };
                 };
             };
@@ -20571,7 +20742,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "request.malformed-body" | "validation.failed" | "webhook.event-type-unknown" | "webhook.url-invalid";
                     };
                 };
             };
@@ -20652,6 +20823,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
+                    };
+                };
+            };
         };
     };
     deleteWebhook: {
@@ -20698,6 +20882,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
                     };
                 };
             };
@@ -20766,6 +20963,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
                     };
                 };
             };

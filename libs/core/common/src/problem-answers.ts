@@ -16,6 +16,22 @@ export type ProblemCodesByStatus = Partial<Record<400 | 404 | 409 | 422 | 428 | 
  */
 export const ProblemAnswers = (codes: ProblemCodesByStatus) => ApiExtension(PROBLEM_ANSWERS_EXTENSION, codes);
 
+/** The OpenAPI extension naming the plugin extension points an operation runs (read by the host's document builder). */
+export const RULE_HOOKS_EXTENSION = 'x-enplan-rule-hooks';
+
+/**
+ * A plugin extension point whose refusals reach the caller of a core operation: the rule points (`teamRules`,
+ * `decisionAuthority`, `validatePlanPublish`, `eligibility`), a model's caseload cap, and the lifecycle hooks.
+ */
+export type RuleHook = 'teamRules' | 'caseload' | 'decisionAuthority' | 'validatePlanPublish' | 'eligibility' | 'onReferral' | 'onActivation' | 'onPlanPublished' | 'onClosing';
+
+/**
+ * Declares which plugin extension points an operation runs. The document builder adds to the operation's
+ * problem answers the codes each plugin of the deployment declares for those points (`problemCodes` of its
+ * definition), so the document lists what the plugins' rules can answer there, and nothing is copied by hand.
+ */
+export const RunsRuleHooks = (...hooks: RuleHook[]) => ApiExtension(RULE_HOOKS_EXTENSION, hooks);
+
 /** The title a problem of a status carries (the problem filter's, by kind). */
 export function problemTitle(status: number): string {
   const kind = (Object.entries(STATUS_BY_KIND) as [ErrorKind, number][]).find(([, s]) => s === status)?.[0];

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, StaffRoute, type Principal, type Role } from '@enplan/core/auth';
+import { ProblemAnswers } from '@enplan/core/common';
+import { EventDeliveryErrorCode as Code } from './event-delivery.error.js';
 import { DeadLettersService } from './dead-letters.service.js';
 import {
   CreateWebhookDto,
@@ -35,6 +37,7 @@ export class EventsController {
       'also after downtime. Events carry record ids and kinds only; fetch the records through the API.',
   })
   @ApiOkResponse({ type: EventFeedDto })
+  @ProblemAnswers({ 400: [Code.CursorInvalid] })
   list(@CurrentPrincipal() p: Principal, @Query() q: EventsQuery): Promise<EventFeedDto> {
     return this.feed.page(p, q.after, q.limit);
   }
@@ -54,6 +57,7 @@ export class WebhooksController {
     description: 'Events are POSTed to `url`, signed per Standard Webhooks. The answer shows the signing secret once.',
   })
   @ApiCreatedResponse({ type: WebhookWithSecretDto })
+  @ProblemAnswers({ 400: [Code.WebhookUrlInvalid, Code.WebhookEventTypeUnknown] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.create(p, dto);
   }
@@ -70,6 +74,7 @@ export class WebhooksController {
   @StaffRoute({ record: 'webhook', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'getWebhook', summary: 'One webhook (without its secret)' })
   @ApiOkResponse({ type: WebhookDto })
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<WebhookDto> {
     return this.webhooks.get(p, id);
   }
@@ -83,6 +88,7 @@ export class WebhooksController {
     description: 'The new secret is shown once. Until `previousSecretUntil` every message carries a signature with each secret.',
   })
   @ApiOkResponse({ type: WebhookWithSecretDto })
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RotateSecretDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.rotate(p, id, dto.overlapHours);
   }
@@ -92,6 +98,7 @@ export class WebhooksController {
   @StaffRoute({ record: 'webhook', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'deleteWebhook', summary: 'Stop delivering to a webhook' })
   @ApiNoContentResponse()
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
     return this.webhooks.remove(p, id);
   }
@@ -115,6 +122,7 @@ export class EventDeliveriesController {
   @StaffRoute({ record: 'event-delivery', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'getEventDelivery', summary: 'One delivery: its target, attempts and last error' })
   @ApiOkResponse({ type: EventDeliveryDto })
+  @ProblemAnswers({ 404: [Code.DeliveryNotFound] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<EventDeliveryDto> {
     return this.deliveries.get(p, id);
   }
@@ -124,6 +132,7 @@ export class EventDeliveriesController {
   @StaffRoute({ record: 'event-delivery', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'replayEventDelivery', summary: 'Put a dead-lettered delivery back in the queue (same idempotency key)' })
   @ApiOkResponse({ type: EventDeliveryDto })
+  @ProblemAnswers({ 404: [Code.DeliveryNotFound], 409: [Code.DeliveryNotDead] })
   replay(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<EventDeliveryDto> {
     return this.deliveries.replay(p, id);
   }

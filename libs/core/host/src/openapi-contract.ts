@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { ACCESS_EXTENSION, type AccessDescription } from '@enplan/core/auth';
-import { PROBLEM_ANSWERS_EXTENSION, PROBLEM_CONTENT_TYPE, problemTitle, type ProblemCodesByStatus } from '@enplan/core/common';
+import { PROBLEM_ANSWERS_EXTENSION, PROBLEM_CONTENT_TYPE, problemTitle, RULE_HOOKS_EXTENSION, type ProblemCodesByStatus, type RuleHook } from '@enplan/core/common';
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; schema?: Schema; required?: boolean; description?: string };
@@ -87,10 +87,14 @@ const isProblemStatus = (status: string) => /^[45]\d\d$/.test(status);
  * Completes the generated document into the integrators' contract, from metadata only (no path is named here):
  * - each operation's problem answers list the codes it can give, as an `enum` on `code` (shared codes from its
  *   access rule and shape, plus its own `@ProblemAnswers`), and the catalogue of every code's status and title;
+ * - the codes the deployment's plugins declare for an extension point go onto the operations that run it (`RunsRuleHooks`);
  * - id path parameters are uuids; `X-Request-Id` is declared on every request and response;
  * - `servers` and the declared tags.
  */
-export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: { name: string; description: string }[] }): OpenAPIObject {
+export function withContract(
+  doc: OpenAPIObject,
+  o: { publicUrl?: string; tags: { name: string; description: string }[]; ruleCodes?: Partial<Record<RuleHook, ProblemCodesByStatus>> },
+): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Problem = PROBLEM_SCHEMA;
@@ -142,7 +146,8 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
   function catalogueProblems(path: string, method: string, op: Operation, responses: Record<string, Response>): void {
     const codes: Record<string, Set<string>> = {};
     const own = (op[PROBLEM_ANSWERS_EXTENSION] ?? {}) as ProblemCodesByStatus;
-    for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own)]) {
+    const plugins = ((op[RULE_HOOKS_EXTENSION] ?? []) as RuleHook[]).flatMap((hook) => Object.entries(o.ruleCodes?.[hook] ?? {}));
+    for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own), ...plugins]) {
       for (const code of list as string[]) (codes[status] ??= new Set()).add(code);
     }
     for (const [status, set] of Object.entries(codes)) {

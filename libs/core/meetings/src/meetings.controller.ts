@@ -18,7 +18,7 @@ import {
 import type { Request, Response } from 'express';
 import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { EnplanConfig } from '@enplan/core/config';
-import { requestIdFor, type Page, ProblemAnswers } from '@enplan/core/common';
+import { requestIdFor, type Page, ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
@@ -240,6 +240,7 @@ export class MeetingsController {
   @ApiCreatedResponse({ type: OutcomeDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ProblemAnswers({ 404: ['meeting.not-found'] })
+  @RunsRuleHooks('decisionAuthority')
   addOutcome(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
     return this.meetings.addOutcome(p, id, dto);
   }
@@ -288,6 +289,7 @@ export class MeetingsController {
     422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES],
     428: [PlansErrorCode.PreconditionRequired],
   })
+  @RunsRuleHooks('decisionAuthority', 'validatePlanPublish', 'onPlanPublished')
   async publishPlan(
     @CurrentPrincipal() p: Principal,
     @Param('meetingId') id: string,

@@ -40,7 +40,7 @@ import {
 } from './plan.dto.js';
 import { PlansService } from './plans.service.js';
 import { PLAN_CONTENT_CODES, PlansErrorCode } from './plans.error.js';
-import { ProblemAnswers } from '@enplan/core/common';
+import { ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const NOT_FOUND = '`course.not-found` (also for another municipality’s course) or `plan.not-published`';
@@ -121,6 +121,7 @@ export class PlanController {
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
   @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
+  @RunsRuleHooks('decisionAuthority', 'validatePlanPublish', 'onPlanPublished')
   async publish(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
