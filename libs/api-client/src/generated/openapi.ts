@@ -5869,12 +5869,12 @@ export interface components {
              * @description Value in the newer version (null: absent)
              * @example active
              */
-            after: (string | null) | number | boolean | unknown[] | Record<string, never>;
+            after: (string | null) | boolean | string[] | components["schemas"]["ResponsibleDto"];
             /**
              * @description Value in the older version (null: absent)
              * @example planned
              */
-            before: (string | null) | number | boolean | unknown[] | Record<string, never>;
+            before: (string | null) | boolean | string[] | components["schemas"]["ResponsibleDto"];
             /**
              * @description The field that changed
              * @example status
@@ -10959,7 +10959,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -11025,7 +11027,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -12976,7 +12980,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description The request is invalid */
@@ -19261,7 +19267,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description The request is invalid */
@@ -19337,7 +19345,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -19440,7 +19450,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description The request is invalid */
@@ -19597,7 +19609,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */

@@ -140,6 +140,7 @@ export function withContract(
   const declared = new Map(o.tags.map((t) => [t.name, t]));
   for (const t of used) if (!declared.has(t) && t.startsWith('plugin: ')) declared.set(t, { name: t, description: `Routes of the ${t.slice(8)} plugin; served only where the municipality enables it` });
   doc.tags = [...declared.values()].filter((t) => used.has(t.name));
+  openUntypedObjects(doc);
   return doc;
 
   /** The operation's problem answers, each with the codes it can give; every code into the catalogue. */
@@ -167,6 +168,21 @@ export function withContract(
       r.content = { [PROBLEM_CONTENT_TYPE]: { schema } };
     }
   }
+}
+
+/**
+ * An object schema that names no properties (a FHIR bundle, an instrument definition, figures) is an open map,
+ * and says so (`additionalProperties: true`): common generators otherwise type it as an object with no members
+ * (openapi-typescript: `Record<string, never>`), which a client cannot read.
+ */
+function openUntypedObjects(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(openUntypedObjects);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined && !schema.allOf && !schema.oneOf && !schema.anyOf) {
+    schema.additionalProperties = true;
+  }
+  for (const v of Object.values(schema)) openUntypedObjects(v);
 }
 
 /** Where @nestjs/swagger keeps a property's OpenAPI options. */
