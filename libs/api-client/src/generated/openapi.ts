@@ -7785,8 +7785,7 @@ export interface components {
         };
         RedactedItemDto: {
             /**
-             * Format: date
-             * @description Its date (written, started, due or given), if it has one
+             * @description Its date, if it has one: a day (YYYY-MM-DD) for what is dated by a day (a goal’s target, an action’s start, a consent, an order, meeting minutes), the instant (date-time) for what happened at one (a contact, a journal note, a published version)
              * @example 2026-01-07
              */
             date: string | null;
@@ -9005,7 +9004,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "access-grant.revoked" | "course.model-disabled";
                     };
                 };
             };
@@ -9196,6 +9195,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
         };
     };
     lookUpCitizen: {
@@ -9272,6 +9297,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -9417,6 +9468,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -9740,6 +9817,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
         };
     };
     getContact: {
@@ -9964,6 +10067,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -10132,6 +10261,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access-grant.in-past" | "access-grant.staff-unknown" | "access-grant.too-long" | "course.concerns-unknown";
                     };
                 };
             };
@@ -10380,6 +10548,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
         };
     };
     listContacts: {
@@ -10557,6 +10751,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `contact.in-future` (at), `contact.staff-unknown` (staffMemberIds[i]), `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) with the field as followUps[i].… */
             422: {
                 headers: {
@@ -10566,7 +10786,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
                     };
                 };
             };
@@ -10751,6 +10971,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `decision.legal-basis-unknown` (a paragraph outside the catalogue), `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid`, `decision.supersedes-unknown` */
             422: {
                 headers: {
@@ -10919,6 +11165,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -11250,6 +11522,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course), `follow-up.contact-unknown` (contactId: not a contact of the course) */
             422: {
                 headers: {
@@ -11259,7 +11557,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
                     };
                 };
             };
@@ -11444,6 +11742,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `journal.no-authority` (field `legalArea`), `journal.concerns-unknown`, `journal.visibility-needs-area`, `journal.corrects-unknown` */
             422: {
                 headers: {
@@ -11617,6 +11941,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `instrument.unknown`, `measurement.respondent-not-allowed`, `measurement.respondent-too-young` (field `respondentType`), `measurement.child-not-in-household`, `measurement.citizen-not-in-course`, `measurement.about-required` (field `aboutCitizenId`), `measurement.respondent-not-in-household` (field `respondentCitizenId`) */
             422: {
                 headers: {
@@ -11722,6 +12072,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "measurement.course-not-open";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -11914,6 +12290,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -12437,6 +12839,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
@@ -12738,6 +13166,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
@@ -12747,7 +13201,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "course.concerns-unknown" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -12936,6 +13390,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -13297,6 +13777,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `provider-order.action-unknown` (actionId), `provider-order.unit-unknown` (providerUnitId), `provider-order.staff-unknown` (providerStaffId), `provider-order.ends-before-start` (endsOn) */
             422: {
                 headers: {
@@ -13471,6 +13977,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "sync.already-delivered";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -13723,6 +14255,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -13828,6 +14386,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "team.assignment-ended";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14002,6 +14586,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -14011,7 +14621,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.capacity-reached" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.consent-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "step-up-meetings.flow-missing" | "step-up-meetings.re-review-pending";
+                        code?: "course.capacity-reached" | "course.concerns-unknown" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed" | "measurement.end-missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.consent-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "step-up-meetings.flow-missing" | "step-up-meetings.re-review-pending";
                     };
                 };
             };
@@ -14130,6 +14740,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `decision.legal-basis-unknown` naming `committeeLegalBases[i]` */
             422: {
                 headers: {
@@ -14222,6 +14858,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "decision.legal-area-unknown";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14450,6 +15112,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `decision.legal-basis-unknown`, `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid` */
             422: {
                 headers: {
@@ -14555,6 +15243,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "decision.already-superseded" | "decision.course-ended" | "decision.not-draft";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14821,6 +15535,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "decision.not-decided";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -15257,6 +15997,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) */
             422: {
                 headers: {
@@ -15333,6 +16099,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -15507,6 +16299,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -15599,6 +16417,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "household.member-not-found" | "household.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -15805,6 +16649,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "legal-basis.code-exists";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -16017,6 +16887,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `measurement.value-outside-scale`, `measurement.item-unknown` (not in the version used), `measurement.item-twice`, `measurement.not-relevant-not-allowed`, `measurement.value-missing`, `measurement.text-missing`: each naming its field (`answers[i].value`); nothing is saved */
             422: {
                 headers: {
@@ -16125,6 +17021,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `measurement.value-outside-scale`, `measurement.item-unknown` (not in the version used), `measurement.item-twice`, `measurement.not-relevant-not-allowed`, `measurement.value-missing`, `measurement.text-missing`: each naming its field (`answers[i].value`); nothing is saved */
             422: {
                 headers: {
@@ -16201,6 +17123,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -16377,6 +17325,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.ends-before-start` (endsAt) */
             422: {
                 headers: {
@@ -16548,6 +17522,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.concerns-unknown";
                     };
                 };
             };
@@ -16789,6 +17802,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `invitation.meeting-over` (cancelled or started), `invitation.no-citizen` (citizenId), `invitation.channel-required` (preferredChannel) */
             422: {
                 headers: {
@@ -16897,6 +17936,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.not-held-yet` */
             422: {
                 headers: {
@@ -16949,7 +18014,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -17005,6 +18070,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -17014,7 +18105,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "citizen-consultant.not-the-decider" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
+                        code?: "citizen-consultant.not-the-decider" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "meeting.decision-needs-course" | "meeting.legal-area-not-decision" | "meeting.outcome-responsible-unknown" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
                     };
                 };
             };
@@ -17110,6 +18201,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "meeting.participant-duplicate";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -17220,6 +18337,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -17419,6 +18562,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -17428,7 +18597,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "meeting.no-course" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "course.concerns-unknown" | "meeting.no-course" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -17537,6 +18706,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -17684,6 +18879,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -17981,7 +19202,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "citizen-consultant.staff-not-found";
+                        code?: "citizen-consultant.staff-not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18045,7 +19266,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18069,7 +19290,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -18126,7 +19347,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18140,6 +19361,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.course-ended" | "citizen-consultant.cover-ends-before-start" | "citizen-consultant.cover-in-the-past" | "citizen-consultant.not-the-buddy" | "citizen-consultant.other-model";
                     };
                 };
             };
@@ -18303,6 +19563,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `paired-caseworkers.not-a-paired-course`, `paired-caseworkers.course-ended`, `paired-caseworkers.covered-not-in-pair`, `paired-caseworkers.substitute-unknown`, `paired-caseworkers.substitute-areas` (the substitute lacks one of the covered areas, named), `paired-caseworkers.period-invalid` */
             422: {
                 headers: {
@@ -18376,7 +19662,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan-coordinator.not-a-coordinated-course";
+                        code?: "course.not-found" | "plan-coordinator.not-a-coordinated-course" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18442,7 +19728,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "step-up-meetings.agreement-not-found" | "step-up-meetings.flow-not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.agreement-not-found" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18507,7 +19793,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "step-up-meetings.flow-not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18589,7 +19875,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18603,6 +19889,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "step-up-meetings.flow-exists";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -18697,7 +20009,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18714,6 +20026,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.signature-missing`, `step-up-meetings.signatory-mismatch`, `step-up-meetings.date-invalid` */
             422: {
                 headers: {
@@ -18723,7 +20061,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.date-invalid" | "step-up-meetings.signatory-mismatch" | "step-up-meetings.signature-missing";
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.signatory-mismatch" | "step-up-meetings.signature-missing";
                     };
                 };
             };
@@ -18805,7 +20143,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18822,6 +20160,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.worksheet-missing`, `step-up-meetings.consent-missing`, `step-up-meetings.unit-unknown` */
             422: {
                 headers: {
@@ -18831,7 +20195,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.consent-missing" | "step-up-meetings.unit-unknown" | "step-up-meetings.worksheet-missing";
+                        code?: "step-up-meetings.consent-missing" | "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.unit-unknown" | "step-up-meetings.worksheet-missing";
                     };
                 };
             };
@@ -18913,7 +20277,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18930,6 +20294,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`, `step-up-meetings.chair-missing`, `step-up-meetings.job-consultant-missing`, `step-up-meetings.citizen-absent` */
             422: {
                 headers: {
@@ -18939,7 +20329,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.chair-missing" | "step-up-meetings.citizen-absent" | "step-up-meetings.job-consultant-missing" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                        code?: "step-up-meetings.chair-missing" | "step-up-meetings.citizen-absent" | "step-up-meetings.course-ended" | "step-up-meetings.job-consultant-missing" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
                     };
                 };
             };
@@ -19021,7 +20411,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19038,6 +20428,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early` */
             422: {
                 headers: {
@@ -19047,7 +20463,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
                     };
                 };
             };
@@ -19129,7 +20545,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19142,7 +20558,46 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                        code?: "course.model-disabled" | "step-up-meetings.re-review-waived" | "step-up-meetings.wrong-state";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.course-ended";
                     };
                 };
             };
@@ -19224,7 +20679,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19238,6 +20693,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid";
                     };
                 };
             };
@@ -19504,6 +20998,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "instrument.version-published";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -19895,6 +21415,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `provider-report.before-start`, `provider-report.in-future` (receivedOn) */
             422: {
                 headers: {
@@ -20059,6 +21605,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -20214,6 +21786,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -20786,6 +22384,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
         };
     };
     getWebhook: {
@@ -20990,6 +22614,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "webhook.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };

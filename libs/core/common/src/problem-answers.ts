@@ -21,9 +21,10 @@ export const RULE_HOOKS_EXTENSION = 'x-enplan-rule-hooks';
 
 /**
  * A plugin extension point whose refusals reach the caller of a core operation: the rule points (`teamRules`,
- * `decisionAuthority`, `validatePlanPublish`, `eligibility`), a model's caseload cap, and the lifecycle hooks.
+ * `decisionAuthority`, `validatePlanPublish`, `eligibility`), a model's caseload cap, and the lifecycle hooks;
+ * and `closingChecks`, what other core features require of closing a course (`CourseClosingChecks`).
  */
-export type RuleHook = 'teamRules' | 'caseload' | 'decisionAuthority' | 'validatePlanPublish' | 'eligibility' | 'onReferral' | 'onActivation' | 'onPlanPublished' | 'onClosing';
+export type RuleHook = 'closingChecks' | 'teamRules' | 'caseload' | 'decisionAuthority' | 'validatePlanPublish' | 'eligibility' | 'onReferral' | 'onActivation' | 'onPlanPublished' | 'onClosing';
 
 /**
  * Declares which plugin extension points an operation runs. The document builder adds to the operation's

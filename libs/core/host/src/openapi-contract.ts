@@ -78,6 +78,11 @@ function sharedCodes(path: string, method: string, op: Operation): Record<number
   const params = op.parameters ?? [];
   if (op.requestBody || params.some((p) => p.in === 'query')) add(400, 'validation.failed');
   if (op.requestBody) add(400, 'request.malformed-body');
+  // The body parser: a JSON body over 1 MB, or in a charset other than UTF-8, is refused before any route sees it.
+  if (op.requestBody) add(413, 'request.too-large');
+  if (op.requestBody) add(415, 'request.unsupported-media-type');
+  // A plugin's routes answer 404 in a municipality that does not enable it (PluginEnabledGuard).
+  if (path.startsWith('/api/v1/plugins/')) add(404, 'plugin.not-enabled');
   return out;
 }
 

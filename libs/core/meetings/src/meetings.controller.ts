@@ -19,6 +19,7 @@ import type { Request, Response } from 'express';
 import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { EnplanConfig } from '@enplan/core/config';
 import { requestIdFor, type Page, ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
 import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
@@ -44,7 +45,7 @@ import {
 import { CalendarSubscriptionDto } from './calendar-subscription.dto.js';
 import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
-import { etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
+import { DecisionErrorCode, etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
 import { MeetingsService } from './meetings.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -197,7 +198,7 @@ export class MeetingsController {
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: [AgendaItemDto] })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'] })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 422: [CONCERNS_UNKNOWN] })
   addAgendaItem(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
     return this.meetings.addAgendaItem(p, id, dto);
   }
@@ -239,7 +240,11 @@ export class MeetingsController {
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: OutcomeDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'] })
+  @ProblemAnswers({
+    400: [DecisionErrorCode.LegalAreaMissing],
+    404: ['meeting.not-found'],
+    422: ['meeting.legal-area-not-decision', 'meeting.decision-needs-course', 'meeting.outcome-responsible-unknown', DecisionErrorCode.LegalBasisUnknown, DecisionErrorCode.LegalAreaMismatch],
+  })
   @RunsRuleHooks('decisionAuthority')
   addOutcome(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
     return this.meetings.addOutcome(p, id, dto);
@@ -286,7 +291,7 @@ export class MeetingsController {
     400: [PlansErrorCode.IfMatchInvalid, PlansErrorCode.BaseVersionAmbiguous],
     404: ['meeting.not-found'],
     409: [PlansErrorCode.VersionConflict, PlansErrorCode.CourseClosed],
-    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES],
+    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES, CONCERNS_UNKNOWN],
     428: [PlansErrorCode.PreconditionRequired],
   })
   @RunsRuleHooks('decisionAuthority', 'validatePlanPublish', 'onPlanPublished')

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CourseClosingChecks, CoursesModule } from '@enplan/core/courses';
-import { checkEndMeasurements } from './end-measurement.js';
+import { checkEndMeasurements, END_MISSING } from './end-measurement.js';
 import { DialogueService } from './dialogue.service.js';
 import { FiguresService } from './figures.service.js';
 import { InstrumentRegistry } from './instrument-registry.service.js';
@@ -21,6 +21,6 @@ export class ProgressionModule implements OnModuleInit {
   constructor(private readonly closing: CourseClosingChecks) {}
 
   onModuleInit(): void {
-    this.closing.add(checkEndMeasurements);
+    this.closing.add(checkEndMeasurements, { 422: [END_MISSING] });
   }
 }

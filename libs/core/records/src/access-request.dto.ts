@@ -16,7 +16,13 @@ export class RedactedItemDto {
   @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, meeting-minutes or citizen-words' })
   kind: string;
 
-  @ApiProperty({ format: 'date', type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-01-07',
+    description:
+      'Its date, if it has one: a day (YYYY-MM-DD) for what is dated by a day (a goal’s target, an action’s start, a consent, an order, meeting minutes), the instant (date-time) for what happened at one (a contact, a journal note, a published version)',
+  })
   date: string | null;
 
   @ApiProperty({ enum: [true], example: true, description: 'Always true' })
