@@ -149,6 +149,26 @@ describe('the OpenAPI document', () => {
     expect(codesOf(doc.paths['/api/v1/courses/{courseId}/plan/versions'].post.responses['409'])).toEqual(expect.arrayContaining(['plan.version-conflict', 'plan.course-closed', 'course.model-disabled']));
   });
 
+  it('lists on the core operations that run a plugin extension point the codes the enabled plugins declare for it', () => {
+    const byId = Object.fromEntries(operations().map(({ op }) => [op.operationId, op]));
+    const codes = (id: string, status: string) => codesOf(byId[id]?.responses[status]) ?? [];
+    // Every declared code of every catalogue plugin, on the operations that run the point.
+    for (const plugin of PLUGIN_CATALOGUE) {
+      const declared = plugin.problemCodes ?? {};
+      expect(codes('transitionCourse', '422')).toEqual(expect.arrayContaining([...(declared.teamRules ?? []), ...(declared.hooks?.onActivation?.[422] ?? []), ...(declared.hooks?.onClosing?.[422] ?? [])]));
+      expect(codes('addTeamMember', '422')).toEqual(expect.arrayContaining([...(declared.teamRules ?? [])]));
+      expect(codes('publishPlanVersion', '422')).toEqual(expect.arrayContaining([...(declared.decisionAuthority ?? []), ...(declared.validatePlanPublish ?? [])]));
+      expect(codes('decideDecision', '422')).toEqual(expect.arrayContaining([...(declared.decisionAuthority ?? [])]));
+      expect(codes('referCourse', '422')).toEqual(expect.arrayContaining([...(declared.eligibility ?? [])]));
+    }
+    expect(PLUGIN_CATALOGUE.filter((p) => p.problemCodes).length).toBe(PLUGIN_CATALOGUE.length);
+    expect(codes('transitionCourse', '422')).toEqual(expect.arrayContaining(['plugin.team-rule', 'plugin.caseload-cap', 'measurement.end-missing']));
+    expect(codes('addMeetingOutcome', '422')).toEqual(expect.arrayContaining(['plugin.decision-authority', 'paired-caseworkers.partner-area']));
+    // A rule point is not added where it does not run.
+    expect(codes('getCourse', '422')).toEqual([]);
+    expect(codes('listCourses', '422')).toEqual([]);
+  });
+
   it('declares on the Problem schema the members the server sends', () => {
     expect(Object.keys(doc.components.schemas.Problem.properties ?? {})).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errors', 'currentVersion', 'currentRevision', 'courseId']));
   });
