@@ -5713,9 +5713,7 @@ export interface components {
              *       "worries": "At jeg ikke kan betale huslejen."
              *     }
              */
-            citizenWords: {
-                [key: string]: unknown;
-            } | components["schemas"]["RedactedItemDto"];
+            citizenWords: components["schemas"]["CitizenWordsDto"] | components["schemas"]["RedactedItemDto"];
             /** @description Goals and sub-goals; an item concerning only other household members is a RedactedItem */
             goals: (components["schemas"]["ExportPlanItemDto"] | components["schemas"]["RedactedItemDto"])[];
             /**
@@ -9813,7 +9811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "consent.already-revoked" | "course.model-disabled";
                     };
                 };
             };
@@ -10574,6 +10572,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.categories-required" | "consent.citizen-not-on-course" | "consent.not-for-participation" | "consent.parties-required" | "consent.party-unknown" | "consent.period-invalid" | "consent.witness-required";
+                    };
+                };
+            };
         };
     };
     listContacts: {
@@ -10786,7 +10797,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "contact.in-future" | "contact.staff-unknown" | "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
                     };
                 };
             };
@@ -11557,7 +11568,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "course.concerns-unknown" | "follow-up.contact-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
                     };
                 };
             };
@@ -12328,7 +12339,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
                     };
                 };
             };
@@ -12657,7 +12668,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan.not-published";
+                        code?: "course.not-found" | "plan.not-published" | "plan.version-not-found";
                     };
                 };
             };
@@ -13295,7 +13306,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan.not-published";
+                        code?: "course.not-found" | "plan.not-published" | "plan.version-not-found";
                     };
                 };
             };
@@ -16137,7 +16148,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "household.member-duplicate" | "household.member-unknown";
+                        code?: "household.custody-not-parent" | "household.member-duplicate" | "household.member-unknown";
                     };
                 };
             };
@@ -17161,7 +17172,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
                     };
                 };
             };
@@ -18239,7 +18250,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.participant-incomplete" | "meeting.participant-unknown";
+                        code?: "consent.missing" | "meeting.participant-incomplete" | "meeting.participant-unknown";
                     };
                 };
             };
@@ -21944,7 +21955,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };
@@ -22012,7 +22023,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };
@@ -22098,7 +22109,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };

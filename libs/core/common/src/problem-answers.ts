@@ -5,7 +5,7 @@ import { STATUS_BY_KIND, TITLE_BY_KIND, type ErrorKind } from './domain-error.js
 export const PROBLEM_ANSWERS_EXTENSION = 'x-enplan-problem-answers';
 
 /** Problem codes by the HTTP status they are answered with, e.g. `{ 409: ['citizen.cpr-exists'] }`. */
-export type ProblemCodesByStatus = Partial<Record<400 | 404 | 409 | 422 | 428 | 503, readonly string[]>>;
+export type ProblemCodesByStatus = Partial<Record<400 | 403 | 404 | 409 | 422 | 428 | 503, readonly string[]>>;
 
 /**
  * Declares the problem codes an operation answers besides those every operation of its kind shares

@@ -28,7 +28,7 @@ export class CourseContactsController {
   @ApiCreatedResponse({ type: ContactDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: `\`contact.in-future\` (at), \`contact.staff-unknown\` (staffMemberIds[i]), ${FOLLOW_UP_422} with the field as followUps[i].…` })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['contact.in-future', 'contact.staff-unknown', 'follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateContactDto): Promise<ContactDto> {
     return this.contacts.create(p, courseId, dto);
   }
@@ -50,7 +50,7 @@ export class CourseContactsController {
   @ApiCreatedResponse({ type: FollowUpDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: `${FOLLOW_UP_422}, \`follow-up.contact-unknown\` (contactId: not a contact of the course)` })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.contact-unknown', 'follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
   createFollowUp(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateFollowUpDto): Promise<FollowUpDto> {
     return this.contacts.createFollowUp(p, courseId, dto);
   }

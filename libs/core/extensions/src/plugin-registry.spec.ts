@@ -504,9 +504,9 @@ describe('the problem codes the plugins’ rules can answer (for the OpenAPI doc
       problemCodes: { teamRules: ['Not A Code'], hooks: { onNothing: { 422: ['bad-codes.x'] } }, workList: ['bad-codes.y'] } as never,
     });
     expect(problemsOf([bad], deployment([{ id: 'bad-codes' }]))).toEqual([
-      'bad-codes@-: problemCodes.teamRules: "Not A Code" is not a problem code (dotted kebab-case, e.g. "my-plugin.rule-broken")',
-      'bad-codes@-: problemCodes.hooks.onNothing: not a lifecycle hook (onReferral, onActivation, onPlanPublished, onClosing)',
-      'bad-codes@-: problemCodes.workList: not an extension point with problem codes (teamRules, decisionAuthority, validatePlanPublish, eligibility, hooks)',
+      'bad-codes@-: problemCodes.teamRules: "Not A Code" is not a problem code (dotted kebab-case, e.g. "my-plugin.rule-broken") (enabled in 999)',
+      'bad-codes@-: problemCodes.hooks.onNothing: not a lifecycle hook (onReferral, onActivation, onPlanPublished, onClosing) (enabled in 999)',
+      'bad-codes@-: problemCodes.workList: not an extension point with problem codes (teamRules, decisionAuthority, validatePlanPublish, eligibility, hooks) (enabled in 999)',
     ]);
   });
 });

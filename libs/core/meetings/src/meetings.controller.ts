@@ -19,7 +19,8 @@ import type { Request, Response } from 'express';
 import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { EnplanConfig } from '@enplan/core/config';
 import { requestIdFor, type Page, ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
-import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
+import { CONCERNS_UNKNOWN, ConsentErrorCode } from '@enplan/core/courses';
+import { MeetingsErrorCode } from './meetings.error.js';
 import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
@@ -66,7 +67,7 @@ export class CourseMeetingsController {
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: CREATE_422 })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(p, courseId, dto);
   }
@@ -99,7 +100,7 @@ export class MeetingsController {
   @ApiOperation({ operationId: 'scheduleBoardMeeting', summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
-  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
   createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
     return this.meetings.createBoard(p, dto, scope);
   }
@@ -156,7 +157,7 @@ export class MeetingsController {
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.participant-duplicate`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.participant-unknown`, `meeting.participant-incomplete`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
   addParticipant(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
     return this.meetings.addParticipant(p, id, dto);
   }
@@ -336,7 +337,7 @@ export class StaffCalendarController {
   @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
-  @ProblemAnswers({ 404: ['staff.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found'] })
   async feed(
     @CurrentPrincipal() p: Principal,
     @Param('staffId') staffId: string,
@@ -361,7 +362,7 @@ export class StaffCalendarController {
   @ApiCreatedResponse({ type: CalendarSubscriptionDto })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
-  @ProblemAnswers({ 404: ['staff.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found'] })
   async subscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string, @Req() req: Request): Promise<CalendarSubscriptionDto> {
     const s = await this.calendar.subscribe(p, staffId);
     const path = calendarFeedPath(s.token);
@@ -377,7 +378,7 @@ export class StaffCalendarController {
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`, `calendar-subscription.not-found` (no live subscription)' })
-  @ProblemAnswers({ 404: ['staff.not-found', 'calendar-subscription.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found', 'calendar-subscription.not-found'] })
   async unsubscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<void> {
     await this.calendar.unsubscribe(p, staffId);
   }

@@ -90,7 +90,7 @@ export class PlanController {
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 }, example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
-  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published', PlansErrorCode.VersionNotFound] })
   async version(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -211,7 +211,7 @@ export class PlanController {
   })
   @ApiOkResponse({ type: PlanDiffDto })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
-  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published', PlansErrorCode.VersionNotFound] })
   diff(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,

@@ -188,7 +188,8 @@ export class ExportPlanVersionDto {
   changeSummary: string | null;
 
   @ApiProperty({
-    oneOf: [{ type: 'object', additionalProperties: true }, { $ref: getSchemaPath(RedactedItemDto) }],
+    // The words as the plan holds them (CitizenWordsDto, also in every plan's content), or withheld.
+    oneOf: [{ $ref: getSchemaPath('CitizenWordsDto') }, { $ref: getSchemaPath(RedactedItemDto) }],
     example: { worries: 'At jeg ikke kan betale huslejen.', whatWorks: 'Jeg er god til at lave mad.', dreamsAndWishes: 'Et arbejde i et køkken.' },
     description:
       'The course citizen’s own words; a RedactedItem for another household member unless that citizen is a child in their custody, or (`review-required`) in a family course without a main citizen',
