@@ -85,7 +85,7 @@ describe('the OpenAPI document', () => {
     const feed = doc.paths['/api/v1/calendar/{token}.ics']?.get;
     expect(feed?.summary).toBeTruthy();
     expect(feed?.security ?? []).toEqual([]);
-    expect(Object.keys(feed?.responses ?? {}).sort()).toEqual(['200', '404']);
+    expect(Object.keys(feed?.responses ?? {}).sort()).toEqual(['200', '404', '500']);
     expect(problemOf(feed?.responses['404'])?.allOf?.[0]?.$ref).toBe('#/components/schemas/Problem');
     expect(codesOf(feed?.responses['404'])).toEqual(['calendar-subscription.not-found']);
   });

@@ -83,6 +83,9 @@ function sharedCodes(path: string, method: string, op: Operation): Record<number
   if (op.requestBody) add(415, 'request.unsupported-media-type');
   // A plugin's routes answer 404 in a municipality that does not enable it (PluginEnabledGuard).
   if (path.startsWith('/api/v1/plugins/')) add(404, 'plugin.not-enabled');
+  // Any operation can fail unexpectedly (the database gone, an access-log entry that cannot be written): a problem
+  // without details, never a stack trace.
+  add(500, 'internal.unexpected');
   return out;
 }
 
