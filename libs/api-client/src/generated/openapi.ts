@@ -18290,7 +18290,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.courses-missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
                     };
                 };
             };

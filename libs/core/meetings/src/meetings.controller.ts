@@ -100,7 +100,7 @@ export class MeetingsController {
   @ApiOperation({ operationId: 'scheduleBoardMeeting', summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
-  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
+  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing, MeetingsErrorCode.CoursesMissing] })
   createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
     return this.meetings.createBoard(p, dto, scope);
   }

@@ -80,6 +80,11 @@ export class ContractValidator {
       if (path === '/api/openapi.json' || path.startsWith('/api/docs')) return [];
       if (this.routes.some((r) => r.pattern.test(path)) && x.status === 405) return [];
       if (x.status === 404 && (x.body as { code?: string } | undefined)?.code === 'http.route-not-found') return this.validate('#/components/schemas/Problem', x.body, where);
+      // The body parser runs before routing: a malformed, too large or non-UTF-8 body is refused on any path.
+      const code = (x.body as { code?: string } | undefined)?.code;
+      if ([400, 413, 415].includes(x.status) && ['request.malformed-body', 'request.too-large', 'request.unsupported-media-type'].includes(code ?? '')) {
+        return this.validate('#/components/schemas/Problem', x.body, where);
+      }
       return [`${where}: no operation of the OpenAPI document matches ${x.method.toUpperCase()} ${path}`];
     }
     const id = route.op.operationId ?? `${method} ${route.path}`;
