@@ -8954,6 +8954,19 @@ export interface operations {
                     "application/json": components["schemas"]["AccessGrantDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -9003,6 +9016,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access-grant.revoked" | "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -13475,6 +13514,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -13524,6 +13576,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "plan.draft-conflict";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14745,6 +14823,19 @@ export interface operations {
                     "application/json": components["schemas"]["CourseSyncDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -14794,6 +14885,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -15730,6 +15847,19 @@ export interface operations {
                     "application/json": components["schemas"]["ComplaintGuidanceDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -15766,6 +15896,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "decision.legal-area-unknown";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -16730,6 +16886,19 @@ export interface operations {
                     "application/json": components["schemas"]["EventDeliveryDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -16779,6 +16948,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "event-delivery.not-dead";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -18784,6 +18979,19 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -18833,6 +19041,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "meeting.not-changeable";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -19680,6 +19914,19 @@ export interface operations {
                     "application/json": components["schemas"]["MeetingPlanDraftDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -19729,6 +19976,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "plan.course-closed" | "plan.draft-conflict";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -23684,6 +23957,19 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarSubscriptionDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -23727,6 +24013,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description Internal error */
             500: {
                 headers: {
@@ -23764,6 +24076,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
             };
             /** @description Authentication is required */
             401: {
@@ -23805,6 +24130,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "calendar-subscription.not-found" | "staff.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -24367,6 +24718,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -24403,6 +24767,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "webhook.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };

@@ -76,11 +76,13 @@ function sharedCodes(path: string, method: string, op: Operation): Record<number
   if (access?.notFound && path.includes('{')) add(404, access.notFound);
   if (access?.writeRefusals && method !== 'get') add(409, ...access.writeRefusals);
   const params = op.parameters ?? [];
-  if (op.requestBody || params.some((p) => p.in === 'query')) add(400, 'validation.failed');
-  if (op.requestBody) add(400, 'request.malformed-body');
+  // A write takes a body even where it declares none (one it does not take is refused: `validation.failed`).
+  const body = Boolean(op.requestBody) || method !== 'get';
+  if (body || params.some((p) => p.in === 'query')) add(400, 'validation.failed');
+  if (body) add(400, 'request.malformed-body');
   // The body parser: a JSON body over 1 MB, or in a charset other than UTF-8, is refused before any route sees it.
-  if (op.requestBody) add(413, 'request.too-large');
-  if (op.requestBody) add(415, 'request.unsupported-media-type');
+  if (body) add(413, 'request.too-large');
+  if (body) add(415, 'request.unsupported-media-type');
   // A plugin's routes answer 404 in a municipality that does not enable it (PluginEnabledGuard).
   if (path.startsWith('/api/v1/plugins/')) add(404, 'plugin.not-enabled');
   // Any operation can fail unexpectedly (the database gone, an access-log entry that cannot be written): a problem
