@@ -12833,7 +12833,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
                     };
                 };
             };
@@ -18485,7 +18485,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "consent.missing" | "meeting.courses-missing" | "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.courses-missing" | "meeting.ends-before-start" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
                     };
                 };
             };
@@ -19732,7 +19732,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "consent.missing" | "meeting.participant-incomplete" | "meeting.participant-unknown";
+                        code?: "consent.missing" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown";
                     };
                 };
             };

@@ -67,7 +67,7 @@ export class CourseMeetingsController {
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: CREATE_422 })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(p, courseId, dto);
   }
@@ -100,7 +100,7 @@ export class MeetingsController {
   @ApiOperation({ operationId: 'scheduleBoardMeeting', summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
-  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing, MeetingsErrorCode.CoursesMissing] })
+  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing, MeetingsErrorCode.CoursesMissing] })
   createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
     return this.meetings.createBoard(p, dto, scope);
   }
@@ -157,7 +157,7 @@ export class MeetingsController {
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.participant-duplicate`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.participant-unknown`, `meeting.participant-incomplete`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete', ConsentErrorCode.Missing] })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing] })
   addParticipant(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
     return this.meetings.addParticipant(p, id, dto);
   }
