@@ -29,7 +29,11 @@ const build = run([join(workspaceRoot, 'tools/scripts/build.mjs')]);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const jest = join(workspaceRoot, 'node_modules/jest/bin/jest.js');
-const jestEnv = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim() };
+const jestEnv = {
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
+  // A full run records which documented answers the e2e tests exercised (tools/scripts/contract-coverage.mjs).
+  ...(extra.length === 0 ? { ENPLAN_CONTRACT_COVERAGE: '1' } : {}),
+};
 const runs = [];
 
 function jestRun(name, args, env) {
@@ -70,10 +74,13 @@ if (extra.length === 0) {
   } else console.warn(`no Chromium at ${chromium}: the browser tests are skipped`);
 }
 
-// Every e2e answer was checked against the OpenAPI document; a mismatch not on the committed list fails the run.
+// Every e2e answer was checked against the OpenAPI document (a mismatch has failed its test; this lists them
+// all), and every documented success answer must be exercised by some test, but those on the committed list.
 if (extra.length === 0) {
   const r = run([join(workspaceRoot, 'tools/scripts/contract-mismatches.mjs')]);
   if (r.status !== 0) runs.push({ name: 'contract', status: r.status });
+  const c = run([join(workspaceRoot, 'tools/scripts/contract-coverage.mjs')]);
+  if (c.status !== 0) runs.push({ name: 'contract-coverage', status: c.status });
 }
 
 // A Jest run that died before writing results still has to show up as a failure in the summary.

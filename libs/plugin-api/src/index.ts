@@ -23,6 +23,7 @@ export {
   caseloadCap,
   ExtensionErrorCode,
   type PluginDefinition,
+  type PluginProblemCodes,
   type PluginExtensions,
   type EntityClass,
   type MigrationClass,

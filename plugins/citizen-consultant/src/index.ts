@@ -4,6 +4,7 @@ import { CitizenConsultantCover } from './lib/cover.entity.js';
 import { citizenConsultantDemo } from './lib/demo.js';
 import { citizenConsultantExtensions } from './lib/extensions.js';
 import { citizenConsultantMigrations } from './lib/migrations/index.js';
+import { CitizenConsultantCode } from './lib/rules.js';
 import { CITIZEN_CONSULTANT_ID, CitizenConsultantSettings } from './lib/settings.js';
 
 export { CitizenConsultantModule, CitizenConsultantSettings, CITIZEN_CONSULTANT_ID, CitizenConsultantCover };
@@ -27,4 +28,8 @@ export const citizenConsultantPlugin = definePlugin<CitizenConsultantSettings>({
   settings: CitizenConsultantSettings,
   demo: citizenConsultantDemo,
   extensions: citizenConsultantExtensions,
+  problemCodes: {
+    decisionAuthority: [CitizenConsultantCode.NotTheDecider],
+    validatePlanPublish: [CitizenConsultantCode.ConsultantMissing, CitizenConsultantCode.AreaNotCovered],
+  },
 });

@@ -1,5 +1,6 @@
 import { definePlugin } from '@enplan/plugin-api';
 import { pairedCaseworkersDemo } from './lib/demo.js';
+import { PairedErrorCode } from './lib/errors.js';
 import { pairedCaseworkersExtensions } from './lib/extensions.js';
 import { pairedCaseworkersMigrations } from './lib/migrations/index.js';
 import { PairedCaseworkersModule } from './lib/paired-caseworkers.module.js';
@@ -30,4 +31,9 @@ export const pairedCaseworkersPlugin = definePlugin<PairedCaseworkersSettings>({
   settings: PairedCaseworkersSettings,
   demo: pairedCaseworkersDemo,
   extensions: pairedCaseworkersExtensions,
+  problemCodes: {
+    teamRules: [PairedErrorCode.TwoAuthorityHolders, PairedErrorCode.DifferentLegalAreas, PairedErrorCode.TeamRoles],
+    decisionAuthority: [PairedErrorCode.PartnerArea, PairedErrorCode.OutsidePairAreas, PairedErrorCode.NotInPair, PairedErrorCode.SubstitutionNotInForce],
+    validatePlanPublish: [PairedErrorCode.JointMeetingRequired, PairedErrorCode.PairNotPresent],
+  },
 });

@@ -2,7 +2,7 @@ import { definePlugin } from '@enplan/plugin-api';
 import { planCoordinatorDemo } from './lib/demo.js';
 import { planCoordinatorExtensions } from './lib/extensions.js';
 import { PlanCoordinatorModule } from './lib/plan-coordinator.module.js';
-import { PLAN_COORDINATOR_ID } from './lib/rules.js';
+import { PLAN_COORDINATOR_ID, PlanCoordinatorCode } from './lib/rules.js';
 import { PlanCoordinatorSettings } from './lib/settings.js';
 
 export { PlanCoordinatorSettings };
@@ -26,4 +26,9 @@ export const planCoordinatorPlugin = definePlugin<PlanCoordinatorSettings>({
   settings: PlanCoordinatorSettings,
   demo: planCoordinatorDemo,
   extensions: planCoordinatorExtensions,
+  problemCodes: {
+    teamRules: [PlanCoordinatorCode.CoordinatorRequired, PlanCoordinatorCode.CoordinatorInMunicipality, PlanCoordinatorCode.AuthorityHolderRequired, PlanCoordinatorCode.FamilyBuddyRequired],
+    decisionAuthority: [PlanCoordinatorCode.ExtraAreaCoordinatorOnly],
+    hooks: { onActivation: { 422: [PlanCoordinatorCode.ConsentRequired] } },
+  },
 });

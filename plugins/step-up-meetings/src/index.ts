@@ -5,7 +5,7 @@ import { stepUpMeetingsExtensions } from './lib/extensions.js';
 import { STEP_UP_MIGRATIONS } from './lib/migrations/index.js';
 import { StepUpMeetingsModule } from './lib/step-up-meetings.module.js';
 import { StepUpMeetingsSettings } from './lib/settings.js';
-import { STEP_UP_ID } from './lib/vocabulary.js';
+import { STEP_UP_ID, StepUpErrorCode } from './lib/vocabulary.js';
 
 export { StepUpMeetingsModule, StepUpMeetingsSettings };
 export { StepUpFlow, StepUpWorksheet, StepUpAgreement, StepUpTransition } from './lib/entities.js';
@@ -33,4 +33,8 @@ export const stepUpMeetingsPlugin = definePlugin<StepUpMeetingsSettings>({
   settings: StepUpMeetingsSettings,
   demo: stepUpMeetingsDemo,
   extensions: stepUpMeetingsExtensions,
+  problemCodes: {
+    eligibility: [StepUpErrorCode.NotEligible],
+    hooks: { onActivation: { 422: [StepUpErrorCode.FlowMissing] }, onClosing: { 422: [StepUpErrorCode.ReReviewPending] } },
+  },
 });

@@ -18,6 +18,7 @@ const huddleModel = definePlugin({
   version: '0.1.0',
   pluginApi: '*',
   model: true,
+  problemCodes: { decisionAuthority: ['huddle-model.decision-outside-job-centre'] },
   extensions: {
     meetingTypes: [{ id: 'huddle', label: { da: 'Tavlehuddle', en: 'Huddle' } }],
     roles: [{ id: 'timekeeper', kind: 'meeting', label: { da: 'Tidtager', en: 'Timekeeper' } }],

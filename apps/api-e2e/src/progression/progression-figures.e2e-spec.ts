@@ -74,6 +74,10 @@ describe(`progression figures and evaluation export (${testEngine()})`, () => {
     expect(bad.body.errors[0].field).toBe('respondentType');
   });
 
+  it('answers 404 instrument.not-found to an export of an instrument the municipality does not have', async () => {
+    expect((await get('/progression/instruments/no-such-instrument/evaluation.csv', w.integration)).body).toMatchObject({ status: 404, code: 'instrument.not-found' });
+  });
+
   it('exports CSV with a pseudonymous course key (HMAC of the course id), never a CPR number, name or id', async () => {
     const res = await get('/progression/instruments/employment-readiness/evaluation.csv', w.integration)
       .buffer(true)

@@ -271,6 +271,10 @@ describe(`progression measurement (${testEngine()})`, () => {
       expect(again.body.code).toBe('instrument.version-published');
       const v1 = await api('get', '/progression/instruments/local-mood/versions/1');
       expect(v1.body.title.da).toBe('Humør');
+      // A version or an instrument the path names that does not exist is not found (404), naming no body field.
+      for (const path of ['/progression/instruments/local-mood/versions/9', '/progression/instruments/no-such/versions/1', '/progression/instruments/local-mood/versions/x']) {
+        expect((await api('get', path)).body).toMatchObject({ status: 404, code: 'instrument.not-found' });
+      }
       // And the database refuses an edit even from the application's own connection.
       await expect(t.app.get(DataSource).query(`UPDATE progression_instrument SET version = 2 WHERE instrument_id = 'local-mood'`)).rejects.toThrow(/never changes/);
       // A caseworker cannot register instruments.

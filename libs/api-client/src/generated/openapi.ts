@@ -5992,9 +5992,7 @@ export interface components {
              *       "worries": "At jeg ikke kan betale huslejen."
              *     }
              */
-            citizenWords: {
-                [key: string]: unknown;
-            } | components["schemas"]["RedactedItemDto"];
+            citizenWords: components["schemas"]["CitizenWordsDto"] | components["schemas"]["RedactedItemDto"];
             /** @description Goals and sub-goals; an item concerning only other household members is a RedactedItem */
             goals: (components["schemas"]["ExportPlanItemDto"] | components["schemas"]["RedactedItemDto"])[];
             /**
@@ -6148,12 +6146,12 @@ export interface components {
              * @description Value in the newer version (null: absent)
              * @example active
              */
-            after: (string | null) | number | boolean | unknown[] | Record<string, never>;
+            after: (string | null) | boolean | string[] | components["schemas"]["ResponsibleDto"];
             /**
              * @description Value in the older version (null: absent)
              * @example planned
              */
-            before: (string | null) | number | boolean | unknown[] | Record<string, never>;
+            before: (string | null) | boolean | string[] | components["schemas"]["ResponsibleDto"];
             /**
              * @description The field that changed
              * @example status
@@ -8146,8 +8144,7 @@ export interface components {
         };
         RedactedItemDto: {
             /**
-             * Format: date
-             * @description Its date (written, started, due or given), if it has one
+             * @description Its date, if it has one: a day (YYYY-MM-DD) for what is dated by a day (a goal’s target, an action’s start, a consent, an order, meeting minutes), the instant (date-time) for what happened at one (a contact, a journal note, a published version)
              * @example 2026-01-07
              */
             date: string | null;
@@ -8728,7 +8725,10 @@ export interface components {
             byTarget: components["schemas"]["SyncTargetFigureDto"][];
             /** @example 2026-01 */
             month: string;
-            /** @example 92 */
+            /**
+             * @description The share reached automatically, as a whole percentage (null when nothing was published)
+             * @example 92
+             */
             percent?: number | null;
             /**
              * @description Plan versions published in the month
@@ -9315,6 +9315,19 @@ export interface operations {
                     "application/json": components["schemas"]["AccessGrantDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -9363,7 +9376,46 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "access-grant.revoked" | "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -9404,6 +9456,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "calendar-subscription.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -9472,6 +9537,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -9554,6 +9632,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     lookUpCitizen: {
@@ -9633,6 +9750,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getCitizen: {
@@ -9694,6 +9850,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -9775,6 +9944,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -9865,6 +10073,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getAccessRequest: {
@@ -9931,6 +10152,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10001,6 +10235,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "citizen.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10094,7 +10341,46 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "consent.already-revoked" | "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10160,6 +10446,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "contact.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10243,6 +10542,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     referCourse: {
@@ -10322,6 +10634,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -10331,7 +10669,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.citizen-not-in-household" | "course.citizen-unknown" | "course.date-in-future" | "course.household-unknown" | "course.model-unknown" | "course.referring-unit-unknown" | "course.subject-required";
+                        code?: "course.citizen-not-in-household" | "course.citizen-unknown" | "course.date-in-future" | "course.household-unknown" | "course.model-unknown" | "course.referring-unit-unknown" | "course.subject-required" | "plugin.not-eligible" | "step-up-meetings.not-eligible";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10396,6 +10747,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10493,6 +10857,58 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access-grant.in-past" | "access-grant.staff-unknown" | "access-grant.too-long" | "course.concerns-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     listCourseAccessLog: {
@@ -10580,6 +10996,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     listConsents: {
@@ -10641,6 +11070,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10738,6 +11180,58 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.categories-required" | "consent.citizen-not-on-course" | "consent.not-for-participation" | "consent.parties-required" | "consent.party-unknown" | "consent.period-invalid" | "consent.witness-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     listContacts: {
@@ -10817,6 +11311,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -10915,6 +11422,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `contact.in-future` (at), `contact.staff-unknown` (staffMemberIds[i]), `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) with the field as followUps[i].… */
             422: {
                 headers: {
@@ -10924,7 +11457,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "contact.in-future" | "contact.staff-unknown" | "course.concerns-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11014,6 +11560,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     createDecision: {
@@ -11053,7 +11612,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -11105,7 +11664,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.already-superseded" | "decision.course-ended";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -11116,7 +11701,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.action-twice" | "decision.action-unknown" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid" | "decision.supersedes-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -11180,6 +11781,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11277,6 +11891,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `disclosure-release.record-unknown` (`recordId`: no such record of that kind on this course), `disclosure-release.citizen-not-in-household` (`citizenIds[i]`), `disclosure-release.not-for-review` (the text names whom it concerns, or is the course citizen’s own words: the rule decides) */
             422: {
                 headers: {
@@ -11287,6 +11927,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "disclosure-release.citizen-not-in-household" | "disclosure-release.not-for-review" | "disclosure-release.record-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11314,7 +11967,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -11352,7 +12007,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plan.not-published";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11380,7 +12048,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/fhir+json": Record<string, never>;
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -11419,6 +12089,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11503,6 +12186,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11601,6 +12297,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course), `follow-up.contact-unknown` (contactId: not a contact of the course) */
             422: {
                 headers: {
@@ -11610,7 +12332,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                        code?: "course.concerns-unknown" | "follow-up.contact-unknown" | "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11697,6 +12432,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11795,6 +12543,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `journal.no-authority` (field `legalArea`), `journal.concerns-unknown`, `journal.visibility-needs-area`, `journal.corrects-unknown` */
             422: {
                 headers: {
@@ -11805,6 +12579,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "journal.concerns-unknown" | "journal.corrects-unknown" | "journal.no-authority" | "journal.visibility-needs-area";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11870,6 +12657,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -11964,7 +12764,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.course-not-open";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -11975,7 +12801,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown" | "measurement.about-required" | "measurement.child-not-in-household" | "measurement.citizen-not-in-course" | "measurement.respondent-not-allowed" | "measurement.respondent-not-in-household" | "measurement.respondent-too-young";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -12069,7 +12911,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.course-not-open";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -12080,7 +12948,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown" | "measurement.about-required" | "measurement.child-not-in-household" | "measurement.citizen-not-in-course" | "measurement.respondent-not-allowed" | "measurement.respondent-not-in-household" | "measurement.respondent-too-young";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -12164,6 +13048,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12262,6 +13159,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.ends-before-start` (endsAt), `meeting.type-unknown`, `meeting.participant-unknown`, `meeting.participant-incomplete` */
             422: {
                 headers: {
@@ -12271,7 +13194,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.ends-before-start" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12351,6 +13287,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found" | "plan.not-published";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12439,6 +13388,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getCitizenViewPage: {
@@ -12521,6 +13483,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     diffPlanVersions: {
@@ -12600,7 +13575,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan.not-published";
+                        code?: "course.not-found" | "plan.not-published" | "plan.version-not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12680,6 +13668,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12782,6 +13783,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
@@ -12805,6 +13832,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "plan.precondition-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12834,6 +13874,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
             };
             /** @description Authentication is required */
             401: {
@@ -12887,6 +13940,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `plan.precondition-required` */
             428: {
                 headers: {
@@ -12897,6 +13976,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "plan.precondition-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -12979,6 +14071,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13083,6 +14188,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description A cross-reference or publish rule is broken; `errors[].field` names the path, e.g. `content.goals[2].parentId`. Codes: `plan.duplicate-id`, `plan.goal-parent-unknown`, `plan.goal-cycle`, `plan.action-goal-unknown`, `plan.legal-basis-unknown`, `plan.dates-out-of-order`, `plan.responsible-id-missing`, `plan.responsible-id-unexpected`, `plan.responsible-unknown`, `plan.concerns-unknown`, `plan.overall-goal-missing`, `plan.citizen-agreement-missing`, `plan.draft-missing` */
             422: {
                 headers: {
@@ -13092,7 +14223,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "course.concerns-unknown" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.source-meeting-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -13106,6 +14237,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "plan.precondition-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13186,7 +14330,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan.not-published";
+                        code?: "course.not-found" | "plan.not-published" | "plan.version-not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13284,6 +14441,58 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "team.already-primary-contact" | "team.course-ended" | "team.date-in-future" | "team.ends-before-start" | "team.staff-inactive" | "team.staff-unknown" | "team.starts-before-referral";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getProgressionDialogue: {
@@ -13364,6 +14573,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13450,6 +14672,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     listProviderOrders: {
@@ -13529,6 +14764,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13627,6 +14875,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `provider-order.action-unknown` (actionId), `provider-order.unit-unknown` (providerUnitId), `provider-order.staff-unknown` (providerStaffId), `provider-order.ends-before-start` (endsOn) */
             422: {
                 headers: {
@@ -13636,7 +14910,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "provider-order.action-unknown" | "provider-order.ends-before-start" | "provider-order.staff-unknown" | "provider-order.unit-unknown";
+                        code?: "citizen-consultant.not-the-decider" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority" | "provider-order.action-unknown" | "provider-order.ends-before-start" | "provider-order.staff-unknown" | "provider-order.unit-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13702,6 +14989,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13787,7 +15087,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plan.version-not-found";
                     };
                 };
             };
@@ -13800,7 +15100,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "sync.already-delivered";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -13811,7 +15137,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sync.target-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -13838,6 +15180,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CourseSyncDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -13889,6 +15244,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -13953,6 +15347,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14046,7 +15453,59 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "team.already-assigned";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "consent.missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "team.course-ended" | "team.primary-contact-exists" | "team.staff-inactive" | "team.staff-unknown" | "team.starts-before-referral";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14128,7 +15587,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "team.assignment-not-found";
                     };
                 };
             };
@@ -14141,7 +15600,59 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "team.assignment-ended";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.team-rule" | "team.course-ended" | "team.date-in-future" | "team.ends-before-start" | "team.primary-contact-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14206,6 +15717,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14303,6 +15827,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -14312,7 +15862,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.capacity-reached" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed";
+                        code?: "course.capacity-reached" | "course.concerns-unknown" | "course.date-in-future" | "course.end-date-before-referral" | "course.end-date-not-allowed" | "course.end-date-required" | "course.outcome-not-allowed" | "course.outcome-required" | "course.outcome-text-required" | "course.transition-not-allowed" | "measurement.end-missing" | "paired-caseworkers.different-legal-areas" | "paired-caseworkers.team-roles" | "paired-caseworkers.two-authority-holders" | "plan-coordinator.authority-holder-required" | "plan-coordinator.consent-required" | "plan-coordinator.coordinator-in-municipality" | "plan-coordinator.coordinator-required" | "plan-coordinator.family-buddy-required" | "plugin.caseload-cap" | "plugin.team-rule" | "step-up-meetings.flow-missing" | "step-up-meetings.re-review-pending";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14362,6 +15925,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14431,6 +16007,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `decision.legal-basis-unknown` naming `committeeLegalBases[i]` */
             422: {
                 headers: {
@@ -14438,7 +16040,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-basis-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -14452,7 +16070,7 @@ export interface operations {
             };
             path: {
                 /** @description A legal area */
-                legalArea: string;
+                legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
             };
             cookie?: never;
         };
@@ -14510,6 +16128,58 @@ export interface operations {
                     };
                 };
             };
+            /** @description `decision.legal-area-unknown`: not a legal area */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-area-unknown";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     resetComplaintGuidance: {
@@ -14521,7 +16191,7 @@ export interface operations {
             };
             path: {
                 /** @description A legal area */
-                legalArea: string;
+                legalArea: "employment" | "active-social-policy" | "social-adults" | "children" | "health" | "education";
             };
             cookie?: never;
         };
@@ -14534,6 +16204,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ComplaintGuidanceDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -14559,6 +16242,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description `decision.legal-area-unknown`: not a legal area */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.legal-area-unknown";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -14627,6 +16362,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     updateDecisionDraft: {
@@ -14666,7 +16414,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -14718,7 +16466,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.course-ended" | "decision.not-editable";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14729,7 +16503,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.action-twice" | "decision.action-unknown" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -14771,7 +16561,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -14823,7 +16613,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.already-superseded" | "decision.course-ended" | "decision.not-draft";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -14834,7 +16650,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.not-the-decider" | "decision.action-twice" | "decision.action-unknown" | "decision.committee-approval-not-needed" | "decision.committee-approval-required" | "decision.incomplete" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "decision.no-plan" | "decision.period-invalid" | "decision.supersedes-unknown" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -14910,7 +16742,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-decided";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -14986,7 +16834,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.not-decided";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -15080,7 +16944,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "decision.not-decided";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -15091,7 +16981,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "decision.notified-before-decided";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -15140,6 +17046,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15211,6 +17130,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getEventDelivery: {
@@ -15262,6 +17194,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     replayEventDelivery: {
@@ -15287,6 +17245,19 @@ export interface operations {
                     "application/json": components["schemas"]["EventDeliveryDto"];
                 };
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -15310,6 +17281,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "event-delivery.not-dead";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15350,7 +17386,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation.failed";
+                        code?: "events.cursor-invalid" | "validation.failed";
                     };
                 };
             };
@@ -15377,6 +17413,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15475,6 +17524,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `follow-up.owner-unknown` (ownerId: not on the course’s team), `follow-up.meeting-unknown` (nextMeetingId: not a planned meeting of the course) */
             422: {
                 headers: {
@@ -15485,6 +17560,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "follow-up.meeting-unknown" | "follow-up.owner-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15554,6 +17642,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -15563,7 +17677,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "household.member-duplicate" | "household.member-unknown";
+                        code?: "household.custody-not-parent" | "household.member-duplicate" | "household.member-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15628,6 +17755,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "household.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15725,6 +17865,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -15735,6 +17901,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "household.member-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15820,6 +17999,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -15830,6 +18035,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "household.custody-not-parent";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -15898,6 +18116,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     listLegalBases: {
@@ -15944,6 +18175,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16026,6 +18270,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getMe: {
@@ -16072,6 +18355,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16137,6 +18433,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "measurement.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16231,7 +18540,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.not-in-progress";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -16242,7 +18577,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.item-twice" | "measurement.item-unknown" | "measurement.not-relevant-not-allowed" | "measurement.text-missing" | "measurement.text-not-allowed" | "measurement.value-missing" | "measurement.value-not-allowed" | "measurement.value-outside-scale" | "measurement.value-without-answer";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -16336,7 +18687,33 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled";
+                        code?: "course.model-disabled" | "measurement.not-in-progress";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
                     };
                 };
             };
@@ -16347,7 +18724,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "measurement.item-twice" | "measurement.item-unknown" | "measurement.not-relevant-not-allowed" | "measurement.text-missing" | "measurement.text-not-allowed" | "measurement.value-missing" | "measurement.value-not-allowed" | "measurement.value-outside-scale" | "measurement.value-without-answer";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -16416,6 +18809,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.ends-before-start` (endsAt), `meeting.type-unknown`, `meeting.participant-unknown`, `meeting.participant-incomplete`, `meeting.courses-missing` */
             422: {
                 headers: {
@@ -16425,7 +18844,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.ends-before-start" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                        code?: "consent.missing" | "meeting.courses-missing" | "meeting.ends-before-start" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown" | "meeting.type-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16491,6 +18923,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16589,6 +19034,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.ends-before-start` (endsAt) */
             422: {
                 headers: {
@@ -16599,6 +19070,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.ends-before-start";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16665,6 +19149,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16763,6 +19260,58 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.concerns-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     cancelMeeting: {
@@ -16787,6 +19336,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -16838,6 +19400,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "meeting.not-changeable";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -16903,6 +19504,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17001,6 +19615,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `invitation.meeting-over` (cancelled or started), `invitation.no-citizen` (citizenId), `invitation.channel-required` (preferredChannel) */
             422: {
                 headers: {
@@ -17011,6 +19651,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invitation.channel-required" | "invitation.meeting-over" | "invitation.no-citizen";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17109,6 +19762,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.not-held-yet` */
             422: {
                 headers: {
@@ -17119,6 +19798,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.not-held-yet";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17161,7 +19853,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "decision.legal-area-missing" | "request.malformed-body" | "validation.failed";
                     };
                 };
             };
@@ -17214,6 +19906,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.not-the-decider" | "decision.legal-area-mismatch" | "decision.legal-basis-unknown" | "meeting.decision-needs-course" | "meeting.legal-area-not-decision" | "meeting.outcome-responsible-unknown" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plugin.decision-authority";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17312,6 +20056,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.participant-unknown`, `meeting.participant-incomplete` */
             422: {
                 headers: {
@@ -17321,7 +20091,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.participant-incomplete" | "meeting.participant-unknown";
+                        code?: "consent.missing" | "meeting.participant-field-not-applicable" | "meeting.participant-incomplete" | "meeting.participant-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17422,6 +20205,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     draftPlanFromMeeting: {
@@ -17449,6 +20271,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeetingPlanDraftDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -17503,6 +20338,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.no-course` (board meeting) or a plan content rule */
             422: {
                 headers: {
@@ -17513,6 +20374,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.no-course" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17618,6 +20492,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -17627,7 +20527,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "meeting.no-course" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns";
+                        code?: "citizen-consultant.area-not-covered" | "citizen-consultant.consultant-missing" | "citizen-consultant.not-the-decider" | "course.concerns-unknown" | "meeting.no-course" | "paired-caseworkers.joint-meeting-required" | "paired-caseworkers.not-in-pair" | "paired-caseworkers.outside-pair-areas" | "paired-caseworkers.pair-not-present" | "paired-caseworkers.partner-area" | "paired-caseworkers.substitution-not-in-force" | "plan-coordinator.extra-area-coordinator-only" | "plan.action-goal-unknown" | "plan.agreed-in-future" | "plan.citizen-agreement-missing" | "plan.concerns-unknown" | "plan.dates-out-of-order" | "plan.draft-missing" | "plan.duplicate-id" | "plan.goal-cycle" | "plan.goal-parent-unknown" | "plan.legal-basis-unknown" | "plan.overall-goal-missing" | "plan.responsible-id-missing" | "plan.responsible-id-unexpected" | "plan.responsible-unknown" | "plan.visibility-needs-area" | "plan.visibility-needs-concerns" | "plugin.decision-authority";
                     };
                 };
             };
@@ -17641,6 +20541,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "plan.precondition-required";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17739,6 +20652,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `meeting.role-not-participant`: the person does not take part in the meeting */
             422: {
                 headers: {
@@ -17749,6 +20688,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "meeting.role-not-participant";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -17820,6 +20772,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     createOrgUnit: {
@@ -17886,6 +20851,45 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getOrgUnit: {
@@ -17947,6 +20951,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "org-unit.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18035,6 +21052,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getUnitWorkList: {
@@ -18120,6 +21150,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getConsultantLoad: {
@@ -18180,7 +21223,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "citizen-consultant.staff-not-found";
+                        code?: "citizen-consultant.staff-not-found" | "plugin.not-enabled";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18244,7 +21300,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18268,7 +21337,7 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
@@ -18325,7 +21394,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18339,6 +21408,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "citizen-consultant.course-ended" | "citizen-consultant.cover-ends-before-start" | "citizen-consultant.cover-in-the-past" | "citizen-consultant.not-the-buddy" | "citizen-consultant.other-model";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18404,6 +21525,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.not-found" | "plugin.not-enabled";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18502,6 +21636,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `paired-caseworkers.not-a-paired-course`, `paired-caseworkers.course-ended`, `paired-caseworkers.covered-not-in-pair`, `paired-caseworkers.substitute-unknown`, `paired-caseworkers.substitute-areas` (the substitute lacks one of the covered areas, named), `paired-caseworkers.period-invalid` */
             422: {
                 headers: {
@@ -18512,6 +21672,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "paired-caseworkers.course-ended" | "paired-caseworkers.covered-not-in-pair" | "paired-caseworkers.not-a-paired-course" | "paired-caseworkers.period-invalid" | "paired-caseworkers.substitute-areas" | "paired-caseworkers.substitute-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18575,7 +21748,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "plan-coordinator.not-a-coordinated-course";
+                        code?: "course.not-found" | "plan-coordinator.not-a-coordinated-course" | "plugin.not-enabled";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18641,7 +21827,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "step-up-meetings.agreement-not-found" | "step-up-meetings.flow-not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.agreement-not-found" | "step-up-meetings.flow-not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18706,7 +21905,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found" | "step-up-meetings.flow-not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18788,7 +22000,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled";
                     };
                 };
             };
@@ -18805,6 +22017,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.not-eligible`, `step-up-meetings.wrong-model`, `step-up-meetings.course-ended`, `step-up-meetings.date-invalid` */
             422: {
                 headers: {
@@ -18815,6 +22053,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.not-eligible" | "step-up-meetings.wrong-model";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -18896,7 +22147,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -18913,6 +22164,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.signature-missing`, `step-up-meetings.signatory-mismatch`, `step-up-meetings.date-invalid` */
             422: {
                 headers: {
@@ -18922,7 +22199,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.date-invalid" | "step-up-meetings.signatory-mismatch" | "step-up-meetings.signature-missing";
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.signatory-mismatch" | "step-up-meetings.signature-missing";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19004,7 +22294,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19021,6 +22311,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.worksheet-missing`, `step-up-meetings.consent-missing`, `step-up-meetings.unit-unknown` */
             422: {
                 headers: {
@@ -19030,7 +22346,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.consent-missing" | "step-up-meetings.unit-unknown" | "step-up-meetings.worksheet-missing";
+                        code?: "step-up-meetings.consent-missing" | "step-up-meetings.course-ended" | "step-up-meetings.date-invalid" | "step-up-meetings.unit-unknown" | "step-up-meetings.worksheet-missing";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19112,7 +22441,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19129,6 +22458,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`, `step-up-meetings.chair-missing`, `step-up-meetings.job-consultant-missing`, `step-up-meetings.citizen-absent` */
             422: {
                 headers: {
@@ -19138,7 +22493,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.chair-missing" | "step-up-meetings.citizen-absent" | "step-up-meetings.job-consultant-missing" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                        code?: "step-up-meetings.chair-missing" | "step-up-meetings.citizen-absent" | "step-up-meetings.course-ended" | "step-up-meetings.job-consultant-missing" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19220,7 +22588,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19237,6 +22605,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early` */
             422: {
                 headers: {
@@ -19246,7 +22640,20 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.meeting-not-found" | "step-up-meetings.meeting-not-held" | "step-up-meetings.meeting-too-early" | "step-up-meetings.meeting-wrong-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19328,7 +22735,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19341,7 +22748,59 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                        code?: "course.model-disabled" | "step-up-meetings.re-review-waived" | "step-up-meetings.wrong-state";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.course-ended";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19423,7 +22882,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "course.not-found";
+                        code?: "course.not-found" | "plugin.not-enabled" | "step-up-meetings.flow-not-found";
                     };
                 };
             };
@@ -19437,6 +22896,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "course.model-disabled" | "step-up-meetings.wrong-state";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "step-up-meetings.course-ended" | "step-up-meetings.date-invalid";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19515,7 +23026,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -19539,7 +23066,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -19565,6 +23094,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19617,6 +23159,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     registerProgressionInstrument: {
@@ -19642,7 +23197,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description The request is invalid */
@@ -19691,7 +23248,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.version-published";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
                 };
             };
             /** @description `instrument.schema`, `instrument.item-unknown`, `instrument.subscale-unknown`, `instrument.scale-unknown`, … each naming its field under `definition.`; `instrument.id-taken` */
@@ -19701,7 +23287,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.age-only-for-youth" | "instrument.duplicate-id" | "instrument.id-taken" | "instrument.item-not-scored" | "instrument.item-unknown" | "instrument.respondent-needs-child" | "instrument.respondent-not-for-child" | "instrument.ruler-range" | "instrument.scale-unknown" | "instrument.scale-values-not-unique" | "instrument.schema" | "instrument.subscale-unknown" | "instrument.youth-needs-age";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -19756,14 +23358,30 @@ export interface operations {
                     };
                 };
             };
-            /** @description `instrument.unknown` */
-            422: {
+            /** @description `instrument.not-found`: no such instrument in your municipality */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -19790,7 +23408,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -19819,14 +23439,30 @@ export interface operations {
                     };
                 };
             };
-            /** @description `instrument.unknown` */
-            422: {
+            /** @description `instrument.not-found`: no such instrument or version in your municipality */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "instrument.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
                 };
             };
         };
@@ -19891,6 +23527,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "provider-order.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -19973,6 +23622,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "provider-order.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20071,6 +23733,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description `provider-report.before-start`, `provider-report.in-future` (receivedOn) */
             422: {
                 headers: {
@@ -20081,6 +23769,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "provider-report.before-start" | "provider-report.in-future";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20153,6 +23854,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20235,6 +23949,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -20245,6 +23985,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.unit-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20309,6 +24062,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20393,6 +24159,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
             /** @description The request breaks a rule */
             422: {
                 headers: {
@@ -20403,6 +24195,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.unit-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20470,6 +24275,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     subscribeToCalendar: {
@@ -20494,6 +24312,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarSubscriptionDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -20522,7 +24353,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };
@@ -20536,6 +24367,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20564,6 +24434,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
             /** @description Authentication is required */
             401: {
                 headers: {
@@ -20590,7 +24473,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };
@@ -20604,6 +24487,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "calendar-subscription.not-found" | "staff.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20676,7 +24598,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "access.role-required" | "auth.municipality-not-served";
+                        code?: "access.denied" | "access.role-required" | "auth.municipality-not-served";
                     };
                 };
             };
@@ -20690,6 +24612,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20778,6 +24713,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     getSyncFigures: {
@@ -20813,7 +24761,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation.failed";
+                        code?: "sync.month-invalid" | "validation.failed";
                     };
                 };
             };
@@ -20844,6 +24792,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -20896,6 +24857,19 @@ export interface operations {
                     };
                 };
             };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     createWebhook: {
@@ -20923,7 +24897,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecretDto"];
                 };
             };
-            /** @description `validation.failed`; `webhook.url-invalid`, `webhook.url-not-https`, `webhook.url-address-forbidden`, `webhook.url-unresolvable` (`errors[].field` = `url`); `webhook.event-type-unknown` (`errors[].field` = `eventTypes[i]`) */
+            /** @description The request is invalid */
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -20932,7 +24906,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "request.malformed-body" | "validation.failed";
+                        code?: "request.malformed-body" | "validation.failed" | "webhook.event-type-unknown" | "webhook.url-address-forbidden" | "webhook.url-invalid" | "webhook.url-not-https" | "webhook.url-unresolvable";
                     };
                 };
             };
@@ -20959,6 +24933,45 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -21013,6 +25026,32 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
         };
     };
     deleteWebhook: {
@@ -21035,6 +25074,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
             };
             /** @description Authentication is required */
             401: {
@@ -21059,6 +25111,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -21127,6 +25231,58 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "access.role-required" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook.not-found";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };
@@ -21209,6 +25365,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "staff.not-found";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
                     };
                 };
             };

@@ -2,6 +2,9 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EntityManager } from 'typeorm';
 import { CitizenAccess, CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { ProblemAnswers } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
+import { AccessErrorCode } from './access.error.js';
 import { AccessGrant } from './access-grant.entity.js';
 import { AccessGrantDto, CreateAccessGrantDto } from './access-grant.dto.js';
 import { AccessGrantsService } from './access-grants.service.js';
@@ -36,6 +39,7 @@ export class AccessController {
     description: "A manager overseeing the course (or an integration) gives a staff member read and write access for cover, up to 30 days, with a reason that goes into the access log with every use.",
   })
   @ApiCreatedResponse({ type: AccessGrantDto })
+  @ProblemAnswers({ 422: [AccessErrorCode.GrantInPast, AccessErrorCode.GrantTooLong, AccessErrorCode.GrantStaffUnknown, CONCERNS_UNKNOWN] })
   grant(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateAccessGrantDto): Promise<AccessGrantDto> {
     return this.grants.grant(p, courseId, dto);
   }
@@ -44,6 +48,7 @@ export class AccessController {
   @CourseAccess('grant-access', { record: 'access-grant', param: 'grantId', locate: grantCourse })
   @ApiOperation({ operationId: 'revokeAccessGrant', summary: 'Revoke a temporary access grant', description: 'Effective immediately.' })
   @ApiCreatedResponse({ type: AccessGrantDto })
+  @ProblemAnswers({ 404: [AccessErrorCode.GrantNotFound], 409: [AccessErrorCode.GrantRevoked] })
   revoke(@CurrentPrincipal() p: Principal, @Param('grantId') id: string): Promise<AccessGrantDto> {
     return this.grants.revoke(p, id);
   }

@@ -27,7 +27,7 @@ export class HouseholdsController {
     description: 'Members must be citizens of your municipality (else 422 `household.member-unknown` naming `members[i].citizenId`).',
   })
   @ApiCreatedResponse({ type: HouseholdDto })
-  @ProblemAnswers({ 422: ['household.member-unknown', 'household.member-duplicate'] })
+  @ProblemAnswers({ 422: ['household.member-unknown', 'household.member-duplicate', 'household.custody-not-parent'] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHouseholdDto): Promise<HouseholdDto> {
     return this.households.create(p.municipalityId, dto);
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { PageQuery, type Page, ProblemAnswers } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
 import { ContactDto, ContactPageDto, CreateContactDto, CreateFollowUpDto, FollowUpDto, FollowUpPageDto, FollowUpsQuery, UpdateFollowUpDto } from './contact.dto.js';
 import { ContactsService } from './contacts.service.js';
 import { contactCourses, followUpCourses } from '@enplan/core/meetings';
@@ -27,7 +28,7 @@ export class CourseContactsController {
   @ApiCreatedResponse({ type: ContactDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: `\`contact.in-future\` (at), \`contact.staff-unknown\` (staffMemberIds[i]), ${FOLLOW_UP_422} with the field as followUps[i].…` })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.owner-unknown', 'follow-up.meeting-unknown'] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['contact.in-future', 'contact.staff-unknown', 'follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateContactDto): Promise<ContactDto> {
     return this.contacts.create(p, courseId, dto);
   }
@@ -49,7 +50,7 @@ export class CourseContactsController {
   @ApiCreatedResponse({ type: FollowUpDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: `${FOLLOW_UP_422}, \`follow-up.contact-unknown\` (contactId: not a contact of the course)` })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.owner-unknown', 'follow-up.meeting-unknown'] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['follow-up.contact-unknown', 'follow-up.owner-unknown', 'follow-up.meeting-unknown', CONCERNS_UNKNOWN] })
   createFollowUp(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateFollowUpDto): Promise<FollowUpDto> {
     return this.contacts.createFollowUp(p, courseId, dto);
   }

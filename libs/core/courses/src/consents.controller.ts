@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { Consent } from './consent.entity.js';
 import { ConsentDto, CreateConsentDto, RevokeConsentDto } from './consent.dto.js';
-import { ConsentsService } from './consents.service.js';
+import { ProblemAnswers } from '@enplan/core/common';
+import { ConsentErrorCode as Code, ConsentsService } from './consents.service.js';
 
 const consentCourse = async (em: import('typeorm').EntityManager, municipalityId: string, id: string) =>
   (await em.find(Consent, { where: { id, municipalityId }, select: { courseId: true } })).map((c) => c.courseId);
@@ -30,6 +31,7 @@ export class ConsentsController {
     description: 'Consent to take part, or to share information with named units for a purpose, categories and period. An oral consent needs a witness.',
   })
   @ApiCreatedResponse({ type: ConsentDto })
+  @ProblemAnswers({ 422: [Code.CitizenNotOnCourse, Code.PartyUnknown, Code.PartiesRequired, Code.CategoriesRequired, Code.NotForParticipation, Code.WitnessRequired, Code.PeriodInvalid] })
   record(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateConsentDto): Promise<ConsentDto> {
     return this.consents.record(p, courseId, dto);
   }
@@ -38,6 +40,7 @@ export class ConsentsController {
   @CourseAccess('update', { record: 'consent', param: 'consentId', locate: consentCourse })
   @ApiOperation({ operationId: 'revokeConsent', summary: 'Revoke a consent', description: 'Effective immediately: shared content disappears from the parties\' views at once. The consent stays in the history.' })
   @ApiCreatedResponse({ type: ConsentDto })
+  @ProblemAnswers({ 404: [Code.NotFound], 409: [Code.AlreadyRevoked] })
   revoke(@CurrentPrincipal() p: Principal, @Param('consentId') id: string, @Body() dto: RevokeConsentDto): Promise<ConsentDto> {
     return this.consents.revoke(p, id, dto);
   }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CITIZEN_ROLES, CourseAccess, CurrentCourseScope, CurrentPrincipal, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { CourseDto, CoursePageDto, CourseQuery, CreateCourseDto, CreateTransitionDto } from './course.dto.js';
 import { CoursesService } from './courses.service.js';
-import { ProblemAnswers } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN } from './disclosure.js';
+import { ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 
 /** The citizens a course response names (its citizen; a family course's household is logged by id on its own routes). */
 const courseCitizens = (c: { citizen: { id: string } | null }): string[] => (c.citizen ? [c.citizen.id] : []);
@@ -25,6 +26,7 @@ export class CoursesController {
   })
   @ApiCreatedResponse({ type: CourseDto })
   @ProblemAnswers({ 409: ['course.already-open'], 422: ['course.model-unknown', 'course.subject-required', 'course.citizen-unknown', 'course.household-unknown', 'course.citizen-not-in-household', 'course.referring-unit-unknown', 'course.date-in-future'] })
+  @RunsRuleHooks('eligibility', 'onReferral')
   refer(@CurrentPrincipal() p: Principal, @Body() dto: CreateCourseDto): Promise<CourseDto> {
     return this.courses.refer(p, dto);
   }
@@ -56,7 +58,8 @@ export class CoursesController {
       "`course.capacity-reached` when the model's cap (deployment setting `maxActiveCourses`) is reached.",
   })
   @ApiCreatedResponse({ type: CourseDto })
-  @ProblemAnswers({ 404: ['course.not-found'], 409: ['course.already-open'], 422: ['course.transition-not-allowed', 'course.capacity-reached', 'course.outcome-required', 'course.outcome-text-required', 'course.outcome-not-allowed', 'course.end-date-required', 'course.end-date-before-referral', 'course.end-date-not-allowed', 'course.date-in-future'] })
+  @ProblemAnswers({ 404: ['course.not-found'], 409: ['course.already-open'], 422: ['course.transition-not-allowed', 'course.capacity-reached', 'course.outcome-required', 'course.outcome-text-required', 'course.outcome-not-allowed', 'course.end-date-required', 'course.end-date-before-referral', 'course.end-date-not-allowed', 'course.date-in-future', CONCERNS_UNKNOWN] })
+  @RunsRuleHooks('closingChecks', 'teamRules', 'caseload', 'onActivation', 'onClosing')
   transition(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CreateTransitionDto): Promise<CourseDto> {
     return this.courses.transition(p, id, dto);
   }

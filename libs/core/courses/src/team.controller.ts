@@ -1,8 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
+import { ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
+import { ConsentErrorCode } from './consents.service.js';
+import { TeamErrorCode as Code } from './courses.error.js';
 import { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto } from './team.dto.js';
 import { TeamService } from './team.service.js';
+
+/** Who may join the team: a staff member of the municipality, active, from an external unit only under a sharing consent. */
+const STAFF_REFUSALS = [Code.StaffUnknown, Code.StaffInactive, ConsentErrorCode.Missing];
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -26,6 +32,8 @@ export class TeamController {
     description: 'The first primary contact may be set here; once there is one, it changes only by handover (422 `team.primary-contact-exists`).',
   })
   @ApiCreatedResponse({ type: TeamAssignmentDto })
+  @ProblemAnswers({ 409: [Code.AlreadyAssigned], 422: [Code.CourseEnded, ...STAFF_REFUSALS, Code.StartsBeforeReferral, Code.PrimaryContactExists] })
+  @RunsRuleHooks('teamRules', 'caseload')
   add(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: AddTeamMemberDto): Promise<TeamAssignmentDto> {
     return this.team.add(p, courseId, dto);
   }
@@ -34,6 +42,8 @@ export class TeamController {
   @CourseAccess('manage-team', { record: 'team' })
   @ApiOperation({ operationId: 'endTeamAssignment', summary: 'End a team assignment', description: 'The primary contact cannot just end (422 `team.primary-contact-required`): hand over instead.' })
   @ApiCreatedResponse({ type: TeamAssignmentDto })
+  @ProblemAnswers({ 404: [Code.AssignmentNotFound], 409: [Code.AssignmentEnded], 422: [Code.CourseEnded, Code.PrimaryContactRequired, Code.EndsBeforeStart, Code.DateInFuture] })
+  @RunsRuleHooks('teamRules')
   end(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -51,6 +61,8 @@ export class TeamController {
     description: "Ends the current primary contact's assignment and opens the new one with the handover note, in one step; the history is kept.",
   })
   @ApiCreatedResponse({ type: HandoverResultDto })
+  @ProblemAnswers({ 422: [Code.CourseEnded, ...STAFF_REFUSALS, Code.StartsBeforeReferral, Code.DateInFuture, Code.AlreadyPrimaryContact, Code.EndsBeforeStart] })
+  @RunsRuleHooks('teamRules', 'caseload')
   handover(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: HandoverDto): Promise<HandoverResultDto> {
     return this.team.handover(p, courseId, dto);
   }

@@ -77,7 +77,8 @@ export class DecisionSettingsService {
 
   private area(legalArea: string): LegalArea {
     if (!(LEGAL_AREAS as readonly string[]).includes(legalArea)) {
-      throw DomainError.field('decision.legal-area-unknown', 'legalArea', `legalArea must be one of ${LEGAL_AREAS.join(', ')}`, 'invalid');
+      // The area is the record the path names: an unknown one is not found (404), as any record in a path.
+      throw new DomainError('decision.legal-area-unknown', 'not-found', `legalArea must be one of ${LEGAL_AREAS.join(', ')}`);
     }
     return legalArea as LegalArea;
   }

@@ -14,7 +14,9 @@ import {
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan/core/access';
-import type { Page } from '@enplan/core/common';
+import { ProblemAnswers, RunsRuleHooks, type Page } from '@enplan/core/common';
+import { LEGAL_AREAS } from '@enplan/core/organisation';
+import { DecisionErrorCode } from '@enplan/core/plans';
 import { DecisionSettingsService } from './decision-settings.service.js';
 import {
   ComplaintGuidanceDto,
@@ -29,12 +31,19 @@ import {
   PutComplaintGuidanceDto,
   UpdateDecisionDto,
 } from './decisions.dto.js';
+import { DecisionsErrorCode as Code } from './decisions.error.js';
 import { decisionCourses, DecisionsService } from './decisions.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const DECISION_PARAM = { name: 'decisionId', format: 'uuid', description: 'Decision id', example: '5d2b8c1e-7f3a-4e6b-9a0c-1d2e3f4a5b6c' };
 const DECISION_ROUTE = { record: 'decision', param: 'decisionId', locate: decisionCourses };
 const NOT_FOUND = '`course.not-found`, `decision.not-found` (also a decision you may not see)';
+/** What naming a legal basis can refuse: none given (400), one outside the catalogue, or one of another area (422). */
+const BASIS_MISSING = [DecisionErrorCode.LegalAreaMissing];
+const BASIS_REFUSALS = [DecisionErrorCode.LegalBasisUnknown, DecisionErrorCode.LegalAreaMismatch];
+/** What the actions and the period of a draft can refuse (422). */
+const DRAFT_REFUSALS = [Code.ActionUnknown, Code.ActionTwice, Code.NoPlan, Code.PeriodInvalid];
+const LEGAL_AREA_PARAM = { name: 'legalArea', enum: LEGAL_AREAS, example: 'employment', description: 'A legal area' };
 const courseOf = (access: CourseAccessContext | undefined) => access?.facts[0]?.id ?? '';
 
 @ApiTags('decisions')
@@ -60,6 +69,7 @@ export class DecisionsController {
   @ApiUnprocessableEntityResponse({
     description: '`decision.legal-basis-unknown` (a paragraph outside the catalogue), `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid`, `decision.supersedes-unknown`',
   })
+  @ProblemAnswers({ 400: BASIS_MISSING, 409: [Code.CourseEnded, Code.AlreadySuperseded], 422: [...BASIS_REFUSALS, ...DRAFT_REFUSALS, Code.SupersedesUnknown] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateDecisionDto, @CourseViewerContext() access?: CourseAccessContext): Promise<DecisionDto> {
     return this.decisions.create(p, courseId, dto, viewerOf(access, courseId));
   }
@@ -102,6 +112,7 @@ export class DecisionsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: '`decision.not-editable`: the decision is decided or notified; `decision.course-ended`' })
   @ApiUnprocessableEntityResponse({ description: '`decision.legal-basis-unknown`, `decision.action-unknown`, `decision.action-twice`, `decision.no-plan`, `decision.period-invalid`' })
+  @ProblemAnswers({ 400: BASIS_MISSING, 409: [Code.NotEditable, Code.CourseEnded], 422: [...BASIS_REFUSALS, ...DRAFT_REFUSALS] })
   update(@CurrentPrincipal() p: Principal, @Param('decisionId') decisionId: string, @Body() dto: UpdateDecisionDto, @CourseViewerContext() access?: CourseAccessContext): Promise<DecisionDto> {
     return this.decisions.update(p, decisionId, dto, viewerOf(access, courseOf(access)));
   }
@@ -126,6 +137,12 @@ export class DecisionsController {
       "`decision.incomplete` (the fields missing), `decision.committee-approval-required`, `decision.committee-approval-not-needed`, the model's authority code " +
       '(e.g. `paired-caseworkers.partner-area`, `plugin.decision-authority`; the message names the law, paragraph and area), `decision.action-unknown`, `decision.legal-basis-unknown`',
   })
+  @ProblemAnswers({
+    400: BASIS_MISSING,
+    409: [Code.NotDraft, Code.AlreadySuperseded, Code.CourseEnded],
+    422: [Code.Incomplete, Code.CommitteeApprovalRequired, Code.CommitteeApprovalNotNeeded, ...BASIS_REFUSALS, ...DRAFT_REFUSALS, Code.SupersedesUnknown],
+  })
+  @RunsRuleHooks('decisionAuthority')
   decide(@CurrentPrincipal() p: Principal, @Param('decisionId') decisionId: string, @Body() dto: DecideDto, @CourseViewerContext() access?: CourseAccessContext): Promise<DecisionDto> {
     return this.decisions.decide(p, decisionId, dto, viewerOf(access, courseOf(access)));
   }
@@ -139,6 +156,7 @@ export class DecisionsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: '`decision.not-decided`: a draft, or notified already' })
   @ApiUnprocessableEntityResponse({ description: '`decision.notified-before-decided` (field `notifiedAt`)' })
+  @ProblemAnswers({ 409: [Code.NotDecided], 422: [Code.NotifiedBeforeDecided] })
   notify(@CurrentPrincipal() p: Principal, @Param('decisionId') decisionId: string, @Body() dto: NotifyDto, @CourseViewerContext() access?: CourseAccessContext): Promise<DecisionDto> {
     return this.decisions.notify(p, decisionId, dto, viewerOf(access, courseOf(access)));
   }
@@ -155,6 +173,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The letter', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: '`decision.not-decided`: a draft has no letter' })
+  @ProblemAnswers({ 409: [Code.NotDecided] })
   async letterHtml(
     @CurrentPrincipal() p: Principal,
     @Param('decisionId') decisionId: string,
@@ -174,6 +193,7 @@ export class DecisionsController {
   @ApiOkResponse({ description: 'The letter', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: '`decision.not-decided`: a draft has no letter' })
+  @ProblemAnswers({ 409: [Code.NotDecided] })
   async letterPdf(
     @CurrentPrincipal() p: Principal,
     @Param('decisionId') decisionId: string,
@@ -207,6 +227,7 @@ export class DecisionSettingsController {
   })
   @ApiOkResponse({ type: DecisionSettingsDto })
   @ApiUnprocessableEntityResponse({ description: '`decision.legal-basis-unknown` naming `committeeLegalBases[i]`' })
+  @ProblemAnswers({ 422: [DecisionErrorCode.LegalBasisUnknown] })
   putCommitteeLegalBases(@CurrentPrincipal() p: Principal, @Body() dto: PutCommitteeLegalBasesDto): Promise<DecisionSettingsDto> {
     return this.settings.putCommitteeLegalBases(p, dto);
   }
@@ -218,8 +239,10 @@ export class DecisionSettingsController {
     summary: "Write your municipality's complaint guidance for a legal area",
     description: 'New decisions in the area start from it; drafts and decisions made already keep theirs.',
   })
-  @ApiParam({ name: 'legalArea', example: 'employment', description: 'A legal area' })
+  @ApiParam(LEGAL_AREA_PARAM)
   @ApiOkResponse({ type: ComplaintGuidanceDto })
+  @ApiNotFoundResponse({ description: '`decision.legal-area-unknown`: not a legal area' })
+  @ProblemAnswers({ 404: ['decision.legal-area-unknown'] })
   putComplaintGuidance(@CurrentPrincipal() p: Principal, @Param('legalArea') legalArea: string, @Body() dto: PutComplaintGuidanceDto): Promise<ComplaintGuidanceDto> {
     return this.settings.putComplaintGuidance(p, legalArea, dto);
   }
@@ -227,8 +250,10 @@ export class DecisionSettingsController {
   @Delete('complaint-guidance/:legalArea')
   @StaffRoute({ record: 'decision-settings', roles: ['admin', 'manager', 'integrator'] })
   @ApiOperation({ operationId: 'resetComplaintGuidance', summary: 'Return to the shipped Danish complaint guidance for a legal area' })
-  @ApiParam({ name: 'legalArea', example: 'employment', description: 'A legal area' })
+  @ApiParam(LEGAL_AREA_PARAM)
   @ApiOkResponse({ type: ComplaintGuidanceDto })
+  @ApiNotFoundResponse({ description: '`decision.legal-area-unknown`: not a legal area' })
+  @ProblemAnswers({ 404: ['decision.legal-area-unknown'] })
   resetComplaintGuidance(@CurrentPrincipal() p: Principal, @Param('legalArea') legalArea: string): Promise<ComplaintGuidanceDto> {
     return this.settings.resetComplaintGuidance(p, legalArea);
   }

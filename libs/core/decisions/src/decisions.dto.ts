@@ -167,7 +167,7 @@ export class DecisionDto {
   @ApiProperty({ type: Boolean, description: "The provision is on the municipality's committee list: deciding records the committee's approval" })
   committeeProvision: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, example: 2, description: 'The plan version the action ids refer to' })
+  @ApiProperty({ type: 'integer', nullable: true, example: 2, description: 'The plan version the action ids refer to' })
   planVersion: number | null;
 
   @ApiProperty({ type: [DecidedActionDto] })

@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, StaffRoute, type Principal, type Role } from '@enplan/core/auth';
 import { ReplicaReads } from '@enplan/core/database';
+import { ProblemAnswers } from '@enplan/core/common';
+import { EventDeliveryErrorCode as Code } from './event-delivery.error.js';
 import { DeadLettersService } from './dead-letters.service.js';
 import {
   CreateWebhookDto,
@@ -37,6 +39,7 @@ export class EventsController {
       'also after downtime. Events carry record ids and kinds only; fetch the records through the API.',
   })
   @ApiOkResponse({ type: EventFeedDto })
+  @ProblemAnswers({ 400: [Code.CursorInvalid] })
   list(@CurrentPrincipal() p: Principal, @Query() q: EventsQuery): Promise<EventFeedDto> {
     return this.feed.page(p, q.after, q.limit);
   }
@@ -58,10 +61,7 @@ export class WebhooksController {
       'addresses only (never private, loopback, link-local or a metadata service; checked again before each delivery).',
   })
   @ApiCreatedResponse({ type: WebhookWithSecretDto })
-  @ApiBadRequestResponse({
-    description:
-      '`validation.failed`; `webhook.url-invalid`, `webhook.url-not-https`, `webhook.url-address-forbidden`, `webhook.url-unresolvable` (`errors[].field` = `url`); `webhook.event-type-unknown` (`errors[].field` = `eventTypes[i]`)',
-  })
+  @ProblemAnswers({ 400: [Code.WebhookUrlInvalid, Code.WebhookUrlNotHttps, Code.WebhookUrlAddressForbidden, Code.WebhookUrlUnresolvable, Code.WebhookEventTypeUnknown] })
   create(@CurrentPrincipal() p: Principal, @Body() dto: CreateWebhookDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.create(p, dto);
   }
@@ -78,6 +78,7 @@ export class WebhooksController {
   @StaffRoute({ record: 'webhook', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'getWebhook', summary: 'One webhook (without its secret)' })
   @ApiOkResponse({ type: WebhookDto })
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<WebhookDto> {
     return this.webhooks.get(p, id);
   }
@@ -91,6 +92,7 @@ export class WebhooksController {
     description: 'The new secret is shown once. Until `previousSecretUntil` every message carries a signature with each secret.',
   })
   @ApiOkResponse({ type: WebhookWithSecretDto })
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   rotate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: RotateSecretDto): Promise<WebhookWithSecretDto> {
     return this.webhooks.rotate(p, id, dto.overlapHours);
   }
@@ -100,6 +102,7 @@ export class WebhooksController {
   @StaffRoute({ record: 'webhook', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'deleteWebhook', summary: 'Stop delivering to a webhook' })
   @ApiNoContentResponse()
+  @ProblemAnswers({ 404: [Code.WebhookNotFound] })
   remove(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<void> {
     return this.webhooks.remove(p, id);
   }
@@ -123,6 +126,7 @@ export class EventDeliveriesController {
   @StaffRoute({ record: 'event-delivery', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'getEventDelivery', summary: 'One delivery: its target, attempts and last error' })
   @ApiOkResponse({ type: EventDeliveryDto })
+  @ProblemAnswers({ 404: [Code.DeliveryNotFound] })
   get(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<EventDeliveryDto> {
     return this.deliveries.get(p, id);
   }
@@ -132,6 +136,7 @@ export class EventDeliveriesController {
   @StaffRoute({ record: 'event-delivery', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'replayEventDelivery', summary: 'Put a dead-lettered delivery back in the queue (same idempotency key)' })
   @ApiOkResponse({ type: EventDeliveryDto })
+  @ProblemAnswers({ 404: [Code.DeliveryNotFound], 409: [Code.DeliveryNotDead] })
   replay(@CurrentPrincipal() p: Principal, @Param('id') id: string): Promise<EventDeliveryDto> {
     return this.deliveries.replay(p, id);
   }

@@ -102,7 +102,7 @@ export class EventDeliveryDto {
   targetId: string;
   @ApiProperty({ enum: DELIVERY_STATUSES })
   status: DeliveryStatus;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0 })
   attempts: number;
   @ApiProperty({ format: 'date-time' })
   nextAttemptAt: string;
@@ -116,6 +116,6 @@ export class EventDeliveryDto {
   targetReference: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' })
   deadAt: string | null;
-  @ApiProperty()
+  @ApiProperty({ type: 'integer', minimum: 0 })
   replays: number;
 }

@@ -2,7 +2,8 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import type { InstrumentDefinition } from '@enplan/core/progression-instruments';
 import type { PluginDemo } from './demo.js';
-import type { PluginExtensions } from './extension-points.js';
+import type { ProblemCodesByStatus } from '@enplan/core/common';
+import type { LifecycleHooks, PluginExtensions } from './extension-points.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityClass = Function;
@@ -44,6 +45,13 @@ export interface PluginDefinition<S extends object = any> {
   /** The extension points it fills, as an object or as a function of the municipality's settings. */
   extensions?: PluginExtensions<S> | ((settings: S) => PluginExtensions<S>);
   /**
+   * The problem codes its rules can answer, by extension point. The OpenAPI document lists them on every core
+   * operation that runs the point (publishing a plan runs `decisionAuthority` and `validatePlanPublish`, an
+   * activation `teamRules` and `onActivation`, …), so an integrator learns them from the contract, and the
+   * contract tests fail a plugin whose rule answers a code it did not declare here.
+   */
+  problemCodes?: PluginProblemCodes;
+  /**
    * Its demo municipality and data (optional): `npm start` without a deployment file serves it with the plugin
    * enabled, and plants the data once (see `PluginDemo`).
    */
@@ -55,6 +63,24 @@ export interface PluginDefinition<S extends object = any> {
    * must be a new `version`.
    */
   instruments?: readonly InstrumentDefinition[];
+}
+
+/**
+ * A plugin's problem codes by extension point. The rule points refuse with 422; a lifecycle hook may throw any
+ * `DomainError`, so its codes are given by status. (A rule's refusal without its own code is answered with the
+ * point's default, `plugin.team-rule`, `plugin.decision-authority` or `plugin.not-eligible`: no need to list those.)
+ */
+export interface PluginProblemCodes {
+  /** Codes of `TeamRuleProblem.code`. */
+  teamRules?: readonly string[];
+  /** Codes of a refused `AuthorityDecision`. */
+  decisionAuthority?: readonly string[];
+  /** Codes of the `FieldProblem`s `validatePlanPublish` returns. */
+  validatePlanPublish?: readonly string[];
+  /** Codes of a refused `EligibilityResult`. */
+  eligibility?: readonly string[];
+  /** What each lifecycle hook can throw, by HTTP status. */
+  hooks?: { readonly [K in keyof LifecycleHooks]?: ProblemCodesByStatus };
 }
 
 /** Declares a plugin (typed; validated when the host boots with it). */

@@ -504,3 +504,36 @@ describe('PluginRegistry resolution', () => {
     expect(r.accessRuleContributors(call('101'))).toEqual([]);
   });
 });
+
+describe('the problem codes the plugins’ rules can answer (for the OpenAPI document)', () => {
+  it('lists each enabled plugin’s declared codes by extension point, with the point’s default once a plugin fills it', () => {
+    const declared = {
+      ...addOn,
+      problemCodes: { teamRules: ['local-rules.team-empty'], hooks: { onActivation: { 409: ['local-rules.not-now'] } } },
+      extensions: { ...(addOn.extensions as object), hooks: { onActivation: () => undefined } },
+    } as PluginDefinition;
+    const r = PluginRegistry.create({ catalogue: [{ ...pairPlugin, pluginApi: '*' }, declared], deployment: deployment([{ id: 'pair-test' }, { id: 'local-rules' }]), core });
+    const codes = r.ruleProblemCodes();
+    expect(codes.teamRules).toEqual({ 422: ['local-rules.team-empty', 'plugin.team-rule'] });
+    expect(codes.caseload).toEqual({ 422: ['plugin.caseload-cap'] });
+    expect(codes.decisionAuthority).toEqual({ 422: ['plugin.decision-authority'] });
+    expect(codes.onActivation).toEqual({ 409: ['local-rules.not-now'] });
+    // Without plugins only the core's own decision-authority refusal remains.
+    expect(PluginRegistry.create({ catalogue: [], deployment: deployment([]), core }).ruleProblemCodes()).toEqual({ decisionAuthority: { 422: ['plugin.decision-authority'] } });
+  });
+
+  it('refuses problemCodes that are not codes, or name no extension point', () => {
+    const bad = definePlugin({
+      id: 'bad-codes',
+      displayName: 'Bad',
+      version: '0.1.0',
+      pluginApi: '*',
+      problemCodes: { teamRules: ['Not A Code'], hooks: { onNothing: { 422: ['bad-codes.x'] } }, workList: ['bad-codes.y'] } as never,
+    });
+    expect(problemsOf([bad], deployment([{ id: 'bad-codes' }]))).toEqual([
+      'bad-codes@-: problemCodes.teamRules: "Not A Code" is not a problem code (dotted kebab-case, e.g. "my-plugin.rule-broken") (enabled in 999)',
+      'bad-codes@-: problemCodes.hooks.onNothing: not a lifecycle hook (onReferral, onActivation, onPlanPublished, onClosing) (enabled in 999)',
+      'bad-codes@-: problemCodes.workList: not an extension point with problem codes (teamRules, decisionAuthority, validatePlanPublish, eligibility, hooks) (enabled in 999)',
+    ]);
+  });
+});

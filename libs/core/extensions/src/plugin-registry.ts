@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { getMetadataArgsStorage, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import type { FieldProblem } from '@enplan/core/common';
+import type { FieldProblem, ProblemCodesByStatus, RuleHook } from '@enplan/core/common';
 import type { Deployment } from '@enplan/core/config';
 import { SnakeNamingStrategy } from '@enplan/core/database';
 import { SHIPPED_INSTRUMENT_IDS, validateDefinition, type InstrumentDefinition } from '@enplan/core/progression-instruments';
@@ -127,6 +127,7 @@ export function definitionProblems(d: PluginDefinition, pluginApiVersion: string
     out.push(`needs plugin API ${d.pluginApi}, but this host's plugin API is ${pluginApiVersion}`);
   }
   if (d.settings !== undefined && !isClass(d.settings)) out.push('settings must be a class (with class-validator decorators)');
+  out.push(...problemCodeProblems(d.problemCodes));
   if (d.module !== undefined && !isClass(d.module) && !isClass((d.module as { module?: unknown }).module)) out.push('module must be a NestJS module class or dynamic module');
   const prefix = tablePrefix(d.id);
   const naming = new SnakeNamingStrategy();
@@ -190,6 +191,35 @@ function demoProblems(d: PluginDefinition): string[] {
     if (!Array.isArray(u?.roles) || !u.roles.length) out.push(`demo.users[${i}].roles must name at least one role`);
   }
   if (typeof seed !== 'function') out.push('demo.seed must be a function');
+  return out;
+}
+
+const PROBLEM_CODE = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+(-[a-z0-9]+)*)+$/;
+const RULE_POINTS = ['teamRules', 'decisionAuthority', 'validatePlanPublish', 'eligibility'] as const;
+const LIFECYCLE_HOOKS = ['onReferral', 'onActivation', 'onPlanPublished', 'onClosing'] as const;
+const HOOK_STATUSES = ['400', '404', '409', '422', '428', '503'];
+
+/** `problemCodes`: known points only, each a list of dotted kebab-case codes (a hook's by status). */
+function problemCodeProblems(codes: PluginDefinition['problemCodes']): string[] {
+  if (codes === undefined) return [];
+  if (!codes || typeof codes !== 'object') return ['problemCodes must be an object'];
+  const out: string[] = [];
+  const list = (at: string, v: unknown) => {
+    if (!Array.isArray(v)) return out.push(`${at} must be a list of problem codes`);
+    for (const c of v) if (typeof c !== 'string' || !PROBLEM_CODE.test(c)) out.push(`${at}: ${JSON.stringify(c)} is not a problem code (dotted kebab-case, e.g. "my-plugin.rule-broken")`);
+  };
+  for (const [key, v] of Object.entries(codes)) {
+    if ((RULE_POINTS as readonly string[]).includes(key)) list(`problemCodes.${key}`, v);
+    else if (key === 'hooks' && v && typeof v === 'object') {
+      for (const [hook, byStatus] of Object.entries(v)) {
+        if (!(LIFECYCLE_HOOKS as readonly string[]).includes(hook)) out.push(`problemCodes.hooks.${hook}: not a lifecycle hook (${LIFECYCLE_HOOKS.join(', ')})`);
+        else for (const [status, c] of Object.entries(byStatus ?? {})) {
+          if (!HOOK_STATUSES.includes(status)) out.push(`problemCodes.hooks.${hook}.${status}: not a problem status (${HOOK_STATUSES.join(', ')})`);
+          else list(`problemCodes.hooks.${hook}.${status}`, c);
+        }
+      }
+    } else out.push(`problemCodes.${key}: not an extension point with problem codes (${[...RULE_POINTS, 'hooks'].join(', ')})`);
+  }
   return out;
 }
 
@@ -383,6 +413,36 @@ export class PluginRegistry {
   activePlugins(): PluginDefinition[] {
     const ids = new Set([...this.byMunicipality.values()].flatMap((m) => m.enabled.map((e) => e.definition.id)));
     return this.available.filter((d) => ids.has(d.id));
+  }
+
+  /**
+   * What the rules of the plugins enabled somewhere can answer, by extension point and status: each plugin's
+   * declared `problemCodes`, and a point's default code once a plugin fills it (the core's own decision-authority
+   * rule refuses with `plugin.decision-authority` even without plugins). The OpenAPI document adds these to the
+   * operations that run the point (`RunsRuleHooks`).
+   */
+  ruleProblemCodes(): Partial<Record<RuleHook, ProblemCodesByStatus>> {
+    const out: Partial<Record<RuleHook, Record<number, Set<string>>>> = {};
+    const add = (hook: RuleHook, status: number, codes: readonly string[] = []) => {
+      const byStatus = (out[hook] ??= {});
+      for (const c of codes) (byStatus[status] ??= new Set()).add(c);
+    };
+    add('decisionAuthority', 422, [ExtensionErrorCode.DecisionAuthority]);
+    const enabled = [...this.byMunicipality.values()].flatMap((m) => m.enabled);
+    for (const { definition: d, extensions: x } of enabled) {
+      const declared = d.problemCodes ?? {};
+      if (x.teamRules) add('teamRules', 422, [ExtensionErrorCode.TeamRule, ...(declared.teamRules ?? [])]);
+      if (x.decisionAuthority) add('decisionAuthority', 422, declared.decisionAuthority);
+      if (x.validatePlanPublish) add('validatePlanPublish', 422, declared.validatePlanPublish);
+      if (x.eligibility) add('eligibility', 422, [ExtensionErrorCode.NotEligible, ...(declared.eligibility ?? [])]);
+      if (x.caseload?.capPerFte != null) add('caseload', 422, [ExtensionErrorCode.CaseloadCap]);
+      for (const [hook, byStatus] of Object.entries(declared.hooks ?? {}) as [RuleHook, ProblemCodesByStatus][]) {
+        if (x.hooks?.[hook as keyof typeof x.hooks]) for (const [status, codes] of Object.entries(byStatus)) add(hook, Number(status), codes);
+      }
+    }
+    return Object.fromEntries(
+      Object.entries(out).map(([hook, byStatus]) => [hook, Object.fromEntries(Object.entries(byStatus).map(([st, set]) => [st, [...set].sort()]))]),
+    ) as Partial<Record<RuleHook, ProblemCodesByStatus>>;
   }
 
   municipalityCodes(): string[] {

@@ -12,7 +12,8 @@ import express from 'express';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { countStatements } from '@enplan/core/database';
-import { CORE_VERSION } from '@enplan/core/extensions';
+import { CourseClosingChecks } from '@enplan/core/courses';
+import { CORE_VERSION, PluginRegistry } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
 import { withTypedNullables } from './openapi-nullable.js';
 import { documentValidationRules, operationIdFactory, withContract } from './openapi-contract.js';
@@ -54,7 +55,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   documentValidationRules();
-  return withTypedNullables(withContract(SwaggerModule.createDocument(app, config, { operationIdFactory }), { publicUrl: app.get(EnplanConfig).publicUrl, tags: API_TAGS }));
+  return withTypedNullables(withContract(SwaggerModule.createDocument(app, config, { operationIdFactory }), { publicUrl: app.get(EnplanConfig).publicUrl, tags: API_TAGS, ruleCodes: { ...app.get(PluginRegistry).ruleProblemCodes(), closingChecks: app.get(CourseClosingChecks).problemCodes() } }));
 }
 
 const DOCUMENTS = new WeakMap<INestApplication, OpenAPIObject>();

@@ -2,9 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Post, type Type } from '@nestj
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { loadOrCreateLocalKey, mintToken, Public } from '@enplan/core/auth';
-import { DomainError } from '@enplan/core/common';
+import { DomainError, ProblemAnswers } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import type { DemoLogin } from './demo-deployment.js';
+
+/** A sign-in as someone who is not a demo staff member. */
+const DEMO_STAFF_UNKNOWN = 'demo.staff-unknown';
 
 /** How long a demo sign-in lasts: a working day at the demo screen. */
 const DEMO_TOKEN_TTL_SECONDS = 8 * 3600;
@@ -68,9 +71,10 @@ export function demoSignInController(logins: readonly DemoLogin[]): { controller
     @HttpCode(200)
     @ApiOperation({ operationId: 'demoSignIn', summary: 'Demo only: a token for a demo staff member', description: 'Exists only on a demo installation (demo data, local signing key).' })
     @ApiOkResponse({ type: DemoTokenDto })
+    @ProblemAnswers({ 422: [DEMO_STAFF_UNKNOWN] })
     async signIn(@Body() dto: DemoSignInDto): Promise<DemoTokenDto> {
       const login = this.logins.find((l) => l.userId === dto.userId);
-      if (!login) throw new DomainError('demo.staff-unknown', 'unprocessable', 'No demo staff member has this id', { errors: [{ field: 'userId', code: 'demo.staff-unknown', message: 'not a demo staff member' }] });
+      if (!login) throw new DomainError(DEMO_STAFF_UNKNOWN, 'unprocessable', 'No demo staff member has this id', { errors: [{ field: 'userId', code: DEMO_STAFF_UNKNOWN, message: 'not a demo staff member' }] });
       const key = await loadOrCreateLocalKey(this.config.dataDir);
       const token = await mintToken(key, {
         userId: login.userId,

@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import { ACCESS_EXTENSION, type AccessDescription } from '@enplan/core/auth';
-import { PROBLEM_ANSWERS_EXTENSION, PROBLEM_CONTENT_TYPE, problemTitle, type ProblemCodesByStatus } from '@enplan/core/common';
+import { PROBLEM_ANSWERS_EXTENSION, PROBLEM_CONTENT_TYPE, problemTitle, RULE_HOOKS_EXTENSION, type ProblemCodesByStatus, type RuleHook } from '@enplan/core/common';
 
 type Schema = Record<string, unknown>;
 type Parameter = { name: string; in: string; schema?: Schema; required?: boolean; description?: string };
@@ -76,8 +76,18 @@ function sharedCodes(path: string, method: string, op: Operation): Record<number
   if (access?.notFound && path.includes('{')) add(404, access.notFound);
   if (access?.writeRefusals && method !== 'get') add(409, ...access.writeRefusals);
   const params = op.parameters ?? [];
-  if (op.requestBody || params.some((p) => p.in === 'query')) add(400, 'validation.failed');
-  if (op.requestBody) add(400, 'request.malformed-body');
+  // A write takes a body even where it declares none (one it does not take is refused: `validation.failed`).
+  const body = Boolean(op.requestBody) || method !== 'get';
+  if (body || params.some((p) => p.in === 'query')) add(400, 'validation.failed');
+  if (body) add(400, 'request.malformed-body');
+  // The body parser: a JSON body over 1 MB, or in a charset other than UTF-8, is refused before any route sees it.
+  if (body) add(413, 'request.too-large');
+  if (body) add(415, 'request.unsupported-media-type');
+  // A plugin's routes answer 404 in a municipality that does not enable it (PluginEnabledGuard).
+  if (path.startsWith('/api/v1/plugins/')) add(404, 'plugin.not-enabled');
+  // Any operation can fail unexpectedly (the database gone, an access-log entry that cannot be written): a problem
+  // without details, never a stack trace.
+  add(500, 'internal.unexpected');
   return out;
 }
 
@@ -87,10 +97,14 @@ const isProblemStatus = (status: string) => /^[45]\d\d$/.test(status);
  * Completes the generated document into the integrators' contract, from metadata only (no path is named here):
  * - each operation's problem answers list the codes it can give, as an `enum` on `code` (shared codes from its
  *   access rule and shape, plus its own `@ProblemAnswers`), and the catalogue of every code's status and title;
+ * - the codes the deployment's plugins declare for an extension point go onto the operations that run it (`RunsRuleHooks`);
  * - id path parameters are uuids; `X-Request-Id` is declared on every request and response;
  * - `servers` and the declared tags.
  */
-export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: { name: string; description: string }[] }): OpenAPIObject {
+export function withContract(
+  doc: OpenAPIObject,
+  o: { publicUrl?: string; tags: { name: string; description: string }[]; ruleCodes?: Partial<Record<RuleHook, ProblemCodesByStatus>> },
+): OpenAPIObject {
   doc.components ??= {};
   doc.components.schemas ??= {};
   doc.components.schemas.Problem = PROBLEM_SCHEMA;
@@ -136,13 +150,15 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
   const declared = new Map(o.tags.map((t) => [t.name, t]));
   for (const t of used) if (!declared.has(t) && t.startsWith('plugin: ')) declared.set(t, { name: t, description: `Routes of the ${t.slice(8)} plugin; served only where the municipality enables it` });
   doc.tags = [...declared.values()].filter((t) => used.has(t.name));
+  openUntypedObjects(doc);
   return doc;
 
   /** The operation's problem answers, each with the codes it can give; every code into the catalogue. */
   function catalogueProblems(path: string, method: string, op: Operation, responses: Record<string, Response>): void {
     const codes: Record<string, Set<string>> = {};
     const own = (op[PROBLEM_ANSWERS_EXTENSION] ?? {}) as ProblemCodesByStatus;
-    for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own)]) {
+    const plugins = ((op[RULE_HOOKS_EXTENSION] ?? []) as RuleHook[]).flatMap((hook) => Object.entries(o.ruleCodes?.[hook] ?? {}));
+    for (const [status, list] of [...Object.entries(sharedCodes(path, method, op)), ...Object.entries(own), ...plugins]) {
       for (const code of list as string[]) (codes[status] ??= new Set()).add(code);
     }
     for (const [status, set] of Object.entries(codes)) {
@@ -162,6 +178,21 @@ export function withContract(doc: OpenAPIObject, o: { publicUrl?: string; tags: 
       r.content = { [PROBLEM_CONTENT_TYPE]: { schema } };
     }
   }
+}
+
+/**
+ * An object schema that names no properties (a FHIR bundle, an instrument definition, figures) is an open map,
+ * and says so (`additionalProperties: true`): common generators otherwise type it as an object with no members
+ * (openapi-typescript: `Record<string, never>`), which a client cannot read.
+ */
+function openUntypedObjects(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(openUntypedObjects);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined && !schema.allOf && !schema.oneOf && !schema.anyOf) {
+    schema.additionalProperties = true;
+  }
+  for (const v of Object.values(schema)) openUntypedObjects(v);
 }
 
 /** Where @nestjs/swagger keeps a property's OpenAPI options. */

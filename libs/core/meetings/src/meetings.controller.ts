@@ -18,7 +18,9 @@ import {
 import type { Request, Response } from 'express';
 import { CourseAccess, CurrentCourseScope, CurrentPrincipal, Public, StaffRoute, type CourseScope, type Principal } from '@enplan/core/auth';
 import { EnplanConfig } from '@enplan/core/config';
-import { requestIdFor, type Page, ProblemAnswers } from '@enplan/core/common';
+import { requestIdFor, type Page, ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN, ConsentErrorCode } from '@enplan/core/courses';
+import { MeetingsErrorCode } from './meetings.error.js';
 import { calendarFeedPath, CalendarService } from './calendar.service.js';
 import {
   AddAgendaItemDto,
@@ -44,7 +46,7 @@ import {
 import { CalendarSubscriptionDto } from './calendar-subscription.dto.js';
 import { meetingCourses } from './course-locators.js';
 import { MeetingPlanService } from './meeting-plan.service.js';
-import { etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
+import { DecisionErrorCode, etag, PLAN_CONTENT_CODES, PlansErrorCode, PlanVersionDto } from '@enplan/core/plans';
 import { MeetingsService } from './meetings.service.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -65,7 +67,7 @@ export class CourseMeetingsController {
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiUnprocessableEntityResponse({ description: CREATE_422 })
-  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 404: ['course.not-found'], 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing] })
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
     return this.meetings.create(p, courseId, dto);
   }
@@ -98,7 +100,7 @@ export class MeetingsController {
   @ApiOperation({ operationId: 'scheduleBoardMeeting', summary: 'Schedule a board meeting over several courses' })
   @ApiCreatedResponse({ type: MeetingDto })
   @ApiUnprocessableEntityResponse({ description: `${CREATE_422}, \`meeting.courses-missing\`` })
-  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 422: ['meeting.ends-before-start', 'meeting.type-unknown', 'meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing, MeetingsErrorCode.CoursesMissing] })
   createBoard(@CurrentPrincipal() p: Principal, @CurrentCourseScope() scope: CourseScope, @Body() dto: CreateBoardMeetingDto): Promise<MeetingDto> {
     return this.meetings.createBoard(p, dto, scope);
   }
@@ -155,7 +157,7 @@ export class MeetingsController {
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ApiConflictResponse({ description: '`meeting.participant-duplicate`' })
   @ApiUnprocessableEntityResponse({ description: '`meeting.participant-unknown`, `meeting.participant-incomplete`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete'] })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 409: ['meeting.participant-duplicate'], 422: ['meeting.participant-unknown', 'meeting.participant-incomplete', 'meeting.participant-field-not-applicable', ConsentErrorCode.Missing] })
   addParticipant(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: ParticipantInputDto): Promise<ParticipantWithWarningsDto> {
     return this.meetings.addParticipant(p, id, dto);
   }
@@ -197,7 +199,7 @@ export class MeetingsController {
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: [AgendaItemDto] })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'] })
+  @ProblemAnswers({ 404: ['meeting.not-found'], 422: [CONCERNS_UNKNOWN] })
   addAgendaItem(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddAgendaItemDto): Promise<AgendaItemDto[]> {
     return this.meetings.addAgendaItem(p, id, dto);
   }
@@ -239,7 +241,12 @@ export class MeetingsController {
   @ApiParam(MEETING_PARAM)
   @ApiCreatedResponse({ type: OutcomeDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
-  @ProblemAnswers({ 404: ['meeting.not-found'] })
+  @ProblemAnswers({
+    400: [DecisionErrorCode.LegalAreaMissing],
+    404: ['meeting.not-found'],
+    422: ['meeting.legal-area-not-decision', 'meeting.decision-needs-course', 'meeting.outcome-responsible-unknown', DecisionErrorCode.LegalBasisUnknown, DecisionErrorCode.LegalAreaMismatch],
+  })
+  @RunsRuleHooks('decisionAuthority')
   addOutcome(@CurrentPrincipal() p: Principal, @Param('meetingId') id: string, @Body() dto: AddOutcomeDto): Promise<OutcomeDto> {
     return this.meetings.addOutcome(p, id, dto);
   }
@@ -285,9 +292,10 @@ export class MeetingsController {
     400: [PlansErrorCode.IfMatchInvalid, PlansErrorCode.BaseVersionAmbiguous],
     404: ['meeting.not-found'],
     409: [PlansErrorCode.VersionConflict, PlansErrorCode.CourseClosed],
-    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES],
+    422: ['meeting.no-course', PlansErrorCode.DraftMissing, ...PLAN_CONTENT_CODES, CONCERNS_UNKNOWN],
     428: [PlansErrorCode.PreconditionRequired],
   })
+  @RunsRuleHooks('decisionAuthority', 'validatePlanPublish', 'onPlanPublished')
   async publishPlan(
     @CurrentPrincipal() p: Principal,
     @Param('meetingId') id: string,
@@ -329,7 +337,7 @@ export class StaffCalendarController {
   @ApiOkResponse({ description: 'A VCALENDAR', content: { 'text/calendar': { schema: { type: 'string' } } } })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
-  @ProblemAnswers({ 404: ['staff.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found'] })
   async feed(
     @CurrentPrincipal() p: Principal,
     @Param('staffId') staffId: string,
@@ -354,7 +362,7 @@ export class StaffCalendarController {
   @ApiCreatedResponse({ type: CalendarSubscriptionDto })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`' })
-  @ProblemAnswers({ 404: ['staff.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found'] })
   async subscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string, @Req() req: Request): Promise<CalendarSubscriptionDto> {
     const s = await this.calendar.subscribe(p, staffId);
     const path = calendarFeedPath(s.token);
@@ -370,7 +378,7 @@ export class StaffCalendarController {
   @ApiNoContentResponse({ description: 'Revoked' })
   @ApiForbiddenResponse({ description: OWNER_ONLY })
   @ApiNotFoundResponse({ description: '`staff.not-found`, `calendar-subscription.not-found` (no live subscription)' })
-  @ProblemAnswers({ 404: ['staff.not-found', 'calendar-subscription.not-found'] })
+  @ProblemAnswers({ 403: [MeetingsErrorCode.CalendarNotOwner], 404: ['staff.not-found', 'calendar-subscription.not-found'] })
   async unsubscribe(@CurrentPrincipal() p: Principal, @Param('staffId') staffId: string): Promise<void> {
     await this.calendar.unsubscribe(p, staffId);
   }

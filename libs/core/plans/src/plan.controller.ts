@@ -40,7 +40,8 @@ import {
 } from './plan.dto.js';
 import { PlansService } from './plans.service.js';
 import { PLAN_CONTENT_CODES, PlansErrorCode } from './plans.error.js';
-import { ProblemAnswers } from '@enplan/core/common';
+import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
+import { ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 const NOT_FOUND = '`course.not-found` (also for another municipality’s course) or `plan.not-published`';
@@ -89,7 +90,7 @@ export class PlanController {
   @ApiParam({ name: 'version', schema: { type: 'integer', minimum: 1 }, example: 1, description: 'Version number, from 1' })
   @ApiOkResponse({ type: PlanVersionDto, headers: ETAG_HEADER })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
-  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published', PlansErrorCode.VersionNotFound] })
   async version(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -120,7 +121,8 @@ export class PlanController {
   @ApiConflictResponse({ description: '`plan.version-conflict` with `currentVersion`: someone published first; `plan.course-closed`' })
   @ApiResponse({ status: 428, description: '`plan.precondition-required`: neither If-Match nor `baseVersion` was sent' })
   @ApiUnprocessableEntityResponse({ description: CONTENT_422 })
-  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown], 428: ['plan.precondition-required'] })
+  @ProblemAnswers({ 400: ['validation.failed', 'plan.if-match-invalid', 'plan.base-version-ambiguous'], 404: ['course.not-found'], 409: ['plan.version-conflict', 'plan.course-closed'], 422: [...PLAN_CONTENT_CODES, PlansErrorCode.DraftMissing, PlansErrorCode.SourceMeetingUnknown, CONCERNS_UNKNOWN], 428: ['plan.precondition-required'] })
+  @RunsRuleHooks('decisionAuthority', 'validatePlanPublish', 'onPlanPublished')
   async publish(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -209,7 +211,7 @@ export class PlanController {
   })
   @ApiOkResponse({ type: PlanDiffDto })
   @ApiNotFoundResponse({ description: `${NOT_FOUND} or \`plan.version-not-found\`` })
-  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published'] })
+  @ProblemAnswers({ 404: ['course.not-found', 'plan.not-published', PlansErrorCode.VersionNotFound] })
   diff(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,

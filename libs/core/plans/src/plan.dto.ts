@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery, PageOf } from '@enplan/core/common';
 import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
-import { PlanActionDto, PlanAgreementDto, PlanContentDto, PlanGoalDto } from './plan-content.dto.js';
+import { PlanActionDto, PlanAgreementDto, PlanContentDto, PlanGoalDto, ResponsibleDto } from './plan-content.dto.js';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
 const MAX_VERSION = 1_000_000;
@@ -113,20 +113,24 @@ export class PlanDiffQuery {
   to?: number;
 }
 
-/** Any JSON value: a changed field may be text, a flag, a list of ids or a responsible party. */
-const ANY_JSON_VALUE: ApiPropertyOptions = {
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object' }],
+/**
+ * A changed field's value, as the plan content holds it: text (titles, dates, statuses, ids), a flag
+ * (`citizenAgreed`, `done`), a list of concerns, or a responsible party (`responsible`); null when absent.
+ */
+const FIELD_VALUE: ApiPropertyOptions = {
+  oneOf: [{ type: 'string' }, { type: 'boolean' }, { type: 'array', items: { type: 'string' } }, { $ref: getSchemaPath(ResponsibleDto) }],
   nullable: true,
 };
 
+@ApiExtraModels(ResponsibleDto)
 export class FieldChangeDto {
   @ApiProperty({ example: 'status', description: 'The field that changed' })
   field: string;
 
-  @ApiProperty({ ...ANY_JSON_VALUE, example: 'planned', description: 'Value in the older version (null: absent)' })
+  @ApiProperty({ ...FIELD_VALUE, example: 'planned', description: 'Value in the older version (null: absent)' })
   before: unknown;
 
-  @ApiProperty({ ...ANY_JSON_VALUE, example: 'active', description: 'Value in the newer version (null: absent)' })
+  @ApiProperty({ ...FIELD_VALUE, example: 'active', description: 'Value in the newer version (null: absent)' })
   after: unknown;
 }
 

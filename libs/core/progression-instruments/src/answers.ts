@@ -1,9 +1,26 @@
 import type { InstrumentDefinition, ItemAnswer, RespondentType } from './definition.js';
 import { itemRange } from './scoring.js';
 
+/** Every code an answer check can give (the problem codes of the answer routes, by this list). */
+export const ANSWER_ISSUE_CODES = [
+  'measurement.item-unknown',
+  'measurement.item-twice',
+  'measurement.not-relevant-not-allowed',
+  'measurement.value-without-answer',
+  'measurement.text-missing',
+  'measurement.value-not-allowed',
+  'measurement.text-not-allowed',
+  'measurement.value-missing',
+  'measurement.value-outside-scale',
+] as const;
+export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
+
+/** Why a respondent may not answer (`respondentAllowed`). */
+export const RESPONDENT_REFUSAL_CODES = ['measurement.respondent-not-allowed', 'measurement.respondent-too-young'] as const;
+
 /** One fault in submitted answers: a stable code and the field (`answers[2].value`). */
 export interface AnswerIssue {
-  code: string;
+  code: AnswerIssueCode;
   field: string;
   message: string;
 }
@@ -56,7 +73,7 @@ export function checkAnswers(def: InstrumentDefinition, answers: readonly ItemAn
  * Whether a respondent may answer: the instrument lists the type, and a youth self-report's child has reached
  * the minimum age (`ageInYears` of the child the measurement concerns, on the measurement day).
  */
-export function respondentAllowed(def: InstrumentDefinition, type: RespondentType, ageInYears: number | null): { ok: true } | { ok: false; code: string } {
+export function respondentAllowed(def: InstrumentDefinition, type: RespondentType, ageInYears: number | null): { ok: true } | { ok: false; code: (typeof RESPONDENT_REFUSAL_CODES)[number] } {
   const rule = def.respondents.find((r) => r.type === type);
   if (!rule) return { ok: false, code: 'measurement.respondent-not-allowed' };
   if (rule.minimumAge !== undefined && (ageInYears === null || ageInYears < rule.minimumAge)) return { ok: false, code: 'measurement.respondent-too-young' };

@@ -3,8 +3,25 @@ import type { InstrumentDefinition, InstrumentItem } from './definition.js';
 import { INSTRUMENT_DEFINITION_SCHEMA } from './definition.schema.js';
 
 /** One fault in a definition: a stable code and the JSON path of the field at fault (e.g. `subscales[1].items[2]`). */
+/** Every code a definition check can give (the problem codes of registering an instrument, by this list). */
+export const DEFINITION_ISSUE_CODES = [
+  'instrument.schema',
+  'instrument.duplicate-id',
+  'instrument.scale-values-not-unique',
+  'instrument.scale-unknown',
+  'instrument.ruler-range',
+  'instrument.youth-needs-age',
+  'instrument.age-only-for-youth',
+  'instrument.respondent-needs-child',
+  'instrument.respondent-not-for-child',
+  'instrument.item-unknown',
+  'instrument.item-not-scored',
+  'instrument.subscale-unknown',
+] as const;
+export type DefinitionIssueCode = (typeof DEFINITION_ISSUE_CODES)[number];
+
 export interface DefinitionIssue {
-  code: string;
+  code: DefinitionIssueCode;
   field: string;
   message: string;
 }
@@ -43,7 +60,7 @@ export function validateDefinition(input: unknown): DefinitionCheck {
   }
   const def = input as unknown as InstrumentDefinition;
   const issues: DefinitionIssue[] = [];
-  const add = (code: string, field: string, message: string) => issues.push({ code, field, message });
+  const add = (code: DefinitionIssueCode, field: string, message: string) => issues.push({ code, field, message });
 
   const dupes = (ids: string[], path: string) =>
     ids.forEach((v, i) => {

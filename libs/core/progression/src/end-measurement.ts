@@ -9,6 +9,9 @@ import { Measurement } from './measurement.entity.js';
  * A course that was never measured closes as before. The refusal lists each missing one (no personal data:
  * instrument and respondent type; the person is the course's citizen or a child, by id in `aboutCitizenId`).
  */
+/** Closing without the end measurements (taken or skipped). */
+export const END_MISSING = 'measurement.end-missing';
+
 export async function checkEndMeasurements(em: EntityManager, course: Pick<Course, 'id' | 'municipalityId'>): Promise<void> {
   const rows = await em.find(Measurement, {
     where: { municipalityId: course.municipalityId, courseId: course.id, occasion: In(['baseline', 'end']), status: In(['completed', 'skipped']) },
@@ -24,9 +27,9 @@ export async function checkEndMeasurements(em: EntityManager, course: Pick<Cours
   const errors = [...missing.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, m]) => m).map(
     (m, i): FieldProblem => ({
       field: `endMeasurements[${i}]`,
-      code: 'measurement.end-missing',
+      code: END_MISSING,
       message: `End measurement of ${m.instrumentId} by ${m.respondentType} about ${m.aboutCitizenId}: take it, or skip it with a reason (POST /courses/{id}/measurements/skipped)`,
     }),
   );
-  throw new DomainError('measurement.end-missing', 'unprocessable', 'Closing asks for the end measurements first (or their skipping, with a reason)', { errors });
+  throw new DomainError(END_MISSING, 'unprocessable', 'Closing asks for the end measurements first (or their skipping, with a reason)', { errors });
 }

@@ -150,7 +150,7 @@ export class FiguresService {
 
   /** CSV (RFC 4180, comma, CRLF) of every completed measurement of one instrument, one row each. */
   async evaluationCsv(p: Principal, instrumentId: string): Promise<{ csv: string; courseIds: string[] }> {
-    const def = await this.registry.get(p.municipalityId, instrumentId);
+    const def = await this.registry.named(p.municipalityId, instrumentId);
     const scoreIds = [...def.subscales.map((s) => s.id), ...(def.totals ?? []).map((t) => t.id)];
     const respondents = [...new Set(def.respondents.map((r) => r.type))];
     const rows: string[][] = [['course_key', 'person_key', 'model', 'target_group', 'respondent', 'occasion', 'completed_on', 'instrument_version', ...scoreIds.flatMap((id) => [id, `${id}_complete`])]];

@@ -58,13 +58,24 @@ export class InstrumentRegistry {
 
   /** One version (the newest when `version` is absent), or `instrument.unknown`. */
   async get(municipalityId: string, instrumentId: string, version?: number, field = 'instrumentId'): Promise<InstrumentDefinition> {
+    const found = await this.find(municipalityId, instrumentId, version);
+    if (!found) throw progressionError.instrumentUnknown(field);
+    return found;
+  }
+
+  /** The same, for an instrument the request's path names: a 404 `instrument.not-found` (no body field is at fault). */
+  async named(municipalityId: string, instrumentId: string, version?: number): Promise<InstrumentDefinition> {
+    const found = await this.find(municipalityId, instrumentId, version);
+    if (!found) throw progressionError.instrumentNotFound();
+    return found;
+  }
+
+  private async find(municipalityId: string, instrumentId: string, version?: number): Promise<InstrumentDefinition | undefined> {
     const shipped = shippedInstruments().filter((d) => d.id === instrumentId);
     const versions = shipped.length
       ? shipped
       : (await this.ds.manager.find(RegisteredInstrument, { where: { municipalityId, instrumentId }, order: { version: 'ASC' } })).map((r) => r.definition);
-    const found = version === undefined ? versions.at(-1) : versions.find((d) => d.version === version);
-    if (!found) throw progressionError.instrumentUnknown(field);
-    return found;
+    return version === undefined ? versions.at(-1) : versions.find((d) => d.version === version);
   }
 
   /**

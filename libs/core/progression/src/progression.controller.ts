@@ -14,7 +14,8 @@ import {
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { ReplicaReads } from '@enplan/core/database';
-import { INSTRUMENT_DEFINITION_SCHEMA, type InstrumentDefinition } from '@enplan/core/progression-instruments';
+import { ProblemAnswers } from '@enplan/core/common';
+import { ANSWER_ISSUE_CODES, DEFINITION_ISSUE_CODES, INSTRUMENT_DEFINITION_SCHEMA, RESPONDENT_REFUSAL_CODES, type InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { DialogueService, type DialogueView } from './dialogue.service.js';
 import { FiguresService, type FiguresView } from './figures.service.js';
 import { InstrumentRegistry } from './instrument-registry.service.js';
@@ -38,6 +39,16 @@ const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course 
 const MEASUREMENT_PARAM = { name: 'measurementId', format: 'uuid', description: 'A measurement', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d' };
 const ANSWER_PROBLEMS =
   '`measurement.value-outside-scale`, `measurement.item-unknown` (not in the version used), `measurement.item-twice`, `measurement.not-relevant-not-allowed`, `measurement.value-missing`, `measurement.text-missing`: each naming its field (`answers[i].value`); nothing is saved';
+/** What starting or skipping a measurement can refuse (422), each naming its field. */
+const START_REFUSALS = [
+  'instrument.unknown',
+  ...RESPONDENT_REFUSAL_CODES,
+  'measurement.child-not-in-household',
+  'measurement.citizen-not-in-course',
+  'measurement.about-required',
+  'measurement.respondent-not-in-household',
+];
+
 const LOCATE = { record: 'measurement', param: 'measurementId', locate: measurementCourses };
 
 @ApiTags('progression')
@@ -61,6 +72,7 @@ export class ProgressionController {
   })
   @ApiOkResponse({ type: FiguresViewDto, description: 'The figures' })
   @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
+  @ProblemAnswers({ 422: ['instrument.unknown'] })
   figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery): Promise<FiguresView> {
     return this.figuresService.figures(p, q.instrumentId, q.respondentType);
   }
@@ -76,7 +88,8 @@ export class ProgressionController {
   @ApiParam({ name: 'instrumentId', example: 'employment-readiness' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, RFC 4180', content: { 'text/csv': { schema: { type: 'string' } } } })
-  @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
+  @ApiNotFoundResponse({ description: '`instrument.not-found`: no such instrument in your municipality' })
+  @ProblemAnswers({ 404: ['instrument.not-found'] })
   async evaluationCsv(@CurrentPrincipal() p: Principal, @Param('instrumentId') instrumentId: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { csv } = await this.figuresService.evaluationCsv(p, instrumentId);
     res.type('text/csv; charset=utf-8');
@@ -115,9 +128,10 @@ export class ProgressionController {
   @ApiParam({ name: 'instrumentId', example: 'employment-readiness' })
   @ApiParam({ name: 'version', type: 'integer', example: 1 })
   @ApiOkResponse({ description: 'The definition', schema: { type: 'object' } })
-  @ApiUnprocessableEntityResponse({ description: '`instrument.unknown`' })
+  @ApiNotFoundResponse({ description: '`instrument.not-found`: no such instrument or version in your municipality' })
+  @ProblemAnswers({ 404: ['instrument.not-found'] })
   async instrument(@CurrentPrincipal() p: Principal, @Param('instrumentId') id: string, @Param('version') version: string): Promise<InstrumentDefinition> {
-    return this.registry.get(p.municipalityId, id, /^\d{1,6}$/.test(version) ? Number(version) : -1, 'version');
+    return this.registry.named(p.municipalityId, id, /^\d{1,6}$/.test(version) ? Number(version) : -1);
   }
 
   @Post('progression/instruments')
@@ -130,6 +144,7 @@ export class ProgressionController {
   @ApiCreatedResponse({ description: 'The registered definition', schema: { type: 'object' } })
   @ApiConflictResponse({ description: '`instrument.version-published`' })
   @ApiUnprocessableEntityResponse({ description: '`instrument.schema`, `instrument.item-unknown`, `instrument.subscale-unknown`, `instrument.scale-unknown`, … each naming its field under `definition.`; `instrument.id-taken`' })
+  @ProblemAnswers({ 409: ['instrument.version-published'], 422: [...DEFINITION_ISSUE_CODES, 'instrument.id-taken'] })
   register(@CurrentPrincipal() p: Principal, @Body() dto: RegisterInstrumentDto): Promise<InstrumentDefinition> {
     return this.registry.register(p, dto.definition);
   }
@@ -148,6 +163,7 @@ export class ProgressionController {
   @ApiUnprocessableEntityResponse({
     description: '`instrument.unknown`, `measurement.respondent-not-allowed`, `measurement.respondent-too-young` (field `respondentType`), `measurement.child-not-in-household`, `measurement.citizen-not-in-course`, `measurement.about-required` (field `aboutCitizenId`), `measurement.respondent-not-in-household` (field `respondentCitizenId`)',
   })
+  @ProblemAnswers({ 409: ['measurement.course-not-open'], 422: START_REFUSALS })
   start(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: StartMeasurementDto): Promise<StartedMeasurementDto> {
     return this.measurements.start(p, courseId, dto);
   }
@@ -160,6 +176,7 @@ export class ProgressionController {
   @ApiNotFoundResponse({ description: '`course.not-found`' })
   @ApiConflictResponse({ description: '`measurement.course-not-open`' })
   @ApiUnprocessableEntityResponse({ description: 'As for starting one' })
+  @ProblemAnswers({ 409: ['measurement.course-not-open'], 422: START_REFUSALS })
   skip(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: SkipMeasurementDto): Promise<MeasurementDto> {
     return this.measurements.skip(p, courseId, dto);
   }
@@ -196,6 +213,7 @@ export class ProgressionController {
   @ApiNotFoundResponse({ description: '`measurement.not-found`' })
   @ApiConflictResponse({ description: '`measurement.not-in-progress`: completed or skipped measurements never change' })
   @ApiUnprocessableEntityResponse({ description: ANSWER_PROBLEMS })
+  @ProblemAnswers({ 409: ['measurement.not-in-progress'], 422: ANSWER_ISSUE_CODES })
   save(@CurrentPrincipal() p: Principal, @Param('measurementId') id: string, @Body() dto: SaveAnswersDto): Promise<MeasurementDto> {
     return this.measurements.save(p, id, dto);
   }
@@ -208,6 +226,7 @@ export class ProgressionController {
   @ApiNotFoundResponse({ description: '`measurement.not-found`' })
   @ApiConflictResponse({ description: '`measurement.not-in-progress`' })
   @ApiUnprocessableEntityResponse({ description: ANSWER_PROBLEMS })
+  @ProblemAnswers({ 409: ['measurement.not-in-progress'], 422: ANSWER_ISSUE_CODES })
   complete(@CurrentPrincipal() p: Principal, @Param('measurementId') id: string, @Body() dto: CompleteMeasurementDto): Promise<MeasurementDto> {
     return this.measurements.complete(p, id, dto);
   }

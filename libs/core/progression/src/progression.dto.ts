@@ -86,17 +86,17 @@ export class ScoreDto {
   @ApiProperty({ type: Number, nullable: true, example: 3.25, description: 'Null when nothing was answered' }) value: number | null;
   @ApiProperty({ example: true, description: 'Enough items answered (the instrument’s minimum share)' }) complete: boolean;
   @ApiProperty({ enum: ['higher', 'lower'], example: 'higher', description: 'Which way is better' }) better: 'higher' | 'lower';
-  @ApiProperty({ example: 4 }) items: number;
-  @ApiProperty({ example: 3 }) answered: number;
-  @ApiProperty({ example: 1 }) skipped: number;
-  @ApiProperty({ example: 0 }) notRelevant: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 4 }) items: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 3 }) answered: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) skipped: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) notRelevant: number;
 }
 
 export class MeasurementDto {
   @ApiProperty({ format: 'uuid', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d' }) id: string;
   @ApiProperty({ format: 'uuid', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' }) courseId: string;
   @ApiProperty({ example: 'employment-readiness' }) instrumentId: string;
-  @ApiProperty({ example: 1 }) instrumentVersion: number;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 }) instrumentVersion: number;
   @ApiProperty({ format: 'uuid', example: '3f0c2a4e-6b1d-4e59-9a57-0f2b7d8c1e22', description: 'Whom the answers are about' }) aboutCitizenId: string;
   @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' }) respondentType: RespondentType;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null }) respondentCitizenId: string | null;
@@ -125,7 +125,7 @@ export class RegisterInstrumentDto {
 
 export class InstrumentSummaryDto {
   @ApiProperty({ example: 'employment-readiness' }) id: string;
-  @ApiProperty({ type: [Number], example: [1] }) versions: number[];
+  @ApiProperty({ type: 'integer', isArray: true, example: [1] }) versions: number[];
   @ApiProperty({ enum: ['shipped', 'municipality', 'plugin'], example: 'shipped' }) source: string;
   @ApiProperty({ example: 'Vej mod arbejde eller uddannelse' }) titleDa: string;
   @ApiProperty({ enum: ['citizen', 'child'], example: 'citizen' }) subject: string;

@@ -4,6 +4,7 @@ import type { AnswerIssue, DefinitionIssue } from '@enplan/core/progression-inst
 /** Progression's failures; messages name fields and rules, never an answer, a comment or a person. */
 export const progressionError = {
   measurementNotFound: () => DomainError.notFound('measurement.not-found', 'Measurement'),
+  instrumentNotFound: () => DomainError.notFound('instrument.not-found', 'The instrument (or version)'),
   instrumentUnknown: (field = 'instrumentId') => DomainError.field('instrument.unknown', field, 'No such instrument (or version) in your municipality'),
   /** Every issue of a definition, each naming its field under `definition.`. */
   definitionInvalid: (issues: DefinitionIssue[]) =>

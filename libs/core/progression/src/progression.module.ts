@@ -1,7 +1,7 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CourseClosingChecks, CoursesModule } from '@enplan/core/courses';
-import { checkEndMeasurements } from './end-measurement.js';
+import { checkEndMeasurements, END_MISSING } from './end-measurement.js';
 import { DialogueService } from './dialogue.service.js';
 import { FiguresService } from './figures.service.js';
 import { InstrumentRegistry } from './instrument-registry.service.js';
@@ -17,10 +17,10 @@ import { RegisteredInstrument } from './registered-instrument.entity.js';
   providers: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
   exports: [InstrumentRegistry, MeasurementsService, DialogueService, FiguresService],
 })
-export class ProgressionModule implements OnModuleInit {
-  constructor(private readonly closing: CourseClosingChecks) {}
-
-  onModuleInit(): void {
-    this.closing.add(checkEndMeasurements);
+export class ProgressionModule {
+  // In the constructor, not onModuleInit: the host builds its OpenAPI document (which lists the check's code on
+  // closing a course) before it initialises the modules.
+  constructor(closing: CourseClosingChecks) {
+    closing.add(checkEndMeasurements, { 422: [END_MISSING] });
   }
 }

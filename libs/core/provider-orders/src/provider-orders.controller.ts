@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
-import { PageQuery, type Page, ProblemAnswers } from '@enplan/core/common';
+import { PageQuery, type Page, ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 import { providerOrderCourses } from '@enplan/core/meetings';
 import { CreateProviderOrderDto, CreateProviderReportDto, ProviderOrderDto, ProviderOrderPageDto, ProviderReportDto, ProviderReportPageDto } from './provider-order.dto.js';
 import { ProviderOrdersService } from './provider-orders.service.js';
@@ -40,6 +40,7 @@ export class CourseProviderOrdersController {
     description: '`provider-order.action-unknown` (actionId), `provider-order.unit-unknown` (providerUnitId), `provider-order.staff-unknown` (providerStaffId), `provider-order.ends-before-start` (endsOn)',
   })
   @ProblemAnswers({ 404: ['course.not-found'], 409: ['provider-order.duplicate'], 422: ['provider-order.action-unknown', 'provider-order.unit-unknown', 'provider-order.staff-unknown', 'provider-order.ends-before-start'] })
+  @RunsRuleHooks('decisionAuthority')
   create(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateProviderOrderDto): Promise<ProviderOrderDto> {
     return this.orders.create(p, courseId, dto);
   }

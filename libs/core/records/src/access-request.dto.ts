@@ -16,7 +16,13 @@ export class RedactedItemDto {
   @ApiProperty({ example: 'journal-note', description: 'plan-goal, plan-action, plan-agreement, journal-note, contact, consent, provider-order, measurement, meeting-minutes or citizen-words' })
   kind: string;
 
-  @ApiProperty({ format: 'date', type: String, nullable: true, example: '2026-01-07', description: 'Its date (written, started, due or given), if it has one' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-01-07',
+    description:
+      'Its date, if it has one: a day (YYYY-MM-DD) for what is dated by a day (a goal’s target, an action’s start, a consent, an order, meeting minutes), the instant (date-time) for what happened at one (a contact, a journal note, a published version)',
+  })
   date: string | null;
 
   @ApiProperty({ enum: [true], example: true, description: 'Always true' })
@@ -182,7 +188,8 @@ export class ExportPlanVersionDto {
   changeSummary: string | null;
 
   @ApiProperty({
-    oneOf: [{ type: 'object', additionalProperties: true }, { $ref: getSchemaPath(RedactedItemDto) }],
+    // The words as the plan holds them (CitizenWordsDto, also in every plan's content), or withheld.
+    oneOf: [{ $ref: getSchemaPath('CitizenWordsDto') }, { $ref: getSchemaPath(RedactedItemDto) }],
     example: { worries: 'At jeg ikke kan betale huslejen.', whatWorks: 'Jeg er god til at lave mad.', dreamsAndWishes: 'Et arbejde i et køkken.' },
     description:
       'The course citizen’s own words; a RedactedItem for another household member unless that citizen is a child in their custody, or (`review-required`) in a family course without a main citizen',

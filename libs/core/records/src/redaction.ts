@@ -97,21 +97,21 @@ export function redactPlan(
       redactions++;
       return refs.stub(key('plan-goal', g.id), 'plan-goal', g.targetDate ?? null);
     }
-    return { ...g, ...(g.parentId ? { parentId: goalRef(g.parentId) } : {}), kind: 'plan-goal', redacted: false };
+    return { ...g, ...(g.parentId ? { parentId: goalRef(g.parentId) } : {}), concerns: g.concerns ?? [], kind: 'plan-goal', redacted: false };
   });
   const actions = content.actions.map((a): ExportAction => {
     if (hidden.actions.has(a.id)) {
       redactions++;
       return refs.stub(key('plan-action', a.id), 'plan-action', a.startDate ?? null);
     }
-    return { ...a, goalId: goalRef(a.goalId), kind: 'plan-action', redacted: false };
+    return { ...a, goalId: goalRef(a.goalId), concerns: a.concerns ?? [], kind: 'plan-action', redacted: false };
   });
   const agreements = content.agreements.map((a): ExportAgreement => {
     if (hidden.agreements.has(a.id)) {
       redactions++;
       return refs.stub(key('plan-agreement', a.id), 'plan-agreement', a.due ?? null);
     }
-    return { ...a, kind: 'plan-agreement', redacted: false };
+    return { ...a, concerns: a.concerns ?? [], kind: 'plan-agreement', redacted: false };
   });
   return { content: { goals, actions, agreements }, hiddenActionIds: new Set(hidden.actions), redactions };
 }

@@ -3,12 +3,13 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbidden
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { ReplicaReads } from '@enplan/core/database';
+import { ProblemAnswers } from '@enplan/core/common';
 import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan/core/access';
 import { CourseExportService } from './course-export.service.js';
 import type { EmploymentPlanExtract } from './employment/employment-plan.js';
 import { SyncService } from './ledger/sync.service.js';
 import { CourseSyncDto, ManualEntryDto, PlanVersionSyncDto, SyncFiguresDto, SyncFiguresQuery } from './sync.dto.js';
-import { syncError } from './sync.error.js';
+import { SyncErrorCode as Code, syncError } from './sync.error.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
 
@@ -54,6 +55,7 @@ export class SyncController {
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ description: 'The extract', content: { 'application/json': { schema: { type: 'object' } } } })
   @ApiNotFoundResponse({ description: '`course.not-found`, `plan.not-published`' })
+  @ProblemAnswers({ 404: [Code.NotPublished] })
   async employmentPlan(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @CourseViewerContext() access?: CourseAccessContext): Promise<EmploymentPlanExtract> {
     const data = await this.exports.load(p.municipalityId, courseId);
     const extract = this.exports.employmentPlan(data, viewerOf(access, courseId));
@@ -107,6 +109,7 @@ export class SyncController {
   @ApiNotFoundResponse({ description: '`course.not-found`, `plan.version-not-found`' })
   @ApiConflictResponse({ description: '`sync.already-delivered`: the version has reached the target already' })
   @ApiUnprocessableEntityResponse({ description: '`sync.target-unknown`: not a target of your municipality (`errors[].field` = `target`)' })
+  @ProblemAnswers({ 404: [Code.VersionNotFound], 409: [Code.AlreadyDelivered], 422: [Code.TargetUnknown] })
   recordManualEntry(
     @CurrentPrincipal() p: Principal,
     @Param('courseId') courseId: string,
@@ -127,6 +130,7 @@ export class SyncController {
   })
   @ApiOkResponse({ type: SyncFiguresDto })
   @ApiBadRequestResponse({ description: '`sync.month-invalid` (`errors[].field` = `month`), `validation.failed`' })
+  @ProblemAnswers({ 400: [Code.MonthInvalid] })
   @ApiForbiddenResponse({ description: '`access.role-required`: managers and integrations only' })
   figures(@CurrentPrincipal() p: Principal, @Query() q: SyncFiguresQuery): Promise<SyncFiguresDto> {
     return this.sync.figures(p, q.month);

@@ -11,7 +11,7 @@ export class SyncTargetDto {
   kind: string;
   @ApiProperty({ enum: SYNC_STATES, example: 'delivered', description: '`pending` (not yet delivered), `delivered`, `failed` (the last attempt failed; it is tried again), `needs-manual-entry` (the target has no interface: type it in, then record it)' })
   state: SyncState;
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 })
   attempts: number;
   @ApiProperty({ type: String, nullable: true, example: '2026-01-05T09:00:01.000Z' })
   lastAttemptAt: string | null;
@@ -26,7 +26,7 @@ export class SyncTargetDto {
 }
 
 export class PlanVersionSyncDto {
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
   version: number;
   @ApiProperty({ example: '2026-01-05T09:00:00.000Z' })
   publishedAt: string;
@@ -75,18 +75,18 @@ export class SyncFiguresQuery {
 export class SyncTargetFigureDto {
   @ApiProperty({ example: 'archive' }) target: string;
   @ApiProperty({ example: 'Acadre' }) label: string;
-  @ApiProperty({ example: 10 }) delivered: number;
-  @ApiProperty({ example: 1 }) deliveredManually: number;
-  @ApiProperty({ example: 0 }) failed: number;
-  @ApiProperty({ example: 0 }) pending: number;
-  @ApiProperty({ example: 0 }) needsManualEntry: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 10 }) delivered: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 1 }) deliveredManually: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) failed: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) pending: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 0 }) needsManualEntry: number;
 }
 
 export class SyncFiguresDto {
   @ApiProperty({ example: '2026-01' }) month: string;
   @ApiProperty({ type: [String], example: ['archive', 'jobcenter'] }) targets: string[];
-  @ApiProperty({ example: 12, description: 'Plan versions published in the month' }) planRevisions: number;
-  @ApiProperty({ example: 11, description: 'Of those, the ones that reached every target without manual entry' }) reachedEveryTargetAutomatically: number;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 92 }) percent: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 12, description: 'Plan versions published in the month' }) planRevisions: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 11, description: 'Of those, the ones that reached every target without manual entry' }) reachedEveryTargetAutomatically: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100, nullable: true, example: 92, description: 'The share reached automatically, as a whole percentage (null when nothing was published)' }) percent: number | null;
   @ApiProperty({ type: [SyncTargetFigureDto] }) byTarget: SyncTargetFigureDto[];
 }

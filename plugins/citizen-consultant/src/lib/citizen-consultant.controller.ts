@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CitizenConsultantService } from './citizen-consultant.service.js';
 import { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
+import { CitizenConsultantCode } from './rules.js';
 
 @ApiTags('plugin: citizen-consultant')
 @ApiBearerAuth()
@@ -50,7 +51,16 @@ export class CoverController {
       '(the consultant must still hold authority in every area of the plan). 422 `citizen-consultant.not-the-buddy` (`buddyStaffMemberId`) ' +
       'unless the person is a current buddy on the team; `citizen-consultant.other-model` for a course of another model.',
   })
-  @ApiOkResponse({ type: CoverDto })
+  @ApiCreatedResponse({ type: CoverDto })
+  @ProblemAnswers({
+    422: [
+      CitizenConsultantCode.OtherModel,
+      CitizenConsultantCode.CourseEnded,
+      CitizenConsultantCode.CoverEndsBeforeStart,
+      CitizenConsultantCode.CoverInThePast,
+      CitizenConsultantCode.NotTheBuddy,
+    ],
+  })
   add(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: CreateCoverDto): Promise<CoverDto> {
     return this.service.addCover(p, courseId, dto);
   }

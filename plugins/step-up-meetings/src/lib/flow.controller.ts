@@ -26,6 +26,7 @@ import {
   WorksheetDto,
 } from './dto.js';
 import { StepUpFlowService } from './flow.service.js';
+import { StepUpErrorCode as Code } from './vocabulary.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of the step-up-meetings model', example: '5b8f0e4a-1c2d-4e3f-9a0b-1c2d3e4f5a6b' };
 const WRITE = { record: 'step-up-flow' } as const;
@@ -81,7 +82,7 @@ export class StepUpFlowController {
   @ApiParam(COURSE_PARAM)
   @ApiOkResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state'], 422: [Code.CourseEnded, Code.DateInvalid] })
   saveWorksheet(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: WorksheetDto): Promise<FlowStatusDto> {
     return this.flows.saveWorksheet(p, courseId, dto);
   }
@@ -100,7 +101,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.worksheet-missing`, `step-up-meetings.consent-missing`, `step-up-meetings.unit-unknown`' })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.worksheet-missing', 'step-up-meetings.consent-missing', 'step-up-meetings.unit-unknown'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state'], 422: [Code.CourseEnded, Code.DateInvalid, 'step-up-meetings.worksheet-missing', 'step-up-meetings.consent-missing', 'step-up-meetings.unit-unknown'] })
   sendMaterial(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: MaterialSentDto): Promise<FlowStatusDto> {
     return this.flows.sendMaterial(p, courseId, dto);
   }
@@ -123,7 +124,7 @@ export class StepUpFlowController {
       '`step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`, ' +
       '`step-up-meetings.chair-missing`, `step-up-meetings.job-consultant-missing`, `step-up-meetings.citizen-absent`',
   })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early', 'step-up-meetings.chair-missing', 'step-up-meetings.job-consultant-missing', 'step-up-meetings.citizen-absent'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state'], 422: [Code.CourseEnded, 'step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early', 'step-up-meetings.chair-missing', 'step-up-meetings.job-consultant-missing', 'step-up-meetings.citizen-absent'] })
   recordMeeting(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: RecordMeetingDto): Promise<FlowWithWarningsDto> {
     return this.flows.recordMeeting(p, courseId, dto);
   }
@@ -141,7 +142,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.signature-missing`, `step-up-meetings.signatory-mismatch`, `step-up-meetings.date-invalid`' })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.signature-missing', 'step-up-meetings.signatory-mismatch', 'step-up-meetings.date-invalid'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state'], 422: [Code.CourseEnded, 'step-up-meetings.signature-missing', 'step-up-meetings.signatory-mismatch', 'step-up-meetings.date-invalid'] })
   signAgreement(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: SignAgreementDto): Promise<FlowStatusDto> {
     return this.flows.signAgreement(p, courseId, dto);
   }
@@ -174,7 +175,7 @@ export class StepUpFlowController {
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: WRONG_STATE })
   @ApiUnprocessableEntityResponse({ description: '`step-up-meetings.meeting-not-found`, `step-up-meetings.meeting-wrong-type`, `step-up-meetings.meeting-not-held`, `step-up-meetings.meeting-too-early`' })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'], 422: ['step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state'], 422: [Code.CourseEnded, 'step-up-meetings.meeting-not-found', 'step-up-meetings.meeting-wrong-type', 'step-up-meetings.meeting-not-held', 'step-up-meetings.meeting-too-early'] })
   recordReReview(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: RecordReReviewDto): Promise<FlowStatusDto> {
     return this.flows.recordReReview(p, courseId, dto);
   }
@@ -191,7 +192,7 @@ export class StepUpFlowController {
   @ApiParam(COURSE_PARAM)
   @ApiCreatedResponse({ type: FlowStatusDto })
   @ApiConflictResponse({ description: `\`step-up-meetings.re-review-waived\` (already recorded), ${WRONG_STATE} (the re-review was held)` })
-  @ProblemAnswers({ 409: ['step-up-meetings.wrong-state'] })
+  @ProblemAnswers({ 404: [Code.FlowNotFound], 409: ['step-up-meetings.wrong-state', Code.ReReviewWaived], 422: [Code.CourseEnded] })
   waiveReReview(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Body() dto: ReReviewWaiverDto): Promise<FlowStatusDto> {
     return this.flows.waiveReReview(p, courseId, dto);
   }
