@@ -320,7 +320,10 @@ export class WorkListService {
           progression: [],
         });
       }
-      if (this.config.progressionSchedules) for (const d of await dueMeasurements(em, municipalityId, courses)) out.get(d.courseId)?.progression.push(d);
+      if (this.config.progressionSchedules) {
+        const own = this.deployment.municipalities.find((m) => m.code === code)?.progressionSchedules;
+        for (const d of await dueMeasurements(em, municipalityId, courses, own)) out.get(d.courseId)?.progression.push(d);
+      }
       // Every row read below belongs to one of `live`.
       const get = (id: string | null | undefined): CourseFacts => {
         const f = id ? out.get(id) : undefined;

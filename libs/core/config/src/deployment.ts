@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateNested, validateSync, type ValidationError } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, ValidateNested, validateSync, type ValidationError } from 'class-validator';
 
 export class PluginSelection {
   @IsString() @Matches(/^[a-z][a-z0-9-]*$/)
@@ -58,6 +58,38 @@ export class LetterheadDeployment {
   logo?: string;
 }
 
+/** One measurement of a municipality's own schedule: an instrument, who answers it, and how often after the baseline. */
+export class ProgressionScheduleRuleSetting {
+  /** A shipped instrument, one of an enabled plugin's, or one the municipality registered (checked at start). */
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'instrumentId must be an instrument id, e.g. "wellbeing-ruler-adult"' })
+  @MaxLength(60)
+  instrumentId: string;
+
+  /** A respondent type the instrument allows (checked at start), e.g. "citizen", "caseworker", "parent". */
+  @IsString() @MaxLength(40)
+  respondentType: string;
+
+  /** Months between follow-ups (default 6, as in the national trial). */
+  @IsOptional() @IsInt() @Min(1) @Max(36)
+  everyMonths?: number;
+}
+
+/**
+ * A municipality's progression schedule for one target group, for every model or for one (`model`), replacing the
+ * default schedule there. An empty `rules` list turns scheduled measurement off for that group. The target group,
+ * model, instruments and respondent types are checked against the running system at start (libs/core/progression).
+ */
+export class ProgressionScheduleSetting {
+  @IsString() @MaxLength(40)
+  targetGroup: string;
+
+  @IsOptional() @IsString() @MaxLength(60)
+  model?: string;
+
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ProgressionScheduleRuleSetting)
+  rules: ProgressionScheduleRuleSetting[];
+}
+
 export class MunicipalityDeployment {
   @Matches(/^\d{3}$/, { message: 'code must be the three-digit municipality code' })
   code: string;
@@ -73,6 +105,10 @@ export class MunicipalityDeployment {
 
   @IsOptional() @ValidateNested() @Type(() => LetterheadDeployment)
   letterhead?: LetterheadDeployment;
+
+  /** Progression schedules that differ from the default (baseline at activation, every 6 months, at closing). */
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => ProgressionScheduleSetting)
+  progressionSchedules?: ProgressionScheduleSetting[];
 }
 
 /** What one installation serves: its municipalities and, per municipality, the enabled plugins. */

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
+import { DEPLOYMENT, DeploymentError, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { Municipality } from '@enplan/core/database';
 import { PluginRegistry } from '@enplan/core/extensions';
-import { InstrumentRegistry } from '@enplan/core/progression';
+import { InstrumentRegistry, scheduleProblems } from '@enplan/core/progression';
 import { DEMO, DemoSeeder } from './demo-seed.js';
 
 /** Makes the database agree with the deployment file, then (embedded default) plants the demo data. */
@@ -23,6 +23,7 @@ export class BootService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.syncMunicipalities();
     await this.publishPluginInstruments();
+    await this.checkProgressionSchedules();
     if (!this.config.seedDemo) return;
     // Say what happened either way, per demo municipality: a deployment file without the demo municipality plants
     // nothing, and the CLI's default token (municipality 999) would then be refused; the log line says which code to use.
@@ -53,6 +54,21 @@ export class BootService implements OnApplicationBootstrap {
       const added = await this.instruments.publishDeclared(row.id, m.code, declared);
       if (added) this.logger.log(`published ${added} plugin instrument version(s) in municipality ${m.code}`);
     }
+  }
+
+  /**
+   * A municipality's own progression schedules name target groups, models, instruments and respondent types that
+   * must exist there; a wrong one stops the start (as a broken deployment file does) rather than never schedule.
+   */
+  async checkProgressionSchedules(): Promise<void> {
+    const problems: string[] = [];
+    for (const [i, m] of this.deployment.municipalities.entries()) {
+      if (!m.progressionSchedules?.length) continue;
+      const row = await this.ds.manager.findOneOrFail(Municipality, { where: { code: m.code }, select: { id: true } });
+      const instruments = (await this.instruments.all(row.id)).map((x) => x.definition);
+      problems.push(...scheduleProblems(`municipalities[${i}]`, m.progressionSchedules, this.plugins.models(m.code).map((x) => x.id), instruments));
+    }
+    if (problems.length) throw new DeploymentError(`Invalid progression schedules in the deployment:\n  - ${problems.join('\n  - ')}`);
   }
 
   async syncMunicipalities(): Promise<void> {

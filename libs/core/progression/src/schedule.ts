@@ -1,7 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { HouseholdMember } from '@enplan/core/citizens';
-import type { Course, TargetGroup } from '@enplan/core/courses';
-import { shippedInstruments, type RespondentType } from '@enplan/core/progression-instruments';
+import type { ProgressionScheduleSetting } from '@enplan/core/config';
+import { TARGET_GROUPS, type Course, type TargetGroup } from '@enplan/core/courses';
+import { shippedInstruments, type InstrumentDefinition, type RespondentType } from '@enplan/core/progression-instruments';
 import { addMonths } from '@enplan/shared/util';
 import { Measurement } from './measurement.entity.js';
 import { DEFAULT_FOLLOW_UP_MONTHS, type MeasurementOccasion } from './vocabulary.js';
@@ -35,8 +36,44 @@ export const DEFAULT_SCHEDULES: Record<TargetGroup, ScheduleRule[]> = {
 /** Per model and target group, where a model's schedule differs from the default (`model|targetGroup`). */
 export const MODEL_SCHEDULES: Record<string, ScheduleRule[]> = {};
 
-export function scheduleFor(modelId: string, targetGroup: TargetGroup): ScheduleRule[] {
+/**
+ * The rules for a course: the municipality's own schedule for its model and target group, else its own for the target
+ * group, else the model's, else the default. A municipality's empty list means no scheduled measurement there.
+ */
+export function scheduleFor(modelId: string, targetGroup: TargetGroup, own: readonly ProgressionScheduleSetting[] = []): ScheduleRule[] {
+  const mine = own.find((s) => s.model === modelId && s.targetGroup === targetGroup) ?? own.find((s) => s.model === undefined && s.targetGroup === targetGroup);
+  if (mine) return mine.rules.map((r) => ({ instrumentId: r.instrumentId, respondentType: r.respondentType as RespondentType, everyMonths: r.everyMonths ?? DEFAULT_FOLLOW_UP_MONTHS }));
   return MODEL_SCHEDULES[`${modelId}|${targetGroup}`] ?? DEFAULT_SCHEDULES[targetGroup] ?? [];
+}
+
+/**
+ * What is wrong with a municipality's schedules (`municipalities[i].progressionSchedules` of the deployment file),
+ * checked at start against what runs: the target groups, the municipality's models, the instruments it may use and
+ * the respondent types each allows. One line per problem, naming the setting; empty when all is well.
+ */
+export function scheduleProblems(
+  path: string,
+  own: readonly ProgressionScheduleSetting[],
+  models: readonly string[],
+  instruments: readonly Pick<InstrumentDefinition, 'id' | 'respondents'>[],
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  own.forEach((s, i) => {
+    const at = `${path}.progressionSchedules[${i}]`;
+    if (!(TARGET_GROUPS as readonly string[]).includes(s.targetGroup)) out.push(`${at}.targetGroup: "${s.targetGroup}" is not a target group (${TARGET_GROUPS.join(', ')})`);
+    if (s.model !== undefined && !models.includes(s.model)) out.push(`${at}.model: "${s.model}" is not a model of this municipality (${models.join(', ')})`);
+    const key = `${s.model ?? '*'}|${s.targetGroup}`;
+    if (seen.has(key)) out.push(`${at}: a second schedule for ${s.model ? `model ${s.model} and ` : ''}target group ${s.targetGroup}`);
+    seen.add(key);
+    s.rules.forEach((r, j) => {
+      const def = instruments.filter((d) => d.id === r.instrumentId).at(-1);
+      if (!def) out.push(`${at}.rules[${j}].instrumentId: no instrument "${r.instrumentId}" in this municipality`);
+      else if (!def.respondents.some((x) => x.type === r.respondentType))
+        out.push(`${at}.rules[${j}].respondentType: ${r.instrumentId} is answered by ${def.respondents.map((x) => x.type).join(', ')}, not "${r.respondentType}"`);
+    });
+  });
+  return out;
 }
 
 export interface DueMeasurement {
@@ -81,7 +118,7 @@ export function nextDue(course: CourseRow, rules: readonly ScheduleRule[], child
 }
 
 /** `nextDue` for many courses of one municipality in two queries (the work list asks for whole caseloads). */
-export async function dueMeasurements(em: EntityManager, municipalityId: string, courses: readonly CourseRow[]): Promise<DueMeasurement[]> {
+export async function dueMeasurements(em: EntityManager, municipalityId: string, courses: readonly CourseRow[], own: readonly ProgressionScheduleSetting[] = []): Promise<DueMeasurement[]> {
   const live = courses.filter((c) => c.activatedOn && (c.status === 'active' || c.status === 'paused'));
   if (!live.length) return [];
   const taken = await em.find(Measurement, {
@@ -90,5 +127,5 @@ export async function dueMeasurements(em: EntityManager, municipalityId: string,
   });
   const households = [...new Set(live.flatMap((c) => (c.householdId ? [c.householdId] : [])))];
   const kids = households.length ? await em.find(HouseholdMember, { where: { municipalityId, householdId: In(households), relation: 'child' }, select: { id: true, householdId: true, citizenId: true } }) : [];
-  return live.flatMap((c) => nextDue(c, scheduleFor(c.modelId, c.targetGroup), kids.filter((k) => k.householdId === c.householdId).map((k) => k.citizenId), taken));
+  return live.flatMap((c) => nextDue(c, scheduleFor(c.modelId, c.targetGroup, own), kids.filter((k) => k.householdId === c.householdId).map((k) => k.citizenId), taken));
 }
