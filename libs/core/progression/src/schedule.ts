@@ -5,6 +5,7 @@ import { TARGET_GROUPS, type Course, type TargetGroup } from '@enplan/core/cours
 import { shippedInstruments, type InstrumentDefinition, type RespondentType } from '@enplan/core/progression-instruments';
 import { addMonths } from '@enplan/shared/util';
 import { Measurement } from './measurement.entity.js';
+import { RegisteredInstrument } from './registered-instrument.entity.js';
 import { DEFAULT_FOLLOW_UP_MONTHS, type MeasurementOccasion } from './vocabulary.js';
 
 /** One scheduled measurement: an instrument answered by a respondent type, at activation and every N months. */
@@ -88,13 +89,21 @@ export interface DueMeasurement {
 type CourseRow = Pick<Course, 'id' | 'municipalityId' | 'status' | 'citizenId' | 'householdId' | 'modelId' | 'targetGroup' | 'activatedOn'>;
 type Taken = Pick<Measurement, 'courseId' | 'instrumentId' | 'respondentType' | 'aboutCitizenId' | 'occasion' | 'completedAt'>;
 
+const SHIPPED_SUBJECTS = () => new Map(shippedInstruments().map((d) => [d.id, d.subject]));
+
 /**
  * The next measurement due per rule and person on an active (or paused) course: the baseline on the day of
- * activation until one is taken (or skipped), then a follow-up `everyMonths` after the latest one. Pure.
+ * activation until one is taken (or skipped), then a follow-up `everyMonths` after the latest one. Pure;
+ * `subjects` says which instruments are about a child (due once per child of the household).
  */
-export function nextDue(course: CourseRow, rules: readonly ScheduleRule[], children: readonly string[], taken: readonly Taken[]): DueMeasurement[] {
+export function nextDue(
+  course: CourseRow,
+  rules: readonly ScheduleRule[],
+  children: readonly string[],
+  taken: readonly Taken[],
+  subjects: ReadonlyMap<string, InstrumentDefinition['subject']> = SHIPPED_SUBJECTS(),
+): DueMeasurement[] {
   if (!course.activatedOn || (course.status !== 'active' && course.status !== 'paused')) return [];
-  const subjects = new Map(shippedInstruments().map((d) => [d.id, d.subject]));
   const out: DueMeasurement[] = [];
   for (const rule of rules) {
     const about = subjects.get(rule.instrumentId) === 'child' ? children : course.citizenId ? [course.citizenId] : [];
@@ -125,7 +134,14 @@ export async function dueMeasurements(em: EntityManager, municipalityId: string,
     where: { municipalityId, courseId: In(live.map((c) => c.id)), status: In(['completed', 'skipped']) },
     select: { id: true, courseId: true, instrumentId: true, respondentType: true, aboutCitizenId: true, occasion: true, completedAt: true },
   });
+  // What each scheduled instrument is about (a child instrument is due once per child): the shipped ones from code,
+  // a plugin's or the municipality's own (a municipality schedule may name them) from their newest published version.
+  const subjects = SHIPPED_SUBJECTS();
+  const named = [...new Set(own.flatMap((s) => s.rules.map((r) => r.instrumentId)))].filter((id) => !subjects.has(id));
+  if (named.length)
+    for (const r of await em.find(RegisteredInstrument, { where: { municipalityId, instrumentId: In(named) }, order: { version: 'ASC' }, select: { id: true, instrumentId: true, definition: true } }))
+      subjects.set(r.instrumentId, r.definition.subject);
   const households = [...new Set(live.flatMap((c) => (c.householdId ? [c.householdId] : [])))];
   const kids = households.length ? await em.find(HouseholdMember, { where: { municipalityId, householdId: In(households), relation: 'child' }, select: { id: true, householdId: true, citizenId: true } }) : [];
-  return live.flatMap((c) => nextDue(c, scheduleFor(c.modelId, c.targetGroup, own), kids.filter((k) => k.householdId === c.householdId).map((k) => k.citizenId), taken));
+  return live.flatMap((c) => nextDue(c, scheduleFor(c.modelId, c.targetGroup, own), kids.filter((k) => k.householdId === c.householdId).map((k) => k.citizenId), taken, subjects));
 }
