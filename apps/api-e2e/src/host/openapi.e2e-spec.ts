@@ -22,7 +22,8 @@ const codesOf = (r: Response | undefined) => problemOf(r)?.allOf?.[1]?.propertie
  * `number` where fractions are meant: full-time equivalents, what is counted per one, a score (a mean of option
  * values) and an answer to an item (an instrument's option values are any numbers). Everything else counted is an integer.
  */
-const FRACTIONS = /^([A-Za-z]+\.(fte|[a-z]+PerFte)|ScoreDto\.value|ItemAnswerDto\.value)$/;
+// Scores are means, answer values any number an instrument gives its options, a completion rate a share.
+const FRACTIONS = /^([A-Za-z]+\.(fte|[a-z]+PerFte)|[A-Za-z]*ScoreDto\.value|ItemAnswerDto\.value|Dialogue(Item|Score)RowDto\.(values|changeSincePrevious|changeSinceBaseline)|FiguresCellDto\.completionRate)$/;
 
 /** The OpenAPI document is the integrators' contract: every operation is described, secured and answers in problem+json. */
 describe('the OpenAPI document', () => {

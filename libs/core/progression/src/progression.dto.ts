@@ -169,7 +169,7 @@ export class DialogueMeasurementDto {
   @ApiProperty({ format: 'uuid', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d' }) id: string;
   @ApiProperty({ enum: MEASUREMENT_OCCASIONS, enumName: 'MeasurementOccasion', example: 'baseline' }) occasion: string;
   @ApiProperty({ format: 'date-time', example: '2026-03-02T09:00:00.000Z' }) completedAt: string;
-  @ApiProperty({ example: 1 }) instrumentVersion: number;
+  @ApiProperty({ type: 'integer', example: 1 }) instrumentVersion: number;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'The comment on the whole measurement' }) comment: string | null;
 }
 
@@ -220,10 +220,10 @@ export class FiguresCellDto {
   @ApiProperty({ type: String, nullable: true, example: 'adults', description: 'Null in the municipality total' }) targetGroup: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null, description: "The primary contact's unit (null: none, or the total)" }) unitId: string | null;
   @ApiProperty({ example: false, description: 'Fewer than 5 citizens behind the cell: every number is null' }) suppressed: boolean;
-  @ApiProperty({ type: Number, nullable: true, example: 12 }) citizens: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 12, description: 'Courses with a baseline' }) withBaseline: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 8, description: 'Courses with a follow-up' }) withFollowUp: number | null;
-  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'Courses with an end measurement' }) withEnd: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 12 }) citizens: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 12, description: 'Courses with a baseline' }) withBaseline: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 8, description: 'Courses with a follow-up' }) withFollowUp: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 3, description: 'Courses with an end measurement' }) withEnd: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 0.9, description: 'Completed measurements whose every score is complete, as a share' }) completionRate: number | null;
   @ApiProperty({
     type: 'object',
@@ -238,7 +238,7 @@ export class FiguresCellDto {
 export class FiguresViewDto {
   @ApiProperty({ example: 'employment-readiness' }) instrumentId: string;
   @ApiProperty({ enum: RESPONDENT_TYPES, enumName: 'RespondentType', example: 'citizen' }) respondentType: string;
-  @ApiProperty({ example: 5, description: 'Cells with fewer citizens are suppressed' }) threshold: number;
+  @ApiProperty({ type: 'integer', example: 5, description: 'Cells with fewer citizens are suppressed' }) threshold: number;
   @ApiProperty({ type: FiguresCellDto, description: 'The whole municipality' }) total: FiguresCellDto;
   @ApiProperty({ type: [FiguresCellDto], description: 'Per model, target group and unit' }) cells: FiguresCellDto[];
 }

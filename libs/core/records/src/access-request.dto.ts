@@ -434,7 +434,7 @@ export class ExportMeasurementDto {
   @ApiProperty({ example: 'employment-readiness', description: 'Instrument id' })
   instrumentId: string;
 
-  @ApiProperty({ example: 1, description: 'The instrument version the answers used' })
+  @ApiProperty({ type: 'integer', example: 1, description: 'The instrument version the answers used' })
   instrumentVersion: number;
 
   @ApiProperty({ example: 'baseline', description: 'baseline, follow-up, end or extra' })
