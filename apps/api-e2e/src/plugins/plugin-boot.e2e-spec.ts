@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Deployment } from '@enplan/core/config';
-import { startTestApp } from '@enplan/core/testing';
+import { startFailure, startTestApp } from '@enplan/core/testing';
 import { definePlugin, PLUGIN_API_VERSION, type PluginDefinition } from '@enplan/plugin-api';
 import { localRulesPlugin } from './fixtures/local-rules.plugin.js';
 import { pairModelPlugin } from './fixtures/pair-model.plugin.js';
@@ -19,15 +19,7 @@ const halsnaes = (plugins: Deployment['municipalities'][number]['plugins']): Dep
   ],
 });
 
-async function bootError(plugins: PluginDefinition[], deployment: Deployment): Promise<Error> {
-  try {
-    const t = await startTestApp({ plugins, deployment });
-    await t.close();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('the host started');
-}
+const bootError = (plugins: PluginDefinition[], deployment: Deployment): Promise<Error> => startFailure({ plugins, deployment });
 
 /** The host refuses to start on a bad plugin composition, saying which plugin, where and why. */
 describe('booting with plugins', () => {

@@ -1,5 +1,5 @@
 import type { Deployment } from '@enplan/core/config';
-import { createTestDatabase, startTestApp, testEngine, type TestDatabase } from '@enplan/core/testing';
+import { createTestDatabase, startFailure, startTestApp, testEngine, type TestDatabase } from '@enplan/core/testing';
 import { definePlugin, type InstrumentDefinition, type PluginDefinition } from '@enplan/plugin-api';
 import { arrangeProgressionWorld } from './progression-world.js';
 
@@ -33,16 +33,6 @@ const deployment = (enabled: boolean): Deployment => ({
     { code: '101', name: 'Anden Kommune', plugins: [] },
   ],
 });
-
-async function bootError(o: Parameters<typeof startTestApp>[0]): Promise<Error> {
-  try {
-    const t = await startTestApp(o);
-    await t.close();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('the host started');
-}
 
 /**
  * Instruments a plugin registers (`definePlugin({ instruments })`): published at start in the municipalities that
@@ -84,7 +74,7 @@ describe(`progression instruments from a plugin (${testEngine()})`, () => {
     const again = await startTestApp({ database: db, plugins: [plugin([homeCheck()])], deployment: deployment(true) });
     await again.close();
 
-    const e = await bootError({ database: db, plugins: [plugin([homeCheck(1, 'Hvor tit laver du mad selv?')])], deployment: deployment(true) });
+    const e = await startFailure({ database: db, plugins: [plugin([homeCheck(1, 'Hvor tit laver du mad selv?')])], deployment: deployment(true) });
     expect(e.name).toBe('InstrumentPublishedError');
     expect(e.message).toContain('plugin home-instruments: instrument home-check version 1 differs from the version published in municipality 999 on 2026-03-02');
     expect(e.message).toContain('give the changed definition a new "version"');
@@ -107,10 +97,10 @@ describe(`progression instruments from a plugin (${testEngine()})`, () => {
   it('refuses at start a plugin instrument whose scoring names a missing item, or which takes a shipped id, naming the field', async () => {
     const broken = homeCheck();
     broken.subscales[0].items = ['cooking', 'garden'];
-    const e = await bootError({ plugins: [plugin([broken])], deployment: deployment(true) });
+    const e = await startFailure({ plugins: [plugin([broken])], deployment: deployment(true) });
     expect(e.name).toBe('PluginError');
     expect(e.message).toContain('instruments[0].subscales[0].items[1]: no item "garden" (instrument.item-unknown)');
-    const shipped = await bootError({ plugins: [plugin([{ ...homeCheck(), id: 'employment-readiness' }])], deployment: deployment(true) });
+    const shipped = await startFailure({ plugins: [plugin([{ ...homeCheck(), id: 'employment-readiness' }])], deployment: deployment(true) });
     expect(shipped.message).toContain(`instruments[0].id: "employment-readiness" is a shipped instrument's id`);
   });
 });

@@ -1,5 +1,5 @@
 import type { Deployment } from '@enplan/core/config';
-import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { startFailure, startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { arrangeProgressionWorld, type ProgressionWorld } from './progression-world.js';
 
 /**
@@ -10,16 +10,6 @@ import { arrangeProgressionWorld, type ProgressionWorld } from './progression-wo
  */
 const withSchedules = (progressionSchedules: unknown[]): Deployment =>
   ({ municipalities: [{ code: '999', name: 'Demo Kommune', plugins: [], progressionSchedules }] }) as Deployment;
-
-async function bootError(o: Parameters<typeof startTestApp>[0]): Promise<Error> {
-  try {
-    const t = await startTestApp(o);
-    await t.close();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('the host started');
-}
 
 describe(`progression schedules per municipality (${testEngine()})`, () => {
   let t: TestApp;
@@ -62,7 +52,7 @@ describe(`progression schedules per municipality (${testEngine()})`, () => {
   });
 
   it('stops the start on a schedule naming an unknown target group, model, instrument or respondent type, naming each', async () => {
-    const e = await bootError({
+    const e = await startFailure({
       deployment: withSchedules([
         { targetGroup: 'pensioners', rules: [] },
         { targetGroup: 'adults', model: 'paired-caseworkers', rules: [{ instrumentId: 'no-such-thing', respondentType: 'citizen' }] },

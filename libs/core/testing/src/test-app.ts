@@ -118,6 +118,21 @@ export async function startTestApp(o: TestAppOptions = {}): Promise<TestApp> {
   };
 }
 
+/**
+ * The error a host refuses to start with (a broken deployment, plugin or instrument); fails the test if it starts.
+ * Tests of boot-time checks assert on its name and message.
+ */
+export async function startFailure(o: TestAppOptions = {}): Promise<Error> {
+  let started: TestApp;
+  try {
+    started = await startTestApp(o);
+  } catch (e) {
+    return e as Error;
+  }
+  await started.close();
+  throw new Error('the host started');
+}
+
 /** Two municipalities, for tests that prove nothing crosses between them. */
 export const TWO_MUNICIPALITIES: Deployment = {
   municipalities: [
