@@ -132,8 +132,7 @@ export class SyncService {
     if (row?.state === 'delivered') return { reference: row.targetReference };
     try {
       const data = await this.exports.load(event.municipalityId, courseId, version.version);
-      const secret = target.secretEnv ? process.env[target.secretEnv] : undefined;
-      if (target.secretEnv && !secret) throw new DeliveryFailure(`signing secret ${target.secretEnv} is not set`);
+      const sign = this.signer(target, attempt);
       const { reference } = await SYNC_ADAPTERS[target.kind]({
         event: sync,
         target,
@@ -141,8 +140,7 @@ export class SyncService {
         exports: this.exports,
         idempotencyKey: attempt.idempotencyKey,
         archiveDir: this.config.archiveDir,
-        // Standard Webhooks, the one signing function of the core; `webhook-id` is the delivery's idempotency key.
-        sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
+        sign,
       });
       await this.record(subject, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
       return { reference };
@@ -168,8 +166,7 @@ export class SyncService {
     if (row?.state === 'delivered') return { reference: row.targetReference };
     try {
       const data = await this.exports.load(event.municipalityId, x.courseId);
-      const secret = target.secretEnv ? process.env[target.secretEnv] : undefined;
-      if (target.secretEnv && !secret) throw new DeliveryFailure(`signing secret ${target.secretEnv} is not set`);
+      const sign = this.signer(target, attempt);
       const { reference } = await DECISION_ADAPTERS[target.kind]({
         eventId: event.id,
         target,
@@ -178,13 +175,23 @@ export class SyncService {
         exports: this.exports,
         idempotencyKey: attempt.idempotencyKey,
         archiveDir: this.config.archiveDir,
-        sign: (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {}),
+        sign,
       });
       await this.record(subject, target.id, { state: 'delivered', deliveredAt: this.clock.now(), targetReference: reference, lastError: null });
       return { reference };
     } catch (e) {
       throw await this.failure(e, subject, target.id, event, attempt);
     }
+  }
+
+  /**
+   * How a target's requests are signed: Standard Webhooks, the one signing function of the core, with the delivery's
+   * idempotency key as `webhook-id`; unsigned without `secretEnv`, and a configured but unset secret fails the attempt.
+   */
+  private signer(target: SyncTargetSetting, attempt: CoreDeliveryAttempt): (body: string) => Record<string, string> {
+    const secret = target.secretEnv ? process.env[target.secretEnv] : undefined;
+    if (target.secretEnv && !secret) throw new DeliveryFailure(`signing secret ${target.secretEnv} is not set`);
+    return (body) => (secret ? signWebhook({ msgId: `msg_${attempt.idempotencyKey}`, at: this.clock.now(), body, secrets: [secret] }) : {});
   }
 
   /** Records a failed attempt in the ledger; the error to throw, its reason safe to store (a status or error kind). */
