@@ -761,6 +761,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/courses/{courseId}/sync/decisions/{decisionId}/targets/{target}/manual-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record that a decided decision was typed into a target by hand
+         * @description For a target without an interface (kind `manual`), or after a failure: the decision counts as delivered there, by manual entry.
+         */
+        put: operations["recordManualDecisionSyncEntry"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/{courseId}/sync/plan-versions/{version}/targets/{target}/manual-entry": {
         parameters: {
             query?: never;
@@ -15007,6 +15027,157 @@ export interface operations {
             };
         };
     };
+    recordManualDecisionSyncEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description A course of your municipality */
+                courseId: string;
+                /** @description A decided (or notified) decision of the course */
+                decisionId: string;
+                /** @description The target’s id in your municipality’s configuration */
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualEntryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionSyncDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.malformed-body" | "validation.failed";
+                    };
+                };
+            };
+            /** @description Authentication is required */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "auth.claims-invalid" | "auth.token-expired" | "auth.token-invalid" | "auth.token-missing";
+                    };
+                };
+            };
+            /** @description Refused (`access.denied`, `auth.municipality-not-served`). Who may: Needs `update` on the course the sync-ledger belongs to: a caseworker or manager on the course’s team or holding a temporary grant; an integration for the whole municipality. A model plugin may widen or narrow this for its own courses. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "access.denied" | "auth.municipality-not-served";
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.not-found" | "decision.not-found";
+                    };
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "course.model-disabled" | "sync.already-delivered";
+                    };
+                };
+            };
+            /** @description Error */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.too-large";
+                    };
+                };
+            };
+            /** @description Error */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "request.unsupported-media-type";
+                    };
+                };
+            };
+            /** @description The request breaks a rule */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "sync.target-unknown";
+                    };
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "internal.unexpected";
+                    };
+                };
+            };
+        };
+    };
     recordManualSyncEntry: {
         parameters: {
             query?: never;
@@ -25469,12 +25640,8 @@ export interface operations {
                         /**
                          * @example {
                          *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
+                         *         "message": "timeout exceeded",
+                         *         "responseTime": 1500,
                          *         "status": "down"
                          *       }
                          *     }
@@ -25491,9 +25658,9 @@ export interface operations {
                         };
                         /**
                          * @example {
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
+                         *       "database": {
+                         *         "message": "timeout exceeded",
+                         *         "responseTime": 1500,
                          *         "status": "down"
                          *       }
                          *     }
@@ -25508,14 +25675,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
+                        /** @example {} */
                         info?: {
                             [key: string]: {
                                 /** @description Time the health indicator took to respond, in ms */
@@ -25622,12 +25782,8 @@ export interface operations {
                         /**
                          * @example {
                          *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
+                         *         "message": "timeout exceeded",
+                         *         "responseTime": 1500,
                          *         "status": "down"
                          *       }
                          *     }
@@ -25644,9 +25800,9 @@ export interface operations {
                         };
                         /**
                          * @example {
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005,
+                         *       "database": {
+                         *         "message": "timeout exceeded",
+                         *         "responseTime": 1500,
                          *         "status": "down"
                          *       }
                          *     }
@@ -25661,14 +25817,7 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                         } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "responseTime": 12,
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
+                        /** @example {} */
                         info?: {
                             [key: string]: {
                                 /** @description Time the health indicator took to respond, in ms */

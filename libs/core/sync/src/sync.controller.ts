@@ -8,7 +8,7 @@ import { CourseViewerContext, viewerOf, type CourseAccessContext } from '@enplan
 import { CourseExportService } from './course-export.service.js';
 import type { EmploymentPlanExtract } from './employment/employment-plan.js';
 import { SyncService } from './ledger/sync.service.js';
-import { CourseSyncDto, ManualEntryDto, PlanVersionSyncDto, SyncFiguresDto, SyncFiguresQuery } from './sync.dto.js';
+import { CourseSyncDto, DecisionSyncDto, ManualEntryDto, PlanVersionSyncDto, SyncFiguresDto, SyncFiguresQuery } from './sync.dto.js';
 import { SyncErrorCode as Code, syncError } from './sync.error.js';
 
 const COURSE_PARAM = { name: 'courseId', format: 'uuid', description: 'A course of your municipality', example: '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60' };
@@ -118,6 +118,28 @@ export class SyncController {
     @Body() dto: ManualEntryDto,
   ): Promise<PlanVersionSyncDto> {
     return this.sync.recordManualEntry(p, courseId, version, target, dto.reference);
+  }
+
+  @Put('courses/:courseId/sync/decisions/:decisionId/targets/:target/manual-entry')
+  @CourseAccess('update', { record: 'sync-ledger' })
+  @ApiOperation({
+    operationId: 'recordManualDecisionSyncEntry',
+    summary: 'Record that a decided decision was typed into a target by hand',
+    description: 'For a target without an interface (kind `manual`), or after a failure: the decision counts as delivered there, by manual entry.',
+  })
+  @ApiParam(COURSE_PARAM)
+  @ApiParam({ name: 'decisionId', format: 'uuid', example: '5b2d1c0e-7a3f-4e6b-9c8d-1e2f3a4b5c6d', description: 'A decided (or notified) decision of the course' })
+  @ApiParam({ name: 'target', example: 'dubu', description: 'The target’s id in your municipality’s configuration' })
+  @ApiOkResponse({ type: DecisionSyncDto })
+  @ProblemAnswers({ 404: [Code.DecisionNotFound], 409: [Code.AlreadyDelivered], 422: [Code.TargetUnknown] })
+  recordDecisionManualEntry(
+    @CurrentPrincipal() p: Principal,
+    @Param('courseId') courseId: string,
+    @Param('decisionId') decisionId: string,
+    @Param('target') target: string,
+    @Body() dto: ManualEntryDto,
+  ): Promise<DecisionSyncDto> {
+    return this.sync.recordDecisionManualEntry(p, courseId, decisionId, target, dto.reference);
   }
 
   @ReplicaReads()

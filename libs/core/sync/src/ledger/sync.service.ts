@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
@@ -273,21 +274,39 @@ export class SyncService {
   async decisionLedger(p: Principal, courseId: string): Promise<DecisionSyncView[]> {
     const decisions = await this.decided(p, courseId);
     const rows = await ledgerRows(this.ds.manager, p.municipalityId, decisions.map((d) => d.id), 'decision');
-    return decisions.map((d) => {
-      const views = targetViews(versionSync(decisionTargetsOf(this.deployment, p.municipalityCode, d.legalArea), d.id, rows));
-      return {
-        decisionId: d.id,
-        legalArea: d.legalArea,
-        decidedAt: (d.decidedAt ?? d.createdAt).toISOString(),
-        supersedesId: d.supersedesId,
-        complete: views.every((t) => t.state === 'delivered' && !t.manual),
-        targets: views,
-      };
+    return decisions.map((d) => this.decisionView(p, d, rows));
+  }
+
+  private decisionView(p: Principal, d: Decision, rows: Awaited<ReturnType<typeof ledgerRows>>): DecisionSyncView {
+    const views = targetViews(versionSync(decisionTargetsOf(this.deployment, p.municipalityCode, d.legalArea), d.id, rows));
+    return {
+      decisionId: d.id,
+      legalArea: d.legalArea,
+      decidedAt: (d.decidedAt ?? d.createdAt).toISOString(),
+      supersedesId: d.supersedesId,
+      complete: views.every((t) => t.state === 'delivered' && !t.manual),
+      targets: views,
+    };
+  }
+
+  /** A person typed the decided decision into the target (a system without an interface, or after a failure). */
+  async recordDecisionManualEntry(p: Principal, courseId: string, decisionId: string, target: string, reference: string): Promise<DecisionSyncView> {
+    return this.ds.transaction(async (em) => {
+      // A malformed id names no decision: 404, never a query with it.
+      const d = isUUID(decisionId) ? (await this.decided(p, courseId, em)).find((x) => x.id === decisionId) : undefined;
+      if (!d) throw syncError.decisionNotFound();
+      if (!decisionTargetsOf(this.deployment, p.municipalityCode, d.legalArea).some((t) => t.id === target)) throw syncError.targetUnknown();
+      const row = await em.findOne(SyncDelivery, { where: { municipalityId: p.municipalityId, subjectKind: 'decision', subjectId: d.id, target }, lock: { mode: 'pessimistic_write' } });
+      if (row?.state === 'delivered') throw syncError.alreadyDelivered();
+      const changes = { state: 'delivered' as const, manual: true, deliveredAt: this.clock.now(), targetReference: reference, recordedBy: p.userId, lastError: null };
+      if (row) await em.update(SyncDelivery, { id: row.id, municipalityId: p.municipalityId }, changes);
+      else await em.insert(SyncDelivery, { municipalityId: p.municipalityId, courseId, subjectKind: 'decision', subjectId: d.id, subjectVersion: null, subjectAt: d.decidedAt ?? d.createdAt, target, ...changes });
+      return this.decisionView(p, d, await ledgerRows(em, p.municipalityId, [d.id], 'decision'));
     });
   }
 
-  private async decided(p: Principal, courseId: string): Promise<Decision[]> {
-    return this.ds.manager.find(Decision, {
+  private async decided(p: Principal, courseId: string, em: EntityManager = this.ds.manager): Promise<Decision[]> {
+    return em.find(Decision, {
       where: { municipalityId: p.municipalityId, courseId, status: Not('draft') },
       select: { id: true, legalArea: true, decidedAt: true, createdAt: true, supersedesId: true },
       order: { decidedAt: 'DESC', id: 'DESC' },
