@@ -11,7 +11,8 @@ import type { EventFeedDto } from './event-delivery.dto.js';
  * so an event with a lower sequence may become visible after one with a higher sequence. The feed therefore
  * serves only events written by transactions older than the oldest one still open (`tx_id` below
  * `pg_snapshot_xmin` of the reading snapshot): every event below the last served cursor is then committed (or
- * rolled back and gone for good). An open transaction holds the feed back until it ends, never longer.
+ * rolled back and gone for good). An open transaction holds the feed back until it ends, never longer; the horizon is
+ * the server's, so a writing transaction in another database on the same server counts too.
  */
 @Injectable()
 export class EventsFeedService {
