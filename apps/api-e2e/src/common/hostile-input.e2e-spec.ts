@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEMO } from '@enplan/core/host';
 import { startTestApp, type TestApp } from '@enplan/core/testing';
+import { schemaSamples, type OpenApiDoc, type Schema } from './openapi-operations.js';
 
 /**
  * Generated hostile input: every write operation of the OpenAPI document gets garbage (deep nesting, NUL,
@@ -9,23 +10,6 @@ import { startTestApp, type TestApp } from '@enplan/core/testing';
  * and must answer problem+json below 500, naming the field, without changing a row. The document drives
  * it, so a new operation is covered the day it is added.
  */
-
-type Schema = {
-  $ref?: string;
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  example?: unknown;
-  nullable?: boolean;
-  maxLength?: number;
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  allOf?: Schema[];
-};
-type Parameter = { name: string; in: string; schema?: Schema };
-type Operation = { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 /** One request to send, and the field its problem must name (when the garbage sits in one field). */
 interface Case {
@@ -45,12 +29,15 @@ const LOG_TABLES = new Set(['access_log', 'outbox_message']);
 
 describe('hostile input to every write operation', () => {
   let t: TestApp;
-  let doc: Doc;
+  let doc: OpenApiDoc;
+  let resolve: ReturnType<typeof schemaSamples>['resolve'];
+  let sample: ReturnType<typeof schemaSamples>['sample'];
   let tokens: Record<'integrator' | 'caseworker' | 'manager', string>;
 
   beforeAll(async () => {
     t = await startTestApp({ seedDemo: true });
-    doc = (await t.http().get('/api/openapi.json')).body as Doc;
+    doc = (await t.http().get('/api/openapi.json')).body as OpenApiDoc;
+    ({ resolve, sample } = schemaSamples(doc));
     tokens = {
       integrator: `Bearer ${await t.token({ roles: ['integrator'] })}`,
       caseworker: `Bearer ${await t.token({ roles: ['caseworker'] })}`,
@@ -58,31 +45,6 @@ describe('hostile input to every write operation', () => {
     };
   });
   afterAll(() => t?.close());
-
-  const resolve = (s: Schema | undefined): Schema => {
-    if (!s) return {};
-    if (s.$ref) return resolve(doc.components.schemas[s.$ref.split('/').pop()!]);
-    if (s.allOf?.length === 1) return { ...resolve(s.allOf[0]), ...s, allOf: undefined };
-    return s;
-  };
-
-  /** A plausible value: the documented example, else one of the right type. */
-  const sample = (raw: Schema, depth = 0): unknown => {
-    const s = resolve(raw);
-    if (s.example !== undefined) return s.example;
-    if (s.enum?.length) return s.enum[0];
-    if (s.type === 'array') return [];
-    if (s.type === 'object' || s.properties) {
-      if (depth > 4) return {};
-      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {}, depth + 1)]));
-    }
-    if (s.type === 'boolean') return true;
-    if (s.type === 'number' || s.type === 'integer') return 1;
-    if (s.format === 'uuid') return randomUUID();
-    if (s.format === 'date') return '2026-01-10';
-    if (s.format === 'date-time') return '2026-01-10T10:00:00.000Z';
-    return 'x';
-  };
 
   /** Every property path of a body schema (nested objects and the first item of arrays of objects), with its schema. */
   const fields = (raw: Schema, prefix = '', depth = 0): { path: string; schema: Schema }[] => {

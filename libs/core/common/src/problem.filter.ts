@@ -12,7 +12,9 @@ const KIND_BY_STATUS: Record<number, ErrorKind> = Object.fromEntries(
 
 /** Codes for failures raised by the framework rather than by our own code. */
 function frameworkCode(status: number, ex: HttpException): string {
-  const name = (ex.getResponse() as { error?: string })?.error;
+  // `error` is the reason phrase Nest's own exceptions carry; other libraries put objects there (terminus' health result).
+  const error = (ex.getResponse() as { error?: unknown })?.error;
+  const name = typeof error === 'string' ? error : undefined;
   if (status === 400 && /JSON|Unexpected token|body/i.test(ex.message)) return 'request.malformed-body';
   if (status === 404) return 'http.route-not-found';
   if (status === 405) return 'http.method-not-allowed';

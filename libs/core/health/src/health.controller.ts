@@ -1,6 +1,8 @@
-import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
+import { Controller, Get, Logger, Res, ServiceUnavailableException, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { scrubCpr } from '@enplan/shared/util';
 import { Public } from '@enplan/core/auth';
 
 /** What an indicator reports (the database's ping), keyed by indicator name. */
@@ -43,6 +45,8 @@ const HealthAnswers = () => (target: object, key: string | symbol, descriptor: P
 @Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
@@ -53,15 +57,44 @@ export class HealthController {
   @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: the process is up and serving HTTP', security: [] })
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @HealthAnswers()
-  live() {
-    return this.health.check([]);
+  live(@Res({ passthrough: true }) res: Response) {
+    return this.answer(this.health.check([]), res);
   }
 
   @Get('ready')
   @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: the database answers', security: [] })
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @HealthAnswers()
-  ready() {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]);
+  ready(@Res({ passthrough: true }) res: Response) {
+    return this.answer(this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]), res);
+  }
+
+  /**
+   * A failed check is the documented 503 with the health body, answered here: terminus throws it as an exception,
+   * which the problem filter would turn into problem+json. The probes are public, so an indicator's own message (a
+   * driver's error names hosts, ports, and may quote SQL) goes to the log, and the body says only that it is down.
+   */
+  private async answer(check: Promise<HealthCheckResult>, res: Response): Promise<HealthCheckResult> {
+    try {
+      return await check;
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      const result = e.getResponse() as HealthCheckResult;
+      const quiet = (r: Partial<HealthIndicatorResult> | undefined): HealthIndicatorResult | undefined =>
+        r &&
+        Object.fromEntries(
+          Object.entries(r).flatMap(([key, v]) => {
+            if (!v) return [];
+            if (v.status === 'up') return [[key, v]];
+            const message = typeof v['message'] === 'string' ? v['message'] : '';
+            return [[key, { status: v.status, message: /^timeout/.test(message) ? message : 'unavailable', responseTime: v['responseTime'] }]];
+          }),
+        );
+      for (const [key, v] of Object.entries(result.details ?? {})) {
+        if (v && v.status !== 'up') this.logger.warn({ indicator: key, message: scrubCpr(String(v['message'] ?? '')) }, 'health check down');
+      }
+      res.status(503);
+      return { status: result.status, info: quiet(result.info), error: quiet(result.error), details: quiet(result.details) ?? {} };
+    }
   }
 }
