@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Which documented success answers (operationId, 2xx/3xx status) no e2e test exercised. The e2e tests run with
-// ENPLAN_CONTRACT_COVERAGE=1 (a full `npm test` sets it): the contract harness (libs/core/testing, ContractValidator)
-// then writes dist/contract-coverage/documented.jsonl and observed.jsonl. The answers not yet exercised are
-// committed in docs/contract-uncovered.txt, a list that may only shrink: an answer missing from a run and not on
-// the list fails (write a test that gets it), one on the list that a run saw is reported and `--amend` strikes it
-// off. Without the list (not recorded yet) the check reports only; `--raise` records the run's list.
-//   node tools/scripts/contract-coverage.mjs [--amend | --raise] [--all]   (--all: list problem answers too, never gating)
+// Which documented answers (operationId, status: successes and problems alike) no e2e test exercised. The e2e
+// tests run with ENPLAN_CONTRACT_COVERAGE=1 (a full `npm test` sets it): the contract harness (libs/core/testing,
+// ContractValidator) then writes dist/contract-coverage/documented.jsonl and observed.jsonl. The answers not yet
+// exercised are committed in docs/contract-uncovered.txt, a list that may only shrink: an answer missing from a run
+// and not on the list fails (write a test that gets it), one on the list that a run saw is reported and `--amend`
+// strikes it off. Without the list (not recorded yet) the check reports only; `--raise` records the run's list.
+//   node tools/scripts/contract-coverage.mjs [--amend | --raise] [--all]   (--all: print every unexercised answer)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,37 +23,39 @@ if (!documented.size) {
   process.exit(2);
 }
 const success = (pair) => /^[23]\d\d$/.test(pair.split(' ')[1]);
+const count = (pairs) => `${pairs.filter(success).length} success, ${pairs.length - pairs.filter(success).length} problem`;
 const uncovered = [...documented].filter((pair) => !observed.has(pair)).sort();
 if (process.argv.includes('--all')) {
   for (const pair of uncovered) console.log(pair);
   console.log(`${uncovered.length} of ${documented.size} documented answers never observed (${documented.size - uncovered.length} observed)`);
   process.exit(0);
 }
-const missing = uncovered.filter(success);
+const missing = uncovered;
 const lines = (file) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')) : []);
 const known = new Set(lines(listFile));
 const write = (list) =>
   writeFileSync(
     listFile,
-    '# Documented success answers (operationId status) no e2e test exercises yet (tools/scripts/contract-coverage.mjs).\n' +
+    '# Documented answers (operationId status) no e2e test exercises yet (tools/scripts/contract-coverage.mjs).\n' +
       '# This list may only shrink: write the test, then --amend.\n' +
       [...list].sort().join('\n') + '\n',
   );
 if (process.argv.includes('--raise')) {
   write(missing);
-  console.log(`contract coverage: ${missing.length} unexercised success answers written to docs/contract-uncovered.txt`);
+  console.log(`contract coverage: ${missing.length} unexercised answers (${count(missing)}) written to docs/contract-uncovered.txt`);
   process.exit(0);
 }
 const added = missing.filter((pair) => !known.has(pair));
 const done = [...known].filter((pair) => !missing.includes(pair));
-const successes = [...documented].filter(success).length;
-console.log(`contract coverage: ${successes - missing.length} of ${successes} documented success answers exercised; ${missing.length} not (${known.size} on the list)`);
+console.log(
+  `contract coverage: ${documented.size - missing.length} of ${documented.size} documented answers exercised (${count([...documented])}); ${missing.length} not (${count(missing)}; ${known.size} on the list)`,
+);
 if (!existsSync(listFile)) {
   for (const pair of missing) console.log(`  not exercised: ${pair}`);
   console.log('no docs/contract-uncovered.txt yet: reporting only (record it with --raise after a full run)');
   process.exit(0);
 }
-for (const pair of added) console.error(`success answer not exercised by any test: ${pair}`);
+for (const pair of added) console.error(`documented answer not exercised by any test: ${pair}`);
 if (done.length) console.log(`${done.length} answer(s) on the list are exercised now${process.argv.includes('--amend') ? ': struck off' : ' (--amend strikes them off)'}`);
 if (process.argv.includes('--amend') && !added.length) write(missing);
 process.exit(added.length ? 1 : 0);

@@ -53,7 +53,9 @@ describe('bench seed (tiny)', () => {
       await b.t.close();
       await c.t.close();
     }
-  });
+    // Three hosts started and three databases seeded, one after another: on a loaded two-core machine (the suite's
+    // other worker, a mutation run) that passed the suite's 120 s default.
+  }, 360_000);
 
   it('plants well-formed, distinct CPR numbers', async () => {
     const rows: { cpr: string }[] = await a.query('SELECT cpr FROM citizen');

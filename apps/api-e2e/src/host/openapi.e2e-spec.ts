@@ -1,5 +1,6 @@
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { startTestApp, type TestApp } from '@enplan/core/testing';
+import { ALL_PLUGINS } from '../common/all-plugins.js';
 
 type Schema = { $ref?: string; type?: string; format?: string; enum?: unknown[]; items?: Schema; properties?: Record<string, Schema>; allOf?: Schema[]; oneOf?: Schema[]; additionalProperties?: Schema | boolean };
 type Parameter = { name: string; in: string; schema?: Schema; $ref?: string };
@@ -32,7 +33,7 @@ describe('the OpenAPI document', () => {
 
   beforeAll(async () => {
     // With every shipped plugin enabled, so their routes are held to the same contract.
-    t = await startTestApp({ plugins: PLUGIN_CATALOGUE, deployment: { municipalities: [{ code: '999', name: 'Demo', plugins: PLUGIN_CATALOGUE.map((p) => ({ id: p.id })) }] } });
+    t = await startTestApp({ plugins: PLUGIN_CATALOGUE, deployment: ALL_PLUGINS });
     doc = (await t.http().get('/api/openapi.json')).body;
   });
   afterAll(() => t?.close());

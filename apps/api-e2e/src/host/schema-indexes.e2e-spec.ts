@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
+import { ALL_PLUGINS } from '../common/all-plugins.js';
 
 /**
  * Every list and filter the API offers runs inside one municipality, so every tenant table needs an index that
@@ -15,7 +16,7 @@ describe(`indexes on tenant tables and foreign keys (${testEngine()})`, () => {
   let ds: DataSource;
 
   beforeAll(async () => {
-    t = await startTestApp({ plugins: PLUGIN_CATALOGUE, deployment: { municipalities: [{ code: '999', name: 'Demo', plugins: PLUGIN_CATALOGUE.map((p) => ({ id: p.id })) }] } });
+    t = await startTestApp({ plugins: PLUGIN_CATALOGUE, deployment: ALL_PLUGINS });
     ds = t.app.get(DataSource);
   }, 120_000);
   afterAll(() => t?.close());

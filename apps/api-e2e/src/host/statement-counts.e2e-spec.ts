@@ -3,7 +3,7 @@ import { Citizen } from '@enplan/core/citizens';
 import { Course, TeamAssignment } from '@enplan/core/courses';
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
-import type { Deployment } from '@enplan/core/config';
+import { ALL_PLUGINS } from '../common/all-plugins.js';
 import { arrangeAccessWorld, arrangeCaseRecords, concretePath, type AccessWorld, type ApiRoute } from '../access/access-world.js';
 
 /**
@@ -31,10 +31,6 @@ const READ_BOUNDS: [RegExp, number, string][] = [
  */
 const PUBLISH_BOUND = 12;
 const GROWTH = 5;
-
-const ALL_PLUGINS: Deployment = {
-  municipalities: [{ code: '999', name: 'Demo Kommune', plugins: PLUGIN_CATALOGUE.map((p) => ({ id: p.id })) }],
-};
 
 interface Count {
   status: number;

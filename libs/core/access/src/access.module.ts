@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UnexpectedBodyInterceptor } from '@enplan/core/common';
 import { AccessGrant } from './access-grant.entity.js';
 import { AccessLogEntry } from './access-log.entity.js';
 import { AccessGrantsService } from './access-grants.service.js';
@@ -14,7 +15,15 @@ import { AccessController } from './access.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([AccessGrant, AccessLogEntry])],
   controllers: [AccessController],
-  providers: [AccessService, AccessLogService, AccessGrantsService, { provide: APP_INTERCEPTOR, useClass: AccessInterceptor }],
+  providers: [
+    AccessService,
+    AccessLogService,
+    AccessGrantsService,
+    { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
+    // After the access check (global interceptors run in the order they are provided): a record the caller may not
+    // see is 404 or 403 before a body the operation does not take is 400, as with the validation pipe.
+    { provide: APP_INTERCEPTOR, useClass: UnexpectedBodyInterceptor },
+  ],
   exports: [AccessService, AccessLogService],
 })
 export class AccessModule {}

@@ -8,3 +8,4 @@ export * from './pagination.js';
 export * from './input-guard.js';
 export * from './request-path.js';
 export * from './problem-answers.js';
+export * from './unexpected-body.interceptor.js';
