@@ -2,8 +2,9 @@ import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { arrangeProgressionWorld, type ProgressionWorld } from '../progression/progression-world.js';
 
 /**
- * Documented success answers no other e2e test asked for (tools/scripts/contract-coverage.mjs lists them after a
- * full run): a 304 on an unchanged plan version and draft, a participant added to a meeting, a decision draft edited.
+ * Documented answers no other e2e test asked for (tools/scripts/contract-coverage.mjs lists them after a full run):
+ * a 304 on an unchanged plan version and draft, a participant added to a meeting, a decision draft edited, and the
+ * refusals of measurements, figures, decision drafts and complaint guidance that name what was wrong.
  * Each answer is also checked against the OpenAPI document by the harness, like every other.
  */
 describe(`documented answers an integrator relies on (${testEngine()})`, () => {
@@ -82,5 +83,43 @@ describe(`documented answers an integrator relies on (${testEngine()})`, () => {
     const edited = await call('patch', `/decisions/${draft.body.id}`, { summary: 'Du får praktik i otte uger.' });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ status: 'draft', summary: 'Du får praktik i otte uger.', reasoning: 'Det afklarer dit arbejde.', legalBasis: { code: 'LAB-57' } });
+  });
+
+  it('refuses an answer outside the item’s scale (422, naming the answer and the scale), and keeps the measurement open', async () => {
+    const started = await call('post', `/courses/${w.courseId}/measurements`, { instrumentId: 'wellbeing-ruler-adult', respondentType: 'citizen', occasion: 'extra' });
+    expect(started.status).toBe(201);
+    const item = (started.body.definition.items as { id: string }[])[0].id;
+    const outside = await call('post', `/measurements/${started.body.id}/complete`, { answers: [{ itemId: item, status: 'answered', value: 11 }] });
+    expect([outside.status, outside.body.code]).toEqual([422, 'measurement.value-outside-scale']);
+    expect(outside.body.errors).toEqual([{ field: 'answers[0].value', code: 'measurement.value-outside-scale', message: 'a whole number from 0 to 10' }]);
+    const after = await call('get', `/measurements/${started.body.id}`);
+    expect([after.status, after.body.status]).toEqual([200, 'in-progress']);
+  });
+
+  it('refuses to skip or count an instrument that does not exist (422 instrument.unknown)', async () => {
+    const skipped = await call('post', `/courses/${w.courseId}/measurements/skipped`, { instrumentId: 'no-such-instrument', respondentType: 'caseworker', occasion: 'end', reason: 'Borgeren ønskede det ikke' });
+    expect([skipped.status, skipped.body.code]).toEqual([422, 'instrument.unknown']);
+    const figures = await t.http().get('/api/v1/progression/figures?instrumentId=no-such-instrument&respondentType=citizen').set('Authorization', w.manager);
+    expect([figures.status, figures.body.code]).toEqual([422, 'instrument.unknown']);
+  });
+
+  it('refuses a decision draft edit to a legal basis the catalogue lacks (422), and keeps the draft as it was', async () => {
+    const draft = await call('post', `/courses/${w.courseId}/decisions`, {
+      legalBasis: 'LAB-57',
+      actions: [{ actionId: 'a-praktik', outcome: 'granted' }],
+      summary: 'Du får praktik.',
+      text: 'Jobcentret bevilger praktik.',
+      reasoning: 'Det afklarer dit arbejde.',
+      effectiveFrom: '2026-02-01',
+    });
+    expect(draft.status).toBe(201);
+    const edited = await call('patch', `/decisions/${draft.body.id}`, { legalBasis: 'LAB-9999' });
+    expect([edited.status, edited.body.code]).toEqual([422, 'decision.legal-basis-unknown']);
+    expect((await call('get', `/decisions/${draft.body.id}`)).body.legalBasis.code).toBe('LAB-57');
+  });
+
+  it('answers 404 for complaint guidance of a legal area that does not exist', async () => {
+    const res = await t.http().delete('/api/v1/decision-settings/complaint-guidance/astrology').set('Authorization', w.manager);
+    expect([res.status, res.body.code]).toEqual([404, 'decision.legal-area-unknown']);
   });
 });

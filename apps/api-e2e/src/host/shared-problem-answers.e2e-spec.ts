@@ -31,7 +31,8 @@ describe(`problem answers every operation shares (${testEngine()})`, () => {
   let before: Record<string, number>;
 
   beforeAll(async () => {
-    t = await startTestApp({ deployment: ALL_PLUGINS, plugins: PLUGIN_CATALOGUE });
+    // 999 enables every plugin (so every operation is served and documented); 101 enables none.
+    t = await startTestApp({ deployment: { municipalities: [...ALL_PLUGINS.municipalities, { code: '101', name: 'Anden Kommune', plugins: [] }] }, plugins: PLUGIN_CATALOGUE });
     calls = documentedOperations((await t.http().get('/api/openapi.json')).body as OpenApiDoc);
     before = await rowCounts(t);
   }, 120_000);
@@ -79,6 +80,14 @@ describe(`problem answers every operation shares (${testEngine()})`, () => {
     const foreign = `Bearer ${await t.token({ municipality: '851', roles: ['caseworker', 'manager', 'admin', 'integrator'] })}`;
     const got = await answers(secured, () => ({ Authorization: foreign }), '{}');
     expect(got.filter(([, status, code]) => status !== 403 || code !== 'auth.municipality-not-served')).toEqual([]);
+  });
+
+  it('answers 404 plugin.not-enabled on every plugin operation in a municipality that does not enable the plugin', async () => {
+    const plugin = calls.filter((c) => c.path.startsWith('/api/v1/plugins/'));
+    expect(plugin.length).toBeGreaterThan(10);
+    const elsewhere = `Bearer ${await t.token({ municipality: '101', userId: '00000000-0000-4000-8000-000000101001', roles: ['caseworker', 'manager', 'admin', 'integrator'] })}`;
+    const got = await answers(plugin, () => ({ Authorization: elsewhere }), '{}');
+    expect(got.filter(([, status, code]) => status !== 404 || code !== 'plugin.not-enabled')).toEqual([]);
   });
 
   it('answers 415 request.unsupported-media-type on every write whose JSON body is not UTF-8, before reading the caller', async () => {

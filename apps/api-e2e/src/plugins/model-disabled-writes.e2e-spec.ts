@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { createTestDatabase, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
 import { arrangeAccessWorld, arrangeCaseRecords, concretePath, type AccessWorld } from '../access/access-world.js';
 import { documentedOperations, schemaSamples, type OpenApiDoc } from '../common/openapi-operations.js';
@@ -8,8 +9,8 @@ import { pairModelPlugin } from './fixtures/pair-model.plugin.js';
  * A course whose model the municipality stopped using is read-only on every write the OpenAPI document says the
  * access check refuses with `course.model-disabled` (409), not only on the transition plugin-disable.e2e-spec.ts
  * tries: the course and one record of every kind on it are written while the model is enabled, the host starts
- * again without the plugin, and each write is called on real records with its documented example body. Nothing
- * changes, and every refusal names the model.
+ * again without the plugin (and with every catalogue plugin, whose writes on the course are refused too), and each
+ * write is called on real records with its documented example body. Nothing changes, and every refusal names the model.
  */
 type Access = { writeRefusals?: string[] };
 
@@ -20,7 +21,7 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
   let t: TestApp;
 
   const boot = (plugins: { id: string }[]) =>
-    startTestApp({ database: db, plugins: [pairModelPlugin], now: '2026-02-02T09:00:00Z', deployment: { municipalities: [{ code: '999', name: 'Demo Kommune', plugins }] } });
+    startTestApp({ database: db, plugins: [pairModelPlugin, ...PLUGIN_CATALOGUE], now: '2026-02-02T09:00:00Z', deployment: { municipalities: [{ code: '999', name: 'Demo Kommune', plugins }] } });
 
   beforeAll(async () => {
     db = await createTestDatabase(testEngine(), { persistent: true });
@@ -34,7 +35,8 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
     } finally {
       await first.close();
     }
-    t = await boot([]);
+    // Without the course's model, with every other plugin: their writes on the course are refused the same way.
+    t = await boot(PLUGIN_CATALOGUE.map((p) => ({ id: p.id })));
   }, 300_000);
   afterAll(async () => {
     await t?.close();
@@ -61,6 +63,7 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
     const { body } = schemaSamples(doc);
     const writes = documentedOperations(doc).filter((c) => c.method !== 'get' && ((c.op as { 'x-enplan-access'?: Access })['x-enplan-access']?.writeRefusals ?? []).includes('course.model-disabled'));
     expect(writes.length).toBeGreaterThan(40);
+    expect(writes.filter((c) => c.path.startsWith('/api/v1/plugins/')).length).toBeGreaterThan(5);
     // The integration may write on every course of its municipality; a team member where the rule wants one.
     const integration = `Bearer ${await t.token({ roles: ['integrator'] })}`;
     const team = `Bearer ${await t.token({ userId: w.ids.teamMember, roles: ['caseworker'] })}`;
