@@ -30,12 +30,17 @@ describe(`demo sign-in (${testEngine()})`, () => {
       expect(me.body).toEqual({ userId: MANAGER, municipalityCode: '999', roles: ['manager'] });
     });
 
-    it('refuses anyone who is not a demo staff member, and malformed input, with the field named', async () => {
+    it('refuses anyone who is not a demo staff member, and malformed input, with the field named, and bodies no route reads', async () => {
       const unknown = await t.http().post('/api/v1/demo/sign-in').send({ userId: '00000000-0000-4000-8000-000000000999' });
       expect([unknown.status, unknown.body.code, unknown.body.errors?.[0]?.field]).toEqual([422, 'demo.staff-unknown', 'userId']);
       const bad = await t.http().post('/api/v1/demo/sign-in').send({ userId: 'admin', roles: ['integrator'] });
       expect(bad.status).toBe(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['roles', 'userId']);
+      // A public write like any other: a body in another charset than UTF-8 or over 1 MB is refused before it is read.
+      const latin1 = await t.http().post('/api/v1/demo/sign-in').set('Content-Type', 'application/json; charset=iso-8859-1').send(JSON.stringify({ userId: MANAGER }));
+      expect([latin1.status, latin1.body.code]).toEqual([415, 'request.unsupported-media-type']);
+      const huge = await t.http().post('/api/v1/demo/sign-in').send({ userId: MANAGER, pad: 'x'.repeat(1_100_000) });
+      expect([huge.status, huge.body.code]).toEqual([413, 'request.too-large']);
     });
   });
 
