@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { startTestApp, testEngine, type TestApp } from '@enplan/core/testing';
 import { ALL_PLUGINS } from './all-plugins.js';
+import { rowSnapshot } from './row-snapshot.js';
 import { arrangeAccessWorld, arrangeCaseRecords, concretePath, type AccessWorld } from '../access/access-world.js';
 import { documentedOperations, schemaSamples, type DocumentedOperation, type OpenApiDoc } from './openapi-operations.js';
 
@@ -53,7 +53,7 @@ describe(`parameters and bodies an operation does not take (${testEngine()})`, (
   it('refuses a body on every write that takes none, naming the field, and changes nothing', async () => {
     const writes = calls.filter((c) => c.method !== 'get' && !c.op.requestBody);
     expect(writes.length).toBeGreaterThan(8);
-    const before = await snapshot(t);
+    const before = await rowSnapshot(t);
     const wrong: string[] = [];
     for (const c of writes) {
       let res;
@@ -65,13 +65,13 @@ describe(`parameters and bodies an operation does not take (${testEngine()})`, (
       if (JSON.stringify(got) !== JSON.stringify([400, 'validation.failed', ['unexpected unknown-field']])) wrong.push(`${c.id}: ${JSON.stringify(got)}`);
     }
     expect(wrong).toEqual([]);
-    expect(await snapshot(t)).toEqual(before);
+    expect(await rowSnapshot(t)).toEqual(before);
   });
 
   it('refuses a field it does not know in the body of every write that takes one, naming it, and changes nothing', async () => {
     const writes = calls.filter((c) => c.method !== 'get' && c.op.requestBody);
     expect(writes.filter((c) => c.path.startsWith('/api/v1/plugins/')).length).toBeGreaterThan(5);
-    const before = await snapshot(t);
+    const before = await rowSnapshot(t);
     const wrong: string[] = [];
     for (const c of writes) {
       let res;
@@ -83,18 +83,6 @@ describe(`parameters and bodies an operation does not take (${testEngine()})`, (
       if (JSON.stringify(got) !== JSON.stringify([400, 'validation.failed', ['notAField unknown-field']])) wrong.push(`${c.id}: ${JSON.stringify(got)}`);
     }
     expect(wrong).toEqual([]);
-    expect(await snapshot(t)).toEqual(before);
+    expect(await rowSnapshot(t)).toEqual(before);
   });
 });
-
-/** Rows of every table that carries the municipality but the access log, as counts. */
-async function snapshot(t: TestApp): Promise<Record<string, number>> {
-  const ds = t.app.get(DataSource);
-  const tables = ((await ds.query(`SELECT DISTINCT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'municipality_id'`)) as { name: string }[])
-    .map((r) => r.name)
-    .filter((n) => n !== 'access_log')
-    .sort();
-  const out: Record<string, number> = {};
-  for (const name of tables) out[name] = ((await ds.query(`SELECT count(*)::int AS n FROM "${name}"`)) as { n: number }[])[0].n;
-  return out;
-}

@@ -14,6 +14,16 @@ describe(`documented answers an integrator relies on (${testEngine()})`, () => {
     const req = t.http()[method](`/api/v1${path}`).set('Authorization', w.caseworker);
     return body ? req.send(body) : req;
   };
+  /** A decision draft granting the plan's internship. */
+  const draftDecision = () =>
+    call('post', `/courses/${w.courseId}/decisions`, {
+      legalBasis: 'LAB-57',
+      actions: [{ actionId: 'a-praktik', outcome: 'granted' }],
+      summary: 'Du får praktik.',
+      text: 'Jobcentret bevilger praktik.',
+      reasoning: 'Det afklarer dit arbejde.',
+      effectiveFrom: '2026-02-01',
+    });
   const content = () => ({
     citizenWords: { worries: 'Huslejen.', whatWorks: 'Madlavning.', dreamsAndWishes: 'Et job i et køkken.' },
     overallGoal: { text: 'Jeg vil have et job i et køkken.', citizenAgreed: true, agreedOn: '2026-01-05' },
@@ -71,14 +81,7 @@ describe(`documented answers an integrator relies on (${testEngine()})`, () => {
   });
 
   it('edits a decision draft (200) and keeps what the edit does not name', async () => {
-    const draft = await call('post', `/courses/${w.courseId}/decisions`, {
-      legalBasis: 'LAB-57',
-      actions: [{ actionId: 'a-praktik', outcome: 'granted' }],
-      summary: 'Du får praktik.',
-      text: 'Jobcentret bevilger praktik.',
-      reasoning: 'Det afklarer dit arbejde.',
-      effectiveFrom: '2026-02-01',
-    });
+    const draft = await draftDecision();
     expect(draft.status).toBe(201);
     const edited = await call('patch', `/decisions/${draft.body.id}`, { summary: 'Du får praktik i otte uger.' });
     expect(edited.status).toBe(200);
@@ -104,14 +107,7 @@ describe(`documented answers an integrator relies on (${testEngine()})`, () => {
   });
 
   it('refuses a decision draft edit to a legal basis the catalogue lacks (422), and keeps the draft as it was', async () => {
-    const draft = await call('post', `/courses/${w.courseId}/decisions`, {
-      legalBasis: 'LAB-57',
-      actions: [{ actionId: 'a-praktik', outcome: 'granted' }],
-      summary: 'Du får praktik.',
-      text: 'Jobcentret bevilger praktik.',
-      reasoning: 'Det afklarer dit arbejde.',
-      effectiveFrom: '2026-02-01',
-    });
+    const draft = await draftDecision();
     expect(draft.status).toBe(201);
     const edited = await call('patch', `/decisions/${draft.body.id}`, { legalBasis: 'LAB-9999' });
     expect([edited.status, edited.body.code]).toEqual([422, 'decision.legal-basis-unknown']);

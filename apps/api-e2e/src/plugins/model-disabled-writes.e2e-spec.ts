@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { PLUGIN_CATALOGUE } from '@enplan/plugin-catalogue';
 import { createTestDatabase, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
 import { arrangeAccessWorld, arrangeCaseRecords, concretePath, type AccessWorld } from '../access/access-world.js';
+import { rowSnapshot } from '../common/row-snapshot.js';
 import { documentedOperations, schemaSamples, type OpenApiDoc } from '../common/openapi-operations.js';
 import { pairModelPlugin } from './fixtures/pair-model.plugin.js';
 
@@ -43,21 +44,6 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
     await db?.drop();
   });
 
-  /** Every row of every table that carries the municipality, as a count and a hash. */
-  const snapshot = async () => {
-    const ds = t.app.get(DataSource);
-    const tables = ((await ds.query(`SELECT DISTINCT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'municipality_id'`)) as { name: string }[])
-      .map((r) => r.name)
-      .filter((n) => n !== 'access_log')
-      .sort();
-    const out: Record<string, string> = {};
-    for (const name of tables) {
-      const [row] = (await ds.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(md5(x::text), ',' ORDER BY md5(x::text)), '')) AS h FROM "${name}" x`)) as { n: number; h: string }[];
-      out[name] = `${row.n}:${row.h}`;
-    }
-    return out;
-  };
-
   it('refuses each of them with 409 course.model-disabled naming the model, and writes nothing', async () => {
     const doc = (await t.http().get('/api/openapi.json')).body as OpenApiDoc;
     const { body } = schemaSamples(doc);
@@ -67,7 +53,7 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
     // The integration may write on every course of its municipality; a team member where the rule wants one.
     const integration = `Bearer ${await t.token({ roles: ['integrator'] })}`;
     const team = `Bearer ${await t.token({ userId: w.ids.teamMember, roles: ['caseworker'] })}`;
-    const before = await snapshot();
+    const before = await rowSnapshot(t);
     const got: [string, number, string | null][] = [];
     for (const c of writes) {
       const url = `/api/v1${concretePath(c.path.replace(/^\/api\/v1/, ''), w, fill)}`;
@@ -79,6 +65,6 @@ describe(`writes on a course of a disabled model (${testEngine()})`, () => {
       got.push([c.id, res!.status, res!.status === 409 ? `${res!.body.code} ${res!.body.modelId}` : (res!.body?.code ?? null)]);
     }
     expect(got.filter(([, status, code]) => status !== 409 || code !== 'course.model-disabled pair-model')).toEqual([]);
-    expect(await snapshot()).toEqual(before);
+    expect(await rowSnapshot(t)).toEqual(before);
   });
 });
