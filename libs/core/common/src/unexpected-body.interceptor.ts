@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { inputProblem } from './input-guard.js';
+import { unknownField } from './validation.js';
 import type { FieldProblem } from './domain-error.js';
 
 const BODY_PARAMS = new Set<number>([RouteParamtypes.BODY, RouteParamtypes.RAW_BODY]);
@@ -27,12 +28,10 @@ export class UnexpectedBodyInterceptor implements NestInterceptor {
     if (ctx.getType() === 'http') {
       const req = ctx.switchToHttp().getRequest<Request>();
       const body: unknown = req.body;
-      const empty = body === undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
+      const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body) : undefined;
+      const empty = body === undefined || fields?.length === 0;
       if (!READS.has(req.method) && !empty && !takesBody(ctx)) {
-        const problems: FieldProblem[] =
-          typeof body === 'object' && body !== null && !Array.isArray(body)
-            ? Object.keys(body).map((field) => ({ field, code: 'unknown-field', message: `${field} is not a known field` }))
-            : [{ field: 'body', code: 'unexpected-body', message: 'This operation takes no body' }];
+        const problems: FieldProblem[] = fields ? fields.map(unknownField) : [{ field: 'body', code: 'unexpected-body', message: 'This operation takes no body' }];
         throw inputProblem(problems);
       }
     }

@@ -1,14 +1,13 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { DomainError, type FieldProblem } from './domain-error.js';
 
+/** The problem for a field no DTO declares: the validation pipe's and UnexpectedBodyInterceptor's. */
+export const unknownField = (field: string): FieldProblem => ({ field, code: 'unknown-field', message: `${field} is not a known field` });
+
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      code: constraint === 'whitelistValidation' ? 'unknown-field' : constraint,
-      message: constraint === 'whitelistValidation' ? `${field} is not a known field` : message,
-    }));
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) => (constraint === 'whitelistValidation' ? unknownField(field) : { field, code: constraint, message }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
