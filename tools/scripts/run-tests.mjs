@@ -4,6 +4,8 @@
 //   2. the database-backed tests (*.int-spec.ts, *.e2e-spec.ts) again on the real PostgreSQL server
 //      at ENPLAN_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 // If no PostgreSQL answers, run 2 is skipped with a warning, unless ENPLAN_TEST_REQUIRE_POSTGRES=1 (CI).
+//      Its streaming-replica spec needs a standby at ENPLAN_TEST_REPLICA_PG_URL (tools/scripts/pg-replica.sh): skipped
+//      without one, failed instead with ENPLAN_TEST_REQUIRE_REPLICA=1 (CI).
 //   3. the web app's browser tests (apps/web-e2e, Playwright driving Debian's Chromium at /usr/bin/chromium or
 //      CHROMIUM_PATH) against the built API; skipped when paths are given (a targeted run), with a warning when
 //      no Chromium is installed, unless ENPLAN_TEST_REQUIRE_BROWSER=1 (CI).
