@@ -1,6 +1,6 @@
-import { createTestDatabase, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
+import { createTestDatabase, onConnection, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
 import type { AccessWorld } from '../access/access-world.js';
-import { arrangeReplicaWorld, boardVersion, dbName, dbUrl, onConnection, planVersion, publishNext } from './replica-world.js';
+import { arrangeReplicaWorld, boardVersion, dbName, dbUrl, planVersion, publishNext } from './replica-world.js';
 
 /**
  * DATABASE_REPLICA_URL (issue 17): the read-only heavy routes read from the replica, never the plan a caller has

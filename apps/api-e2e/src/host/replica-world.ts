@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { adminUrl, type TestApp, type TestDatabase } from '@enplan/core/testing';
+import type { TestApp, TestDatabase } from '@enplan/core/testing';
 import { arrangeAccessWorld, arrangeCaseRecords, type AccessWorld } from '../access/access-world.js';
 
 /**
@@ -7,17 +6,6 @@ import { arrangeAccessWorld, arrangeCaseRecords, type AccessWorld } from '../acc
  * streaming-replica.e2e-spec.ts with a real standby): the access world with its case records, the board that
  * shows which database answered (a stale plan version came from the replica), the plan written and read.
  */
-
-/** Runs `fn` on a connection of its own to `url` (by default the test server's admin database). */
-export async function onConnection<T>(fn: (c: pg.Client) => Promise<T>, url: string = adminUrl()): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 export const dbUrl = (db: TestDatabase): string => (db.settings.kind === 'postgres' ? db.settings.url : '');
 export const dbName = (url: string): string => new URL(url).pathname.slice(1);

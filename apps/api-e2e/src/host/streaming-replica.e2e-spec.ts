@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
+import { createTestDatabase, onConnection, startTestApp, testEngine, type TestApp, type TestDatabase } from '@enplan/core/testing';
 import type { AccessWorld } from '../access/access-world.js';
-import { arrangeReplicaWorld, boardVersion, dbName, dbUrl, onConnection, planVersion, publishNext, withDatabase } from './replica-world.js';
+import { arrangeReplicaWorld, boardVersion, dbName, dbUrl, planVersion, publishNext, withDatabase } from './replica-world.js';
 
 /**
  * DATABASE_REPLICA_URL on a real PostgreSQL streaming replica: the standby at ENPLAN_TEST_REPLICA_PG_URL, which

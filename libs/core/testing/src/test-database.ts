@@ -23,8 +23,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: adminUrl() });
+/** Runs `fn` on a connection of its own to `url` (by default the test server's admin database), closed afterwards. */
+export async function onConnection<T>(fn: (c: pg.Client) => Promise<T>, url: string = adminUrl()): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     return await fn(c);
@@ -32,6 +33,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     await c.end();
   }
 }
+const admin = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => onConnection(fn);
 
 /**
  * A fresh, empty database for one test file (or one host inside it), so tests never see each other's rows
