@@ -9,16 +9,12 @@
 //
 // The servers run one after the other (never at once), on the same data; the bench writes (plan versions,
 // access-log rows), so a second run on the same database starts from slightly more data.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { benchDeployment, scaleOf } from './seed.mjs';
+import { benchTarget, ensureSeeded, rootPath, rssSampler, startServer as start, tokenMinter } from './harness.mjs';
 
-const root = new URL('../../../', import.meta.url);
-const rootPath = root.pathname;
 const { values } = parseArgs({
   options: {
     'database-url': { type: 'string' },
@@ -32,79 +28,20 @@ const { values } = parseArgs({
     'no-floor': { type: 'boolean', default: false },
   },
 });
-const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? '';
-const engine = databaseUrl ? 'postgresql' : 'pglite';
-const scaleName = values.scale ?? (databaseUrl ? 'large' : 'small');
-const factor = Number(values.factor);
+const target = benchTarget({ databaseUrl: values['database-url'] ?? process.env.DATABASE_URL ?? '', scale: values.scale, factor: Number(values.factor), dataDir: values['data-dir'] });
+const { engine, scaleName, factor } = target;
 const duration = Number(values.duration);
 const connectionCounts = values.connections.split(',').map(Number);
-const dbName = databaseUrl ? new URL(databaseUrl).pathname.slice(1) : '';
-const dataDir = values['data-dir'] ?? join(rootPath, 'bench/.data', databaseUrl ? `pg-${dbName}-${scaleName}${factor !== 1 ? `-${factor}` : ''}` : `${scaleName}${factor !== 1 ? `-${factor}` : ''}`);
-
-function run(cmd, args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, cwd: rootPath });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
-  });
-}
 
 // 1. The data: seeded once per data directory (and database).
-if (!existsSync(join(dataDir, 'bench-subjects.json'))) {
-  await run(process.execPath, [join(rootPath, 'tools/scripts/bench/seed-cli.mjs'), '--scale', scaleName, '--factor', String(factor), '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : [])]);
-}
-const seeded = JSON.parse(readFileSync(join(dataDir, 'bench-subjects.json'), 'utf8'));
+const { seeded, deploymentFile } = await ensureSeeded(target);
 const subject = seeded.subjects[0];
-const deploymentFile = join(dataDir, 'deployment.json');
-writeFileSync(deploymentFile, JSON.stringify(benchDeployment(scaleOf(scaleName, factor))));
 
-const freePort = () => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-/** Samples a process's resident memory (VmRSS) twice a second; `max()` since the last `reset()`. */
-function rssSampler(pid) {
-  let max = 0;
-  const read = () => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) max = Math.max(max, Number(m[1]) * 1024);
-    } catch { /* gone */ }
-  };
-  const timer = setInterval(read, 500);
-  return { reset: () => { max = 0; read(); }, max: () => (read(), max), stop: () => clearInterval(timer) };
-}
-
-// A bench stopped from outside (SIGTERM, Ctrl-C) takes its server with it.
-let running = null;
-for (const sig of ['SIGTERM', 'SIGINT']) process.on(sig, () => { running?.kill('SIGTERM'); process.exit(1); });
-
-async function startServer(kind) {
-  const port = await freePort();
-  const prof = values['cpu-prof'] && kind === 'api' ? ['--cpu-prof', '--cpu-prof-dir', join(rootPath, 'bench/profiles')] : [];
-  const script = kind === 'api' ? join(rootPath, 'dist/apps/api/src/main.js') : join(rootPath, 'tools/scripts/bench/floor-server.mjs');
-  const env = kind === 'api'
-    ? { PORT: String(port), HOST: '127.0.0.1', ENPLAN_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ENPLAN_SEED_DEMO: 'false', ENPLAN_DEPLOYMENT_FILE: deploymentFile, ENPLAN_SQL_STATEMENT_HEADER: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_JWKS_URL: '' }
-    : { PORT: String(port), FLOOR_DATABASE_URL: databaseUrl, FLOOR_PGLITE_DIR: databaseUrl ? '' : join(dataDir, 'pglite') };
-  const child = spawn(process.execPath, [...prof, script], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env }, cwd: rootPath });
-  running = child;
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`${kind} server exited ${child.exitCode}`);
-    const ok = await fetch(kind === 'api' ? `${base}/health/ready` : `${base}/api/v1/none`).then((r) => r.status < 500, () => false);
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    base,
-    pid: child.pid,
-    stop: () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); }),
-  };
-}
+const startServer = (kind) =>
+  start(kind, { target, deploymentFile, nodeArgs: values['cpu-prof'] && kind === 'api' ? ['--cpu-prof', '--cpu-prof-dir', join(rootPath, 'bench/profiles')] : [] });
 
 // 2. Tokens, signed with the data directory's local key (created when the seed booted the host).
-const { loadOrCreateLocalKey, mintToken } = await import(new URL('dist/libs/core/auth/src/index.js', root).href);
-const key = await loadOrCreateLocalKey(dataDir);
-const token = async (userId, roles) => `Bearer ${await mintToken(key, { userId, municipality: subject.municipalityCode, roles, issuer: 'enplan-local', audience: 'enplan-api', ttlSeconds: 6 * 3600 })}`;
+const token = await tokenMinter(target.dataDir, subject.municipalityCode);
 const caseworker = await token(subject.caseworkerId, ['caseworker']);
 const manager = await token(subject.managerId, ['manager']);
 const courses = subject.courses;

@@ -32,6 +32,8 @@ export class EnplanConfig {
   readonly publicUrl: string | undefined;
   /** Whether responses carry the number of SQL statements they ran (ENPLAN_SQL_STATEMENT_HEADER; off by default). */
   readonly sqlStatementHeader: boolean;
+  /** Where every request's SQL statements are appended, for `npm run bench:explain` (ENPLAN_SQL_CAPTURE_FILE; absolute). */
+  readonly sqlCaptureFile: string | undefined;
   /** Whether the measurement schedules put due measurements on work lists (ENPLAN_PROGRESSION_SCHEDULES). */
   readonly progressionSchedules: boolean;
   /** Domain-event delivery (libs/core/events): worker on/off, poll interval, attempts before dead letter, claim lease, secret overlap. */
@@ -84,6 +86,7 @@ export class EnplanConfig {
     this.remindersCron = vars.ENPLAN_REMINDERS_CRON?.trim() || undefined;
     this.publicUrl = vars.ENPLAN_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
     this.sqlStatementHeader = vars.ENPLAN_SQL_STATEMENT_HEADER ?? false;
+    this.sqlCaptureFile = vars.ENPLAN_SQL_CAPTURE_FILE ? resolve(cwd, vars.ENPLAN_SQL_CAPTURE_FILE) : undefined;
     // Off in tests by default (their work lists predate the schedules); the progression tests switch it on.
     this.progressionSchedules = vars.ENPLAN_PROGRESSION_SCHEDULES ?? this.env !== 'test';
     this.events = {

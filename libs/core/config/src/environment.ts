@@ -95,6 +95,11 @@ export class EnvironmentVariables {
   /** Adds `Enplan-Sql-Statements: <n>` to every response: the SQL statements the request ran (tests, benchmarks). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   ENPLAN_SQL_STATEMENT_HEADER?: boolean;
+
+  /** A file every request's SQL statements are appended to, with parameters, CPR-like values masked (`npm run bench:explain` only). */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  ENPLAN_SQL_CAPTURE_FILE?: string;
+
   /** The folder the document-archive drop writes each plan version's PDF and metadata into (one subfolder per municipality). */
   @IsOptional() @Transform(emptyToUndefined) @IsString({ message: 'ENPLAN_ARCHIVE_DIR must be a folder path' })
   ENPLAN_ARCHIVE_DIR?: string;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createValidationPipe, inputGuard, requestIdFor } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
-import { countStatements } from '@enplan/core/database';
+import { captureStatementsTo, countStatements } from '@enplan/core/database';
 import { CourseClosingChecks } from '@enplan/core/courses';
 import { CORE_VERSION, PluginRegistry } from '@enplan/core/extensions';
 import { AppModule, type HostOptions } from './app.module.js';
@@ -81,7 +81,9 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
     res.setHeader('X-Request-Id', requestIdFor(req));
     next();
   });
-  if (app.get(EnplanConfig).sqlStatementHeader) app.use(statementHeader);
+  const { sqlStatementHeader, sqlCaptureFile } = app.get(EnplanConfig);
+  captureStatementsTo(sqlCaptureFile);
+  if (sqlStatementHeader || sqlCaptureFile) app.use(statementScope(sqlStatementHeader));
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
@@ -96,18 +98,25 @@ export async function createApp(options: HostOptions = {}): Promise<NestExpressA
   return app;
 }
 
-/** The rest of the request runs in a statement-counting scope; the count goes out with the response headers. */
+/**
+ * The rest of the request runs in a statement-counting scope labelled with its request id (the capture file's
+ * key); with the header on, the count goes out with the response headers.
+ */
 export const SQL_STATEMENTS_HEADER = 'Enplan-Sql-Statements';
-function statementHeader(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
-  countStatements((read) => {
-    // Headers are written after the handler, its unit of work and the access-log row: the count is complete.
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
-      if (!res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(read()));
-      return writeHead.apply(this, args);
-    } as ServerResponse['writeHead'];
-    next();
-  });
+function statementScope(header: boolean) {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    countStatements((read) => {
+      if (header) {
+        // Headers are written after the handler, its unit of work and the access-log row: the count is complete.
+        const writeHead = res.writeHead;
+        res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+          if (!res.headersSent) res.setHeader(SQL_STATEMENTS_HEADER, String(read()));
+          return writeHead.apply(this, args);
+        } as ServerResponse['writeHead'];
+      }
+      next();
+    }, requestIdFor(req));
+  };
 }
 
 /** Starts the API and wires graceful shutdown: stop accepting, finish in-flight requests, close the database. */
