@@ -89,7 +89,8 @@ function requestSchemas(doc) {
 /**
  * The changes between two documents that break an integrator's client, each as one line that the changelog must
  * carry verbatim: a removed operation, a removed field (request or response), a field or parameter a request must
- * now send, a removed enum value. Everything else (additions, descriptions, formats) is not listed here.
+ * now send, a removed enum value, a schema whose type changed (a list that became a page, a string that became a
+ * number, a reference replaced). Everything else (additions, descriptions, formats) is not listed here.
  */
 export function breakingChanges(before, after) {
   const requests = requestSchemas(after);
@@ -105,6 +106,8 @@ export function breakingChanges(before, after) {
     }
     if (kind === 'removed' && parent === 'properties' && segs.length > 2) out.add(`removed field: ${where(segs)}`);
     if (kind === 'removed' && parent === 'enum') out.add(`removed enum value: ${where(segs.slice(0, -2))} ${JSON.stringify(at(before, segs))}`);
+    // A generated client's type for the value is no longer what the server sends (or accepts).
+    if (kind !== 'added' && (last === 'type' || last === '$ref') && parent !== 'properties') out.add(`changed type: ${where(segs.slice(0, -1))}`);
     if (kind === 'added' && parent === 'required' && Array.isArray(at(after, segs.slice(0, -1)))) {
       const owner = segs.slice(0, -2);
       const inRequest = owner[0] === 'components' ? requests.has(owner[2]) : owner.includes('requestBody') || owner.includes('parameters');

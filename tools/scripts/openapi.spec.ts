@@ -58,6 +58,15 @@ describe('breaking changes between two documents', () => {
     ]);
   });
 
+  it('finds a schema whose type changed: a list that became a page, a field of another type', () => {
+    const after = changed((d) => {
+      Object.assign(d.paths['/api/v1/things/{id}'].get.responses['200'].content['application/json'], { schema: { type: 'array', items: { $ref: '#/components/schemas/ThingDto' } } });
+      Object.assign(d.components.schemas.ThingDto.properties.name, { type: 'integer' });
+    });
+    expect(breakingChanges(BEFORE, after)).toEqual(['changed type: GET /api/v1/things/{id} responses 200', 'changed type: ThingDto.name']);
+    expect(breakingChanges(after, BEFORE)).toEqual(['changed type: GET /api/v1/things/{id} responses 200', 'changed type: ThingDto.name']);
+  });
+
   it('lists nothing for additions, descriptions, or a response field becoming required', () => {
     const after = changed((d) => {
       Object.assign(d.components.schemas.ThingDto.properties, { extra: { type: 'integer' } });

@@ -107,6 +107,8 @@ export {
 
 // Errors, time, tenancy.
 export { DomainError, ProblemAnswers, type ErrorKind, type FieldProblem, type ProblemCodesByStatus } from '@enplan/core/common';
+// A plugin's lists answer in the core's page shape (`items`, `total`, `limit`, `offset`), with the same query parameters.
+export { page, PageOf, PageQuery, MAX_PAGE_SIZE, type Page } from '@enplan/core/common';
 export { CLOCK, type Clock, danishDay, danishToday, addDays, addMonths } from '@enplan/shared/util';
 export { TenantEntity } from '@enplan/core/database';
 

@@ -82,7 +82,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
   const handover = (id: string, staffMemberId: string, by = integrator) =>
     post(`/courses/${id}/primary-contact`, { staffMemberId, handoverNote: 'Overdragelse', on: '2026-01-05' }, by);
   const assignmentOf = async (id: string, staffMemberId: string, role: string): Promise<string> =>
-    (await get(`/courses/${id}/team`)).body.find((a: { staffMemberId: string; role: string; endsOn: string | null }) => a.staffMemberId === staffMemberId && a.role === role && !a.endsOn).id;
+    (await get(`/courses/${id}/team`)).body.items.find((a: { staffMemberId: string; role: string; endsOn: string | null }) => a.staffMemberId === staffMemberId && a.role === role && !a.endsOn).id;
   const load = (staffId: string, by = integrator) => get(`/plugins/citizen-consultant/consultants/${staffId}/load`, by);
 
   /** A course of the model made active with the given consultant and buddy. */
@@ -176,7 +176,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
 
     it('is referred by a caseworker, who joins its team', async () => {
       course = await refer(as[KIRA]);
-      expect((await get(`/courses/${course}/team`)).body).toEqual([expect.objectContaining({ staffMemberId: KIRA, role: 'caseworker' })]);
+      expect((await get(`/courses/${course}/team`)).body.items).toEqual([expect.objectContaining({ staffMemberId: KIRA, role: 'caseworker' })]);
       expect((await move(course, 'assessed', {}, as[KIRA])).status).toBe(201);
     });
 
@@ -267,7 +267,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
       const res = await post(`/plugins/citizen-consultant/courses/${course}/covers`, { buddyStaffMemberId: BENT, startsOn: '2026-01-05', endsOn: '2026-01-16' }, as[MAJA]);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ courseId: course, buddyStaffMemberId: BENT, startsOn: '2026-01-05', endsOn: '2026-01-16', current: true, createdBy: MAJA });
-      expect((await get(`/plugins/citizen-consultant/courses/${course}/covers`, as[BENT])).body).toEqual([res.body]);
+      expect((await get(`/plugins/citizen-consultant/courses/${course}/covers`, as[BENT])).body).toEqual({ items: [res.body], total: 1, limit: 25, offset: 0 });
     });
 
     it('refuses the covering buddy an action in an area the consultant lacks, naming the area and the action field', async () => {
@@ -285,7 +285,7 @@ describe(`citizen-consultant plugin (${testEngine()})`, () => {
       const res = await publish(BENT, [...v1, action('a3', 'SEL-99'), action('a4', 'SEL-85')], 2);
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('citizen-consultant.not-the-decider');
-      expect((await get(`/plugins/citizen-consultant/courses/${course}/covers`, as[MAJA])).body[0].current).toBe(false);
+      expect((await get(`/plugins/citizen-consultant/courses/${course}/covers`, as[MAJA])).body.items[0].current).toBe(false);
       // Anyone on the team may publish a version that decides nothing (no action new or changed).
       expect((await publish(BENT, [...v1, action('a3', 'SEL-99')], 2)).status).toBe(201);
     });

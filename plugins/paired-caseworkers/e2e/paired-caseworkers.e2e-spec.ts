@@ -165,7 +165,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ modelId: 'paired-caseworkers', status: 'referred' });
       course = res.body.id;
-      const team = (await get(`/courses/${course}/team`, as('anne'))).body;
+      const team = (await get(`/courses/${course}/team`, as('anne'))).body.items;
       expect(team.map((a: { staffMemberId: string; role: string }) => `${a.staffMemberId}:${a.role}`)).toEqual([`${ANNE}:caseworker`]);
       expect((await move('assessed')).status).toBe(201);
     });
@@ -192,7 +192,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
       expect(res.body.detail).toContain('employment and employment');
       expect((await get(`/courses/${course}`, as('anne'))).body).toMatchObject({ status: 'assessed', activatedOn: null });
       // Karl leaves the team again.
-      const karl = (await get(`/courses/${course}/team`, as('anne'))).body.find((a: { staffMemberId: string }) => a.staffMemberId === KARL);
+      const karl = (await get(`/courses/${course}/team`, as('anne'))).body.items.find((a: { staffMemberId: string }) => a.staffMemberId === KARL);
       expect((await post(`/courses/${course}/team/${karl.id}/end`, { endsOn: '2026-01-05' }, as('anne'))).status).toBe(201);
     });
 
@@ -211,7 +211,7 @@ describe(`paired-caseworkers model (${testEngine()})`, () => {
       const third = await addToTeam(KARL, 'caseworker');
       expect(third.status).toBe(422);
       expect(third.body).toMatchObject({ code: 'paired-caseworkers.two-authority-holders', rules: [{ rule: 'two-authority-holders' }] });
-      const team = (await get(`/courses/${course}/team`, as('anne'))).body.filter((a: { endsOn: string | null }) => a.endsOn === null);
+      const team = (await get(`/courses/${course}/team`, as('anne'))).body.items.filter((a: { endsOn: string | null }) => a.endsOn === null);
       expect(team.map((a: { staffMemberId: string }) => a.staffMemberId).sort()).toEqual([ANNE, SOFIE, MENTOR].sort());
     });
   });

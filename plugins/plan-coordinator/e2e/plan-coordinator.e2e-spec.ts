@@ -207,7 +207,7 @@ describe(`the plan-coordinator plugin (${testEngine()})`, () => {
     });
 
     it('refuses a team change of the active course that breaks a rule it kept', async () => {
-      const team = (await get(`/courses/${course}/team`, caseworker[ANNE])).body;
+      const team = (await get(`/courses/${course}/team`, caseworker[ANNE])).body.items;
       const sofie = team.find((x: { staffMemberId: string }) => x.staffMemberId === SOFIE).id;
       const end = await post(`/courses/${course}/team/${sofie}/end`, { endsOn: '2026-01-05' }, caseworker[ANNE]);
       expect(end.status).toBe(422);
@@ -264,7 +264,7 @@ describe(`the plan-coordinator plugin (${testEngine()})`, () => {
 
     it('refuses to resume a paused course once the consent is revoked', async () => {
       expect((await move(course, 'paused', caseworker[ANNE])).status).toBe(201);
-      const consents = (await get(`/courses/${course}/consents`, caseworker[ANNE])).body;
+      const consents = (await get(`/courses/${course}/consents`, caseworker[ANNE])).body.items;
       const sharing = consents.find((c: { kind: string }) => c.kind === 'information-sharing');
       expect((await post(`/consents/${sharing.id}/revoke`, { note: 'Trukket tilbage mundtligt' }, caseworker[ANNE])).status).toBe(201);
       const res = await move(course, 'active', caseworker[ANNE]);

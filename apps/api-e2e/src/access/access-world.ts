@@ -354,9 +354,9 @@ export async function arrangeCaseRecords(
     instrumentId: "employment-readiness",
     decisionId: decision.body.id,
     legalArea: "employment",
-    consentId: consents.body[0].id,
+    consentId: consents.body.items[0].id,
     grantId: grant.body.id,
-    assignmentId: team.body.find(
+    assignmentId: team.body.items.find(
       (a: { role: string }) => a.role === "caseworker",
     ).id,
     version: "1",

@@ -129,7 +129,7 @@ describe('access: consent, visibility, grants and the access log', () => {
 
     it('hides the shared content at once when the consent is revoked', async () => {
       const consents = await call('get', `/courses/${w.courseId}/consents`, w.as.team);
-      const psychiatry = consents.body.find((c: { partyUnitIds: string[]; inForce: boolean }) => c.partyUnitIds.includes(w.psychiatry) && c.inForce);
+      const psychiatry = consents.body.items.find((c: { partyUnitIds: string[]; inForce: boolean }) => c.partyUnitIds.includes(w.psychiatry) && c.inForce);
       expect((await call('get', `/courses/${w.courseId}/plan`, w.as.external)).status).toBe(200);
       const revoked = await call('post', `/consents/${psychiatry.id}/revoke`, w.as.team, { note: 'Borgeren ringede' });
       expect(revoked.status).toBe(201);
@@ -139,7 +139,7 @@ describe('access: consent, visibility, grants and the access log', () => {
       expect(after.body.code).toBe('access.consent-missing');
       // The revocation is history, not deletion.
       const history = await call('get', `/courses/${w.courseId}/consents`, w.as.team);
-      expect(history.body.find((c: { id: string }) => c.id === psychiatry.id).revokedAt).toBe('2026-02-02T09:00:00.000Z');
+      expect(history.body.items.find((c: { id: string }) => c.id === psychiatry.id).revokedAt).toBe('2026-02-02T09:00:00.000Z');
       expect((await call('post', `/consents/${psychiatry.id}/revoke`, w.as.team, {})).body.code).toBe('consent.already-revoked');
     });
 
@@ -151,7 +151,7 @@ describe('access: consent, visibility, grants and the access log', () => {
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({ code: 'consent.missing', unitId: probation, errors: [{ field: 'staffMemberId', code: 'consent.missing' }] });
       expect(res.body.detail).toContain('Kriminalforsorgen');
-      expect((await call('get', `/courses/${w.courseId}/team`, w.as.team)).body.some((a: { staffMemberId: string }) => a.staffMemberId === officer)).toBe(false);
+      expect((await call('get', `/courses/${w.courseId}/team`, w.as.team)).body.items.some((a: { staffMemberId: string }) => a.staffMemberId === officer)).toBe(false);
     });
 
     it('validates consents: parties and categories for sharing, a witness for oral consent, the citizen on the course', async () => {

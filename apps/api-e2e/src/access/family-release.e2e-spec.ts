@@ -198,7 +198,7 @@ describe('family release (e2e): caseworkers release withheld free text; tagged f
       const list = await api('get', `/courses/${courseId}/disclosure-releases`);
       expect(list.status).toBe(200);
       // Oldest first; the test's clock stands still, so all of them share one time.
-      expect(list.body.map((r: Body) => r.id).sort()).toEqual(released.map((r) => r.id).sort());
+      expect(list.body.items.map((r: Body) => r.id).sort()).toEqual(released.map((r) => r.id).sort());
     });
 
     it('is written to the access log with the release, naming the members released to, never the text', async () => {

@@ -338,7 +338,7 @@ describe('courses API', () => {
       expect(detail.primaryContact).toMatchObject({ staffMemberId: ali, handoverNote: note });
       expect(detail.team.filter((a: { role: string }) => a.role === 'primary-contact')).toHaveLength(1);
 
-      const history = (await get(`/courses/${course}/team`)).body;
+      const history = (await get(`/courses/${course}/team`)).body.items;
       expect(history.map((a: { staffName: string; role: string; startsOn: string; endsOn: string | null }) => [a.staffName, a.role, a.startsOn, a.endsOn])).toEqual([
         ['Mette Holm', 'primary-contact', '2026-01-02', '2026-01-08'],
         ['Bo Social', 'caseworker', '2026-01-05', null],
@@ -374,7 +374,7 @@ describe('courses API', () => {
 
     it('ends the whole team when the course ends, and then refuses changes', async () => {
       await moveTo(course, 'declined');
-      const history = (await get(`/courses/${course}/team`)).body;
+      const history = (await get(`/courses/${course}/team`)).body.items;
       expect(history.every((a: { endsOn: string | null }) => a.endsOn !== null)).toBe(true);
       expect((await get(`/courses/${course}`)).body).toMatchObject({ team: [], primaryContact: null });
       const res = await post(`/courses/${course}/team`, { staffMemberId: mette, role: 'buddy', startsOn: '2026-01-09' });

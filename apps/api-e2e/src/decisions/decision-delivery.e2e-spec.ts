@@ -350,8 +350,8 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
 
     const dead = await get('/event-deliveries?status=dead');
     expect(dead.status).toBe(200);
-    expect(dead.body).toEqual([expect.objectContaining({ eventType: 'decision.decided', targetKind: 'webhook', status: 'dead', attempts: 3, lastError: 'webhook answered 500', replays: 0 })]);
-    const id = dead.body[0].id as string;
+    expect(dead.body.items).toEqual([expect.objectContaining({ eventType: 'decision.decided', targetKind: 'webhook', status: 'dead', attempts: 3, lastError: 'webhook answered 500', replays: 0 })]);
+    const id = dead.body.items[0].id as string;
     expect((await get(`/event-deliveries/${id}`)).body).toMatchObject({ id, status: 'dead' });
     // Only an operator may replay: a caseworker is refused.
     expect((await post(`/event-deliveries/${id}/replay`, {}, bearer.anne)).status).toBe(403);
@@ -363,6 +363,6 @@ describe(`decided decisions reach the archive, the sector systems and webhooks (
     expect(hooks().map((h) => h.headers['webhook-id'])).toEqual(Array(4).fill(`msg_${id}`));
     expect(hooks()[3]).toMatchObject({ status: 200, verified: true });
     expect((verifyOnClock(hookSecret, hooks()[3].body, hooks()[3].headers, t.clock.now()) as { data: { decisionId: string } }).data.decisionId).toBe(another);
-    expect((await get('/event-deliveries?status=dead')).body).toEqual([]);
+    expect((await get('/event-deliveries?status=dead')).body.items).toEqual([]);
   });
 });

@@ -206,7 +206,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
   });
 
   it('refuses a webhook that is not https or reaches a private, loopback, link-local or metadata address (SSRF), at registration and at delivery', async () => {
-    const before = (await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body.length;
+    const before = (await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body.total;
     const refused = async (url: string, code: string) => {
       const res = await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url }).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -218,7 +218,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     await refused('https://[::ffff:192.168.1.1]/hook', 'webhook.url-address-forbidden');
     await refused('https://[fd00:ec2::254]/', 'webhook.url-address-forbidden');
     await refused('https://no-such-host.invalid/hook', 'webhook.url-unresolvable');
-    expect((await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body).toHaveLength(before);
+    expect((await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200)).body.total).toBe(before);
 
     // At delivery the URL is checked again: a stored URL that now reaches a private address is never called.
     await worker.runOnce();
@@ -229,7 +229,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     expect(await worker.runOnce()).toMatchObject({ delivered: 0, retrying: 1 });
     expect(receiver.received).toHaveLength(0);
     const pending = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', auth).expect(200);
-    expect(pending.body.find((d: { targetId: string }) => d.targetId === hook.body.id)).toMatchObject({ lastError: 'webhook url refused (address-forbidden)' });
+    expect(pending.body.items.find((d: { targetId: string }) => d.targetId === hook.body.id)).toMatchObject({ lastError: 'webhook url refused (address-forbidden)' });
     // Pointed back at a public (here: the allowed loopback) address, the same delivery goes through.
     await t.app.get(DataSource).query(`UPDATE webhook SET url = $2 WHERE id = $1`, [hook.body.id, receiver.url]);
     advance(t, 30_000);
@@ -247,7 +247,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     // The secret is shown once: lists and reads carry a hint only.
     const list = await t.http().get('/api/v1/webhooks').set('Authorization', auth).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(secret);
-    expect(list.body).toEqual([expect.objectContaining({ id: created.body.id, url: receiver.url, secretHint: `${secret.slice(0, 10)}…` })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: created.body.id, url: receiver.url, secretHint: `${secret.slice(0, 10)}…` })]);
     // A filtered webhook that takes no plan events gets none.
     await t.http().post('/api/v1/webhooks').set('Authorization', auth).send({ url: `${receiver.url}?cancelled-only`, eventTypes: ['meeting.cancelled'] }).expect(201);
 
@@ -324,10 +324,10 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     advance(t, 86_400_000);
     expect(await worker.runOnce()).toEqual({ routed: 0, delivered: 0, retrying: 0, dead: 0 });
     const dead = await t.http().get('/api/v1/event-deliveries').set('Authorization', auth).expect(200);
-    expect(dead.body).toEqual([
+    expect(dead.body.items).toEqual([
       expect.objectContaining({ eventId: doomed.id, eventType: 'course.team-changed', targetKind: 'webhook', targetId: hook.body.id, status: 'dead', attempts: 3, lastError: 'webhook answered 500', replays: 0 }),
     ]);
-    const deliveryId = dead.body[0].id as string;
+    const deliveryId = dead.body.items[0].id as string;
     await t.http().get(`/api/v1/event-deliveries/${deliveryId}`).set('Authorization', `Bearer ${await t.token({ roles: ['admin'] })}`).expect(200);
     await t.http().get(`/api/v1/event-deliveries/${deliveryId}`).set('Authorization', `Bearer ${await t.token({ roles: ['caseworker'] })}`).expect(403);
     await t.http().get(`/api/v1/event-deliveries/00000000-0000-4000-8000-00000000dead`).set('Authorization', auth).expect(404);
@@ -339,7 +339,7 @@ describe(`domain events: webhooks (${testEngine()})`, () => {
     expect(again.body.code).toBe('event-delivery.not-dead');
     expect(await worker.runOnce()).toEqual({ routed: 0, delivered: 1, retrying: 0, dead: 0 });
     expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual(Array(4).fill(`msg_${deliveryId}`));
-    expect(await t.http().get('/api/v1/event-deliveries').set('Authorization', auth).expect(200).then((r) => r.body)).toEqual([]);
+    expect(await t.http().get('/api/v1/event-deliveries').set('Authorization', auth).expect(200).then((r) => r.body)).toEqual({ items: [], total: 0, limit: 25, offset: 0 });
     t.clock.set(new Date());
   });
 });
@@ -390,7 +390,7 @@ describe(`domain events: sector adapters (${testEngine()})`, () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ event: { type: 'plan.version-published', data: { courseId: w.courseId, version: 1 } }, planVersion: 1, attempt: 1 });
 
-    const all = async (status: string) => (await t.http().get(`/api/v1/event-deliveries?status=${status}`).set('Authorization', auth).expect(200)).body as Record<string, unknown>[];
+    const all = async (status: string) => (await t.http().get(`/api/v1/event-deliveries?status=${status}&limit=100`).set('Authorization', auth).expect(200)).body.items as Record<string, unknown>[];
     const delivered = await all('delivered');
     expect(delivered).toEqual([expect.objectContaining({ targetKind: 'adapter', targetId: 'sector-test/job-centre', targetReference: 'JC-1', id: seen[0].key })]);
     const pending = await all('pending');

@@ -70,11 +70,11 @@ describe(`domain events: retention (${testEngine()})`, () => {
     expect(await exists(unrouted.id)).toBe(true);
     // The dead letter is still there for the operator.
     const letters = await t.http().get('/api/v1/event-deliveries?status=dead').set('Authorization', auth).expect(200);
-    expect(letters.body.map((d: { eventId: string }) => d.eventId)).toEqual([dead.id]);
+    expect(letters.body.items.map((d: { eventId: string }) => d.eventId)).toEqual([dead.id]);
 
     // Handled: replayed and delivered now; it goes once its delivery is older than the period, not before.
     receiver.answer(200);
-    await t.http().post(`/api/v1/event-deliveries/${letters.body[0].id}/replay`).set('Authorization', auth).expect(200);
+    await t.http().post(`/api/v1/event-deliveries/${letters.body.items[0].id}/replay`).set('Authorization', auth).expect(200);
     // This pass also routes and delivers the unrouted event.
     expect(await worker.runOnce()).toMatchObject({ routed: 1, delivered: 2 });
     expect(await retention.purgeEvents()).toMatchObject({ eventsDeleted: 0, deadLettersKept: 0 });

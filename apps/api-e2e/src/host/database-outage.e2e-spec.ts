@@ -48,7 +48,7 @@ describe(`the database unreachable while the API runs (${testEngine()})`, () => 
     calls = documentedOperations(doc);
     ({ body } = schemaSamples(doc));
     // A definition that passes the schema check (the samples of a schema this rich do not): a shipped one, renamed.
-    const [first] = (await t.http().get('/api/v1/progression/instruments').set('Authorization', auth).expect(200)).body as { id: string }[];
+    const [first] = (await t.http().get('/api/v1/progression/instruments').set('Authorization', auth).expect(200)).body.items as { id: string }[];
     const shipped = (await t.http().get(`/api/v1/progression/instruments/${first.id}/versions/1`).set('Authorization', auth).expect(200)).body as object;
     bodies = { registerProgressionInstrument: { definition: { ...shipped, id: 'outage-check' } } };
     // The caller's municipality is known before the outage (the host caches it, as a running server would have).

@@ -79,6 +79,16 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('answers every list with a page, never a bare array, and takes limit and offset on it', () => {
+    const gets = operations().filter(({ method, path }) => method === 'get' && path.startsWith('/api/'));
+    const json = (op: Operation) => op.responses['200']?.content?.['application/json']?.schema as Schema | undefined;
+    expect(gets.filter(({ op }) => json(op)?.type === 'array').map(({ path }) => path)).toEqual([]);
+    const paged = gets.filter(({ op }) => /PageDto$/.test(json(op)?.$ref ?? ''));
+    expect(paged.length).toBeGreaterThan(20);
+    const params = (op: Operation) => (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    expect(paged.filter(({ op }) => !['limit', 'offset'].every((n) => params(op).includes(n))).map(({ path }) => path)).toEqual([]);
+  });
+
   it('keeps the health checks out of the bearer-secured API', () => {
     expect(doc.paths['/health']?.get.security ?? []).toEqual([]);
   });

@@ -74,7 +74,7 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
     const course = { params: { path: { courseId } } };
 
     // The referring caseworker is the new course's first team member, so it is hers to work on.
-    expect(ok(await anne.GET('/api/v1/courses/{courseId}/team', course)).map((a) => [a.staffMemberId, a.role])).toEqual([[ANNE, 'caseworker']]);
+    expect(ok(await anne.GET('/api/v1/courses/{courseId}/team', course)).items.map((a) => [a.staffMemberId, a.role])).toEqual([[ANNE, 'caseworker']]);
 
     // Assess, the team, the citizen's consent to share with the social department, then activate.
     ok(await anne.POST('/api/v1/courses/{id}/transitions', { params: { path: { id: courseId } }, body: { to: 'assessed', reason: 'Fælles vurdering' } }));
@@ -182,7 +182,7 @@ describe(`a course driven through @enplan/api-client only (${testEngine()})`, ()
       sofie,
       'Lars foretrækker sms; gælden er det vigtigste nu.',
     ]);
-    const team = ok(await anne.GET('/api/v1/courses/{courseId}/team', course));
+    const team = ok(await anne.GET('/api/v1/courses/{courseId}/team', course)).items;
     expect(team.filter((a) => a.role === 'primary-contact' && a.endsOn === null).map((a) => a.staffMemberId)).toEqual([sofie]);
 
     // At the end of the month the integration closes the course with an outcome (without one: 422 naming the field).

@@ -100,7 +100,7 @@ describe(`a course from referral to closing (${testEngine()})`, () => {
     const after = await api('get', `/courses/${course}`);
     expect(after.body.primaryContact.staffMemberId).toBe(sofie);
     const team = await api('get', `/courses/${course}/team`);
-    const contacts = team.body.filter((x: { role: string }) => x.role === 'primary-contact');
+    const contacts = team.body.items.filter((x: { role: string }) => x.role === 'primary-contact');
     expect(contacts).toHaveLength(2);
     expect(contacts.find((x: { staffMemberId: string }) => x.staffMemberId === anne).endsOn).toBe('2026-04-01');
     expect(contacts.find((x: { staffMemberId: string }) => x.staffMemberId === sofie).handoverNote).toContain('sms');

@@ -242,7 +242,7 @@ describe('calendar: an owner-only feed, subscription URLs, meetings that move (e
     expect(letter.payload.text).toContain('Hvor: Online: https://meet.example.dk/j/123456');
     for (const m of written) for (const secret of [CPR, 'Rusmiddelcenter']) expect(JSON.stringify(m.payload)).not.toContain(secret);
     const listed = await api.get(`/meetings/${treatment}/invitations`);
-    expect(listed.body.map((i: { change: string | null }) => i.change).sort()).toEqual([null, 'rescheduled'].sort());
+    expect(listed.body.items.map((i: { change: string | null }) => i.change).sort()).toEqual([null, 'rescheduled'].sort());
 
     // Sending what is already set changes nothing: no new SEQUENCE, no new messages.
     const same = await api.patch(`/meetings/${treatment}`, { startsAt: '2026-01-14T12:00:00Z' });

@@ -79,7 +79,11 @@ describe('invitations to the citizen (e2e)', () => {
     expect(letter.body.channel).toBe('letter');
     const list = await api.get(`/meetings/${meetingId}/invitations`);
     expect(list.status).toBe(200);
-    expect(list.body.map((i: { channel: string }) => i.channel)).toEqual(['digital-post', 'sms', 'letter']);
+    expect(list.body.items.map((i: { channel: string }) => i.channel)).toEqual(['digital-post', 'sms', 'letter']);
+    expect(list.body).toMatchObject({ total: 3, limit: 25, offset: 0 });
+    // Paged like every list: the second page of one starts at the second invitation.
+    const second = await api.get(`/meetings/${meetingId}/invitations?limit=1&offset=1`);
+    expect([second.body.items.map((i: { channel: string }) => i.channel), second.body.total]).toEqual([['sms'], 3]);
   });
 
   it('never repeats the address of a home visit', async () => {

@@ -200,7 +200,7 @@ describe(`plugins in a deployment (${testEngine()})`, () => {
     });
 
     it('refuses team changes of an active course that break a rule it kept', async () => {
-      const team = (await get(`/courses/${pair}/team`)).body;
+      const team = (await get(`/courses/${pair}/team`)).body.items;
       const sofie = team.find((x: { staffMemberId: string }) => x.staffMemberId === SOFIE).id;
       const end = await post(`/courses/${pair}/team/${sofie}/end`, { endsOn: '2026-01-05' });
       expect(end.status).toBe(422);

@@ -2,7 +2,8 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { ContractValidator, createTestDatabase, testEngine, type TestDatabase } from '@enplan/core/testing';
 
 /**
  * The built API and CLI as an operator runs them: real processes, real signals. `npm test` builds dist/
@@ -107,6 +108,37 @@ describe(`the API process (${testEngine()})`, () => {
       expect(code).toBe(0);
       expect(out).toContain('shutdown complete');
     }
+  });
+
+  it('drains before it stops: health answers 503 shutting_down while requests are still served (SHUTDOWN_DRAIN_MS)', async () => {
+    const proc = spawn(process.execPath, [apiMain], { env: { ...baseEnv(dataDir, db), PORT: '0', HOST: '127.0.0.1', SHUTDOWN_DRAIN_MS: '4000' } });
+    let stderr = '';
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+    const [, port] = await waitForLine(proc, /listening on http:\/\/127\.0\.0\.1:(\d+) /);
+    const base = `http://127.0.0.1:${port}`;
+    const contract = new ContractValidator((await (await fetch(`${base}/api/openapi.json`)).json()) as OpenAPIObject);
+    // Each answer is held to the document the process serves (and counted for the contract coverage).
+    const call = async (path: string, init?: RequestInit) => {
+      const res = await fetch(`${base}${path}`, init);
+      const text = await res.text();
+      const body = text ? (JSON.parse(text) as unknown) : undefined;
+      expect(contract.check({ method: init?.method ?? 'GET', url: path, status: res.status, contentType: res.headers.get('content-type') ?? undefined, body, empty: !text })).toEqual([]);
+      return { status: res.status, body };
+    };
+    expect((await call('/health')).status).toBe(200);
+    const cli = spawnSync(process.execPath, [cliMain, 'token', '--roles', 'caseworker'], { env: baseEnv(dataDir, db), encoding: 'utf8' });
+    const auth = { headers: { Authorization: `Bearer ${cli.stdout.trim()}` } };
+    proc.kill('SIGTERM');
+    // The signal arrives asynchronously: ask until the probe sees the drain (bounded; the drain lasts 4 s).
+    let live = await call('/health');
+    for (let i = 0; i < 50 && live.status === 200; i++) live = await call('/health');
+    expect(live).toEqual({ status: 503, body: { status: 'shutting_down', info: {}, error: {}, details: {} } });
+    expect((await call('/health/ready')).status).toBe(503);
+    // Meanwhile the API still answers: a request the balancer sent before it noticed is served, not refused.
+    expect((await call('/api/v1/me', auth)).status).toBe(200);
+    expect(await exited).toBe(0);
+    expect(stderr).toBe('');
   });
 
   it('says why it planted no demo data when the deployment file lacks the demo municipality', async () => {

@@ -52,7 +52,7 @@ describe(`progression instruments from a plugin (${testEngine()})`, () => {
       const w = await arrangeProgressionWorld(t);
       const list = await t.http().get('/api/v1/progression/instruments').set('Authorization', w.caseworker);
       expect(list.status).toBe(200);
-      expect(list.body).toContainEqual({ id: 'home-check', versions: [1], source: 'plugin', titleDa: 'Hjemmetjek', subject: 'citizen', respondents: ['citizen', 'caseworker'] });
+      expect(list.body.items).toContainEqual({ id: 'home-check', versions: [1], source: 'plugin', titleDa: 'Hjemmetjek', subject: 'citizen', respondents: ['citizen', 'caseworker'] });
       const started = await t.http().post(`/api/v1/courses/${w.courseId}/measurements`).set('Authorization', w.caseworker).send({ instrumentId: 'home-check', respondentType: 'citizen', occasion: 'extra' });
       expect(started.status).toBe(201);
       expect(started.body.definition).toEqual(homeCheck());
@@ -64,7 +64,7 @@ describe(`progression instruments from a plugin (${testEngine()})`, () => {
       // Municipality 101 does not enable the plugin: the instrument is not there.
       const other = `Bearer ${await t.token({ municipality: '101', roles: ['integrator'] })}`;
       const otherList = await t.http().get('/api/v1/progression/instruments').set('Authorization', other);
-      expect(otherList.body.map((i: { id: string }) => i.id)).not.toContain('home-check');
+      expect(otherList.body.items.map((i: { id: string }) => i.id)).not.toContain('home-check');
     } finally {
       await t.close();
     }
@@ -83,7 +83,7 @@ describe(`progression instruments from a plugin (${testEngine()})`, () => {
     try {
       const admin = `Bearer ${await t.token({ roles: ['integrator'] })}`;
       const list = await t.http().get('/api/v1/progression/instruments').set('Authorization', admin);
-      expect(list.body.find((i: { id: string }) => i.id === 'home-check')?.versions).toEqual([1, 2]);
+      expect(list.body.items.find((i: { id: string }) => i.id === 'home-check')?.versions).toEqual([1, 2]);
       const v1 = await t.http().get('/api/v1/progression/instruments/home-check/versions/1').set('Authorization', admin);
       expect(v1.body.items[0].text.da).toBe('Hvor tit får du lavet mad?');
       // The municipality cannot register over it either: the version is published.

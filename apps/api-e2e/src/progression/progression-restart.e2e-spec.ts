@@ -8,7 +8,7 @@ describe(`progression across a restart (${testEngine()})`, () => {
   let before: { measurements: unknown; dialogue: unknown; chart: string };
   const boot = () => startTestApp({ database: db, now: '2026-03-02T09:00:00Z' , env: { ENPLAN_PROGRESSION_SCHEDULES: 'true' } });
   const read = async (t: TestApp, as: string) => ({
-    measurements: (await t.http().get(`/api/v1/courses/${w.courseId}/measurements`).set('Authorization', as)).body,
+    measurements: (await t.http().get(`/api/v1/courses/${w.courseId}/measurements`).set('Authorization', as)).body.items,
     dialogue: (await t.http().get(`/api/v1/courses/${w.courseId}/progression`).set('Authorization', as)).body,
     chart: (await t.http().get(`/api/v1/courses/${w.courseId}/progression/chart.svg`).set('Authorization', as).buffer(true).parse((r, cb) => {
       let text = '';

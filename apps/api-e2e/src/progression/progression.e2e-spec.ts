@@ -261,7 +261,7 @@ describe(`progression measurement (${testEngine()})`, () => {
       const broken = await api('post', '/progression/instruments', { definition }, admin);
       expect(broken.status).toBe(422);
       expect(broken.body).toMatchObject({ code: 'instrument.item-unknown', errors: [{ field: 'definition.subscales[0].items[1]', code: 'instrument.item-unknown', message: 'no item "sleep"' }] });
-      expect((await api('get', '/progression/instruments')).body.map((i: { id: string }) => i.id)).not.toContain('local-mood');
+      expect((await api('get', '/progression/instruments')).body.items.map((i: { id: string }) => i.id)).not.toContain('local-mood');
 
       definition.subscales[0].items = ['mood'];
       expect((await api('post', '/progression/instruments', { definition }, admin)).status).toBe(201);

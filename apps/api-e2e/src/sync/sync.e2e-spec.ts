@@ -229,8 +229,8 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     ]);
     expect(v1.targets[0].targetReference).toBe(`999/999_${w.courseId}_plan-v1.json`);
     // The worker's rows: one per (event, target), the failures waiting out the first back-off (30 s).
-    const pending = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', integrator).expect(200);
-    const core = pending.body.filter((d: { targetKind: string }) => d.targetKind === 'core');
+    const pending = await t.http().get('/api/v1/event-deliveries?status=pending&limit=100').set('Authorization', integrator).expect(200);
+    const core = pending.body.items.filter((d: { targetKind: string }) => d.targetKind === 'core');
     expect(core.map((d: { targetId: string }) => d.targetId).sort()).toEqual(['sync/fasit', 'sync/fasit', 'sync/fhir', 'sync/fhir', 'sync/push', 'sync/push']);
     for (const d of core) expect(d).toMatchObject({ attempts: 1, lastError: 'HTTP 500', nextAttemptAt: new Date(t.clock.now().getTime() + 30_000).toISOString() });
     // Within the back-off nothing is sent again.
@@ -320,8 +320,8 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     // The ledger holds the reference the receiver answered for that request, as does the worker's row.
     const fasitV2 = fresh.filter((r) => r.path === '/jobcenter').find((r) => JSON.parse(r.body).planVersion === 2);
     expect(fasit.targetReference).toBe(`REF-${receiver.received.indexOf(fasitV2!) + 1}`);
-    const delivered = await t.http().get('/api/v1/event-deliveries?status=delivered').set('Authorization', integrator).expect(200);
-    const row = delivered.body.find((d: { id: string }) => d.id === fasitV2!.headers['idempotency-key']);
+    const delivered = await t.http().get('/api/v1/event-deliveries?status=delivered&limit=100').set('Authorization', integrator).expect(200);
+    const row = delivered.body.items.find((d: { id: string }) => d.id === fasitV2!.headers['idempotency-key']);
     expect(row).toMatchObject({ targetKind: 'core', targetId: 'sync/fasit', attempts: 2, targetReference: fasit.targetReference });
     // Everything arrived: no flag, and a further pass sends nothing.
     const list = await t.http().get('/api/v1/work-list').set('Authorization', caseworker).expect(200);
@@ -375,10 +375,10 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
     }
     expect(dead).toBe(2);
     expect(receiver.received.filter((r) => r.path === '/push').length).toBe(pushesBefore);
-    const done = await t.http().get('/api/v1/event-deliveries?status=delivered').set('Authorization', integrator).expect(200);
-    expect(done.body.filter((d: { targetId: string; targetReference: string }) => d.targetId === 'sync/push' && d.targetReference === 'JP-2026-7')).toHaveLength(1);
-    const letters = await t.http().get('/api/v1/event-deliveries?status=dead').set('Authorization', integrator).expect(200);
-    expect(letters.body.map((d: { targetId: string; attempts: number; lastError: string }) => [d.targetId, d.attempts, d.lastError]).sort()).toEqual([
+    const done = await t.http().get('/api/v1/event-deliveries?status=delivered&limit=100').set('Authorization', integrator).expect(200);
+    expect(done.body.items.filter((d: { targetId: string; targetReference: string }) => d.targetId === 'sync/push' && d.targetReference === 'JP-2026-7')).toHaveLength(1);
+    const letters = await t.http().get('/api/v1/event-deliveries?status=dead&limit=100').set('Authorization', integrator).expect(200);
+    expect(letters.body.items.map((d: { targetId: string; attempts: number; lastError: string }) => [d.targetId, d.attempts, d.lastError]).sort()).toEqual([
       ['sync/fasit', 8, 'HTTP 500'],
       ['sync/fhir', 8, 'HTTP 500'],
     ]);
@@ -390,17 +390,17 @@ describe(`sector adapters and the sync ledger (${testEngine()})`, () => {
       ['push', 'delivered', 1],
     ]);
     // Every attempt to a target carried the same key: the dead row's id.
-    for (const d of letters.body as { id: string; targetId: string }[]) {
+    for (const d of letters.body.items as { id: string; targetId: string }[]) {
       expect(sentWith(d.id).map((r) => r.path)).toEqual(Array(8).fill(d.targetId === 'sync/fhir' ? '/fhir' : '/jobcenter'));
     }
     receiver.setDown(false);
     await t.http().post(course('/sync/retry')).set('Authorization', caseworker).expect(200);
-    const replayed = await t.http().get('/api/v1/event-deliveries?status=pending').set('Authorization', integrator).expect(200);
-    expect(replayed.body.filter((d: { targetKind: string }) => d.targetKind === 'core').map((d: { id: string; attempts: number; replays: number }) => [d.id, d.attempts, d.replays]).sort()).toEqual(
-      letters.body.map((d: { id: string }) => [d.id, 0, 1]).sort(),
+    const replayed = await t.http().get('/api/v1/event-deliveries?status=pending&limit=100').set('Authorization', integrator).expect(200);
+    expect(replayed.body.items.filter((d: { targetKind: string }) => d.targetKind === 'core').map((d: { id: string; attempts: number; replays: number }) => [d.id, d.attempts, d.replays]).sort()).toEqual(
+      letters.body.items.map((d: { id: string }) => [d.id, 0, 1]).sort(),
     );
     expect(await worker.runOnce()).toMatchObject({ delivered: 2, retrying: 0, dead: 0 });
-    for (const d of letters.body as { id: string }[]) expect(sentWith(d.id)).toHaveLength(9);
+    for (const d of letters.body.items as { id: string }[]) expect(sentWith(d.id)).toHaveLength(9);
     const after = await t.http().get(course('/sync')).set('Authorization', caseworker).expect(200);
     expect(after.body.planVersions[0].targets.map((x: { state: string }) => x.state)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
     expect(after.body.planVersions[0].complete).toBe(false); // the push was typed in by hand

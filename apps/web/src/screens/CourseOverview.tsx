@@ -14,7 +14,7 @@ export function CourseOverview() {
   const course = useCourse(courseId);
   const plan = usePlan(courseId);
   const deployment = useDeployment();
-  const consents = useQuery({ queryKey: ['consents', courseId], queryFn: () => ok(api.GET('/api/v1/courses/{courseId}/consents', { params: { path: { courseId } } })) });
+  const consents = useQuery({ queryKey: ['consents', courseId], queryFn: () => ok(api.GET('/api/v1/courses/{courseId}/consents', { params: { path: { courseId }, query: { limit: 100 } } })) });
   const meetings = useQuery({ queryKey: ['meetings', courseId], queryFn: () => ok(api.GET('/api/v1/courses/{courseId}/meetings', { params: { path: { courseId } } })) });
   const roleLabel = (id: string) => label(deployment.data?.roles.find((r) => r.id === id)?.label, id);
   const typeLabel = (id: string) => label(deployment.data?.meetingTypes.find((m) => m.id === id)?.label, id);
@@ -115,7 +115,8 @@ export function CourseOverview() {
                 <h2 id="consent-h">{t.consents}</h2>
                 <Async q={consents}>
                   {(list) => {
-                    const inForce = list.filter((x) => x.inForce);
+                    // A course's consents are a handful; a page of 100 holds them all.
+                    const inForce = list.items.filter((x) => x.inForce);
                     return inForce.length ? (
                       <ul>
                         {inForce.map((x) => (

@@ -2423,6 +2423,25 @@ export interface components {
              */
             validUntil: string;
         };
+        AccessGrantPageDto: {
+            /** @description This page of access grants (oldest first) */
+            items: components["schemas"]["AccessGrantDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of access grants (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         AccessLogEntryDto: {
             /**
              * Format: uuid
@@ -3430,6 +3449,25 @@ export interface components {
          * @enum {string}
          */
         ConsentKind: "participation" | "information-sharing";
+        ConsentPageDto: {
+            /** @description This page of consents (oldest first) */
+            items: components["schemas"]["ConsentDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of consents (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         ConsentSummaryDto: {
             /**
              * @description Units the consents in force name
@@ -3994,6 +4032,25 @@ export interface components {
              * @example 2026-02-02
              */
             startsOn: string;
+        };
+        CoverPageDto: {
+            /** @description This page of cover periods (oldest first) */
+            items: components["schemas"]["CoverDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of cover periods (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
         };
         CreateAccessGrantDto: {
             /**
@@ -5122,6 +5179,25 @@ export interface components {
         };
         /** @enum {string} */
         DisclosureReleaseKind: "contact-note" | "follow-up" | "transition-reason" | "plan-change-summary" | "citizen-words" | "meeting-minutes" | "meeting-agenda" | "participant-organisation" | "grant-reason";
+        DisclosureReleasePageDto: {
+            /** @description This page of releases (oldest first) */
+            items: components["schemas"]["DisclosureReleaseDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of releases (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         DomainEventDto: {
             /**
              * @description The event's cursor: strictly increasing within the feed
@@ -5226,6 +5302,25 @@ export interface components {
             /** @enum {string} */
             targetKind: "webhook" | "adapter" | "core";
             targetReference: string | null;
+        };
+        EventDeliveryPageDto: {
+            /** @description This page of deliveries (oldest first) */
+            items: components["schemas"]["EventDeliveryDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of deliveries (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
         };
         EventFeedDto: {
             events: components["schemas"]["DomainEventDto"][];
@@ -6633,6 +6728,25 @@ export interface components {
              */
             versions: number[];
         };
+        InstrumentSummaryPageDto: {
+            /** @description This page of instruments (shipped first, then registered, by id) */
+            items: components["schemas"]["InstrumentSummaryDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of instruments (shipped first, then registered, by id) matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         /**
          * @description How to send it. Default: the citizen’s preferred contact channel (phone becomes sms); required when the citizen has none.
          * @enum {string}
@@ -6697,6 +6811,25 @@ export interface components {
              *     Du er inviteret til et planmøde. …
              */
             text: string;
+        };
+        InvitationPageDto: {
+            /** @description This page of invitations (oldest first) */
+            items: components["schemas"]["InvitationDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of invitations (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
         };
         ItemAnswerDto: {
             /**
@@ -7006,6 +7139,25 @@ export interface components {
          * @enum {string}
          */
         MeasurementOccasion: "baseline" | "follow-up" | "end" | "extra";
+        MeasurementPageDto: {
+            /** @description This page of measurements (oldest first) */
+            items: components["schemas"]["MeasurementDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of measurements (oldest first) matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         /** @enum {string} */
         MeasurementStatus: "in-progress" | "completed" | "skipped";
         /**
@@ -8880,6 +9032,25 @@ export interface components {
              */
             startsOn: string;
         };
+        TeamAssignmentPageDto: {
+            /** @description This page of team assignments, current and ended, in the order they started */
+            items: components["schemas"]["TeamAssignmentDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of team assignments, current and ended, in the order they started matching the filter
+             * @example 1
+             */
+            total: number;
+        };
         TeamProblemDto: {
             /**
              * @description The problem code a refusal carries
@@ -9140,6 +9311,25 @@ export interface components {
              */
             secretHint: string;
             url: string;
+        };
+        WebhookPageDto: {
+            /** @description This page of active webhooks (oldest first; secrets are never listed) */
+            items: components["schemas"]["WebhookDto"][];
+            /**
+             * @description Page size used
+             * @example 25
+             */
+            limit: number;
+            /**
+             * @description Offset used
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description Number of active webhooks (oldest first; secrets are never listed) matching the filter
+             * @example 1
+             */
+            total: number;
         };
         WebhookWithSecretDto: {
             active: boolean;
@@ -10710,7 +10900,11 @@ export interface operations {
     };
     listAccessGrants: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -10728,7 +10922,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccessGrantDto"][];
+                    "application/json": components["schemas"]["AccessGrantPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -11033,7 +11240,11 @@ export interface operations {
     };
     listConsents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -11051,7 +11262,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConsentDto"][];
+                    "application/json": components["schemas"]["ConsentPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -11744,7 +11968,11 @@ export interface operations {
     };
     listDisclosureReleases: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -11762,7 +11990,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DisclosureReleaseDto"][];
+                    "application/json": components["schemas"]["DisclosureReleasePageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -12619,7 +12860,11 @@ export interface operations {
     };
     listMeasurements: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -12638,7 +12883,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeasurementDto"][];
+                    "application/json": components["schemas"]["MeasurementPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -15461,7 +15719,11 @@ export interface operations {
     };
     getTeamHistory: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -15479,7 +15741,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamAssignmentDto"][];
+                    "application/json": components["schemas"]["TeamAssignmentPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -17238,9 +17513,11 @@ export interface operations {
     listEventDeliveries: {
         parameters: {
             query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
                 /** @description Only deliveries in this status (default dead) */
                 status?: "pending" | "delivered" | "dead";
-                limit?: number;
                 /** @description Only deliveries of this event */
                 eventId?: string;
             };
@@ -17259,7 +17536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventDeliveryDto"][];
+                    "application/json": components["schemas"]["EventDeliveryPageDto"];
                 };
             };
             /** @description The request is invalid */
@@ -19617,7 +19894,11 @@ export interface operations {
     };
     listMeetingInvitations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -19636,7 +19917,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationDto"][];
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -21415,7 +21709,11 @@ export interface operations {
     };
     listConsultantCovers: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -21433,7 +21731,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CoverDto"][];
+                    "application/json": components["schemas"]["CoverPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -23285,7 +23596,11 @@ export interface operations {
     };
     listProgressionInstruments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -23301,7 +23616,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstrumentSummaryDto"][];
+                    "application/json": components["schemas"]["InstrumentSummaryPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -24983,7 +25311,11 @@ export interface operations {
     };
     listWebhooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size (at most 100) */
+                limit?: number;
+                offset?: number;
+            };
             header?: {
                 /** @description Your correlation id (8–64 of A–Z, a–z, 0–9, `.`, `_`, `-`); kept and echoed when harmless, replaced otherwise */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -24999,7 +25331,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookDto"][];
+                    "application/json": components["schemas"]["WebhookPageDto"];
+                };
+            };
+            /** @description The request is invalid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation.failed";
+                    };
                 };
             };
             /** @description Authentication is required */
@@ -25629,7 +25974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description The Health Check is not successful (`error`), or the process is draining before it stops (`shutting_down`, for `SHUTDOWN_DRAIN_MS` after SIGTERM): take it out of rotation */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -25771,7 +26116,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description The Health Check is not successful (`error`), or the process is draining before it stops (`shutting_down`, for `SHUTDOWN_DRAIN_MS` after SIGTERM): take it out of rotation */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, MaxLength, MinLength, Matches } from 'class-validator';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { CONCERNS_DESCRIPTION } from '@enplan/core/courses';
 
 export class CreateAccessGrantDto {
@@ -51,3 +52,7 @@ export class AccessGrantDto {
   @ApiProperty({ example: true, description: 'Whether it applies today' })
   inForce: boolean;
 }
+
+export class AccessGrantsQuery extends PageQuery {}
+
+export class AccessGrantPageDto extends PageOf(AccessGrantDto, 'access grants (oldest first)') {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
+import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { Course, courseConcerns, danishToday } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { addDays, CLOCK, type Clock } from '@enplan/shared/util';
@@ -43,8 +44,9 @@ export class AccessGrantsService {
     });
   }
 
-  async list(municipalityId: string, courseId: string): Promise<AccessGrantDto[]> {
-    return (await this.ds.getRepository(AccessGrant).find({ where: { municipalityId, courseId }, order: { grantedAt: 'ASC', id: 'ASC' } })).map((g) => this.view(g));
+  async list(municipalityId: string, courseId: string, q: PageQuery): Promise<Page<AccessGrantDto>> {
+    const [rows, total] = await this.ds.getRepository(AccessGrant).findAndCount({ where: { municipalityId, courseId }, order: { grantedAt: 'ASC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    return page(rows.map((g) => this.view(g)), total, q);
   }
 
   async revoke(p: Principal, id: string): Promise<AccessGrantDto> {

@@ -6,7 +6,7 @@ import { ProblemAnswers } from '@enplan/core/common';
 import { CONCERNS_UNKNOWN } from '@enplan/core/courses';
 import { AccessErrorCode } from './access.error.js';
 import { AccessGrant } from './access-grant.entity.js';
-import { AccessGrantDto, CreateAccessGrantDto } from './access-grant.dto.js';
+import { AccessGrantDto, AccessGrantPageDto, AccessGrantsQuery, CreateAccessGrantDto } from './access-grant.dto.js';
 import { AccessGrantsService } from './access-grants.service.js';
 import { AccessLogPageDto, AccessLogQuery } from './access-log.dto.js';
 import { AccessLogService } from './access-log.service.js';
@@ -26,9 +26,9 @@ export class AccessController {
   @Get('courses/:courseId/access-grants')
   @CourseAccess('read', { record: 'access-grant' })
   @ApiOperation({ operationId: 'listAccessGrants', summary: "A course's temporary access grants", description: 'Who besides the team has (or had) access, why and until when.' })
-  @ApiOkResponse({ type: [AccessGrantDto] })
-  listGrants(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<AccessGrantDto[]> {
-    return this.grants.list(p.municipalityId, courseId);
+  @ApiOkResponse({ type: AccessGrantPageDto })
+  listGrants(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: AccessGrantsQuery): Promise<AccessGrantPageDto> {
+    return this.grants.list(p.municipalityId, courseId, q);
   }
 
   @Post('courses/:courseId/access-grants')

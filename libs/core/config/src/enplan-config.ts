@@ -22,6 +22,7 @@ export class EnplanConfig {
   readonly logLevel: string;
   readonly auth: { jwksUrl?: string; issuer: string; audience: string };
   readonly shutdownGraceMs: number;
+  readonly shutdownDrainMs: number;
   /** Idle keep-alive and request-header timeouts of the HTTP server (announced in the `Keep-Alive` header). */
   readonly http: { keepAliveTimeoutMs: number; headersTimeoutMs: number };
   /** Years a closed or declined course is kept after its end date (ENPLAN_RETENTION_YEARS). */
@@ -79,6 +80,7 @@ export class EnplanConfig {
       audience: vars.AUTH_AUDIENCE ?? 'enplan-api',
     };
     this.shutdownGraceMs = vars.SHUTDOWN_GRACE_MS ?? 10_000;
+    this.shutdownDrainMs = vars.SHUTDOWN_DRAIN_MS ?? 0;
     // 75 s outlives the common 60 s idle timeout of load balancers, so the proxy closes first, never us mid-reuse.
     const keepAliveTimeoutMs = vars.HTTP_KEEP_ALIVE_TIMEOUT_MS ?? 75_000;
     this.http = { keepAliveTimeoutMs, headersTimeoutMs: Math.max(vars.HTTP_HEADERS_TIMEOUT_MS ?? 0, keepAliveTimeoutMs + 1_000) };

@@ -72,6 +72,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
   SHUTDOWN_GRACE_MS?: number;
 
+  /** How long after SIGTERM the API keeps serving with its health checks at 503, before it stops accepting. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(300_000)
+  SHUTDOWN_DRAIN_MS?: number;
+
   /** How long an idle keep-alive connection stays open: longer than the load balancer's idle timeout (60 s on most). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS?: number;

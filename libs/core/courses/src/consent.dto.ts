@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CONSENT_FORMS, CONSENT_KINDS, INFORMATION_CATEGORIES, type ConsentForm, type ConsentKind, type InformationCategory } from './vocabulary.js';
 import { IsIsoDate } from './iso-date.js';
@@ -107,3 +108,7 @@ export class ConsentDto {
   @ApiProperty({ example: true, description: 'Whether it applies today (in its period and not revoked)' })
   inForce: boolean;
 }
+
+export class ConsentsQuery extends PageQuery {}
+
+export class ConsentPageDto extends PageOf(ConsentDto, 'consents (oldest first)') {}

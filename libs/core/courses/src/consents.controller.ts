@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { Consent } from './consent.entity.js';
-import { ConsentDto, CreateConsentDto, RevokeConsentDto } from './consent.dto.js';
+import { ConsentDto, ConsentPageDto, ConsentsQuery, CreateConsentDto, RevokeConsentDto } from './consent.dto.js';
 import { ProblemAnswers } from '@enplan/core/common';
 import { ConsentErrorCode as Code, ConsentsService } from './consents.service.js';
 
@@ -18,9 +18,9 @@ export class ConsentsController {
   @Get('courses/:courseId/consents')
   @CourseAccess('read', { record: 'consent' })
   @ApiOperation({ operationId: 'listConsents', summary: "A course's consents", description: 'Every consent recorded on the course, in force or not, revoked ones included (the history is kept).' })
-  @ApiOkResponse({ type: [ConsentDto] })
-  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<ConsentDto[]> {
-    return this.consents.list(p.municipalityId, courseId);
+  @ApiOkResponse({ type: ConsentPageDto })
+  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: ConsentsQuery): Promise<ConsentPageDto> {
+    return this.consents.list(p.municipalityId, courseId, q);
   }
 
   @Post('courses/:courseId/consents')

@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { recordDomainEvent } from '@enplan/core/events';
 import type { Principal } from '@enplan/core/auth';
-import { DomainError } from '@enplan/core/common';
+import { DomainError, page, type Page, type PageQuery } from '@enplan/core/common';
 import { HouseholdMember } from '@enplan/core/citizens';
 import { OrgUnit } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -118,9 +118,9 @@ export class ConsentsService {
     });
   }
 
-  async list(municipalityId: string, courseId: string): Promise<ConsentDto[]> {
-    const rows = await this.ds.getRepository(Consent).find({ where: { municipalityId, courseId }, order: { recordedAt: 'ASC', id: 'ASC' } });
-    return rows.map((c) => this.view(c));
+  async list(municipalityId: string, courseId: string, q: PageQuery): Promise<Page<ConsentDto>> {
+    const [rows, total] = await this.ds.getRepository(Consent).findAndCount({ where: { municipalityId, courseId }, order: { recordedAt: 'ASC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    return page(rows.map((c) => this.view(c)), total, q);
   }
 
   /** Revocation is effective immediately: every read after this commit is filtered without the consent. */

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { ProblemAnswers, RunsRuleHooks } from '@enplan/core/common';
 import { ConsentErrorCode } from './consents.service.js';
 import { TeamErrorCode as Code } from './courses.error.js';
-import { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto } from './team.dto.js';
+import { AddTeamMemberDto, EndAssignmentDto, HandoverDto, HandoverResultDto, TeamAssignmentDto, TeamAssignmentPageDto, TeamHistoryQuery } from './team.dto.js';
 import { TeamService } from './team.service.js';
 
 /** Who may join the team: a staff member of the municipality, active, from an external unit only under a sharing consent. */
@@ -19,9 +19,9 @@ export class TeamController {
   @Get('team')
   @CourseAccess('read', { record: 'team' })
   @ApiOperation({ operationId: 'getTeamHistory', summary: "A course's team history", description: 'Every assignment, current and ended, with handover notes, in the order they started.' })
-  @ApiOkResponse({ type: [TeamAssignmentDto] })
-  history(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<TeamAssignmentDto[]> {
-    return this.team.history(p.municipalityId, courseId);
+  @ApiOkResponse({ type: TeamAssignmentPageDto })
+  history(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: TeamHistoryQuery): Promise<TeamAssignmentPageDto> {
+    return this.team.history(p.municipalityId, courseId, q);
   }
 
   @Post('team')

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { TEAM_ROLES, type TeamRole } from './vocabulary.js';
 import { IsIsoDate } from './iso-date.js';
@@ -79,3 +80,7 @@ export class HandoverResultDto {
   @ApiProperty({ type: TeamAssignmentDto, description: 'The new primary contact' })
   current: TeamAssignmentDto;
 }
+
+export class TeamHistoryQuery extends PageQuery {}
+
+export class TeamAssignmentPageDto extends PageOf(TeamAssignmentDto, 'team assignments, current and ended, in the order they started') {}

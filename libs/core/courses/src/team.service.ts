@@ -3,6 +3,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { recordDomainEvent, type EventData } from '@enplan/core/events';
 import type { Principal } from '@enplan/core/auth';
+import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { EXTERNAL_UNIT_KINDS, StaffMember } from '@enplan/core/organisation';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { Course } from './course.entity.js';
@@ -33,14 +34,16 @@ export class TeamService {
     await recordDomainEvent(em, { municipalityId: p.municipalityId, type, data: { courseId, ...data }, actorId: p.userId, occurredAt: this.clock.now() });
   }
 
-  async history(municipalityId: string, courseId: string): Promise<TeamAssignmentDto[]> {
+  async history(municipalityId: string, courseId: string, q: PageQuery): Promise<Page<TeamAssignmentDto>> {
     if (!isUUID(courseId) || !(await this.ds.getRepository(Course).exists({ where: { id: courseId, municipalityId } }))) throw courseError.notFound();
-    const rows = await this.ds.getRepository(TeamAssignment).find({
+    const [rows, total] = await this.ds.getRepository(TeamAssignment).findAndCount({
       where: { courseId, municipalityId },
       relations: { staffMember: true },
       order: { startsOn: 'ASC', endsOn: { direction: 'ASC', nulls: 'LAST' }, id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
     });
-    return rows.map(teamAssignmentView);
+    return page(rows.map(teamAssignmentView), total, q);
   }
 
   async add(p: Principal, courseId: string, dto: AddTeamMemberDto): Promise<TeamAssignmentDto> {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
-import { DomainEvent, EventDelivery, requeueDeadDeliveries, type DeliveryStatus } from '@enplan/core/events';
+import { page, type Page } from '@enplan/core/common';
+import { DomainEvent, EventDelivery, requeueDeadDeliveries } from '@enplan/core/events';
 import { CLOCK, type Clock } from '@enplan/shared/util';
 import { eventDeliveryError } from './event-delivery.error.js';
-import type { EventDeliveryDto } from './event-delivery.dto.js';
+import type { DeliveriesQuery, EventDeliveryDto } from './event-delivery.dto.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,8 +17,8 @@ export class DeadLettersService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(p: Principal, o: { status?: DeliveryStatus; limit?: number; eventId?: string }): Promise<EventDeliveryDto[]> {
-    const rows = await this.ds
+  async list(p: Principal, o: DeliveriesQuery): Promise<Page<EventDeliveryDto>> {
+    const [rows, total] = await this.ds
       .getRepository(EventDelivery)
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.event', 'e')
@@ -26,9 +27,11 @@ export class DeadLettersService {
       .andWhere(o.eventId ? 'd.eventId = :eventId' : 'TRUE', { eventId: o.eventId })
       .orderBy('d.createdAt', 'ASC')
       .addOrderBy('d.id', 'ASC')
-      .take(o.limit ?? 100)
-      .getMany();
-    return rows.map(view);
+      // The join is many-to-one (a delivery's event), so a plain LIMIT is exact; `take` would add a distinct pass.
+      .limit(o.limit)
+      .offset(o.offset)
+      .getManyAndCount();
+    return page(rows.map(view), total, o);
   }
 
   async get(p: Principal, id: string): Promise<EventDeliveryDto> {

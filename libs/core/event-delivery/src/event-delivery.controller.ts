@@ -9,10 +9,13 @@ import {
   CreateWebhookDto,
   DeliveriesQuery,
   EventDeliveryDto,
+  EventDeliveryPageDto,
   EventFeedDto,
   EventsQuery,
   RotateSecretDto,
   WebhookDto,
+  WebhookPageDto,
+  WebhooksQuery,
   WebhookWithSecretDto,
 } from './event-delivery.dto.js';
 import { EventsFeedService } from './events-feed.service.js';
@@ -69,9 +72,9 @@ export class WebhooksController {
   @Get()
   @StaffRoute({ record: 'webhook', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'listWebhooks', summary: "Your municipality's webhooks (without their secrets)" })
-  @ApiOkResponse({ type: [WebhookDto] })
-  list(@CurrentPrincipal() p: Principal): Promise<WebhookDto[]> {
-    return this.webhooks.list(p);
+  @ApiOkResponse({ type: WebhookPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: WebhooksQuery): Promise<WebhookPageDto> {
+    return this.webhooks.list(p, q);
   }
 
   @Get(':id')
@@ -117,8 +120,8 @@ export class EventDeliveriesController {
   @Get()
   @StaffRoute({ record: 'event-delivery', roles: OPERATOR_ROLES })
   @ApiOperation({ operationId: 'listEventDeliveries', summary: 'Deliveries of events to webhooks and sector adapters (default: the dead letters)' })
-  @ApiOkResponse({ type: [EventDeliveryDto] })
-  list(@CurrentPrincipal() p: Principal, @Query() q: DeliveriesQuery): Promise<EventDeliveryDto[]> {
+  @ApiOkResponse({ type: EventDeliveryPageDto })
+  list(@CurrentPrincipal() p: Principal, @Query() q: DeliveriesQuery): Promise<EventDeliveryPageDto> {
     return this.deliveries.list(p, q);
   }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { DELIVERY_STATUSES, DELIVERY_TARGET_KINDS, DOMAIN_EVENT_TYPES, type DeliveryStatus } from '@enplan/core/events';
 
 const UUID_EXAMPLE = '00000000-0000-4000-8000-000000000001';
@@ -75,14 +76,10 @@ export class WebhookWithSecretDto extends WebhookDto {
   secret: string;
 }
 
-export class DeliveriesQuery {
+export class DeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES, example: 'dead', description: 'Only deliveries in this status (default dead)' })
   @IsOptional() @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
-
-  @ApiPropertyOptional({ example: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only deliveries of this event' })
   @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
@@ -119,3 +116,9 @@ export class EventDeliveryDto {
   @ApiProperty({ type: 'integer', minimum: 0 })
   replays: number;
 }
+
+export class EventDeliveryPageDto extends PageOf(EventDeliveryDto, 'deliveries (oldest first)') {}
+
+export class WebhooksQuery extends PageQuery {}
+
+export class WebhookPageDto extends PageOf(WebhookDto, 'active webhooks (oldest first; secrets are never listed)') {}

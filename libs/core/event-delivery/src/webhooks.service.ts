@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
+import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { EnplanConfig } from '@enplan/core/config';
 import { isDomainEventType, Webhook } from '@enplan/core/events';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -42,9 +43,9 @@ export class WebhooksService {
     return { ...view(row), secret };
   }
 
-  async list(p: Principal): Promise<WebhookDto[]> {
-    const rows = await this.ds.getRepository(Webhook).find({ where: { municipalityId: p.municipalityId, active: true }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return rows.map(view);
+  async list(p: Principal, q: PageQuery): Promise<Page<WebhookDto>> {
+    const [rows, total] = await this.ds.getRepository(Webhook).findAndCount({ where: { municipalityId: p.municipalityId, active: true }, order: { createdAt: 'ASC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    return page(rows.map(view), total, q);
   }
 
   async get(p: Principal, id: string): Promise<WebhookDto> {

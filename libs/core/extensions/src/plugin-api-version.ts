@@ -9,4 +9,4 @@
  *
  * Kept on this one line as a plain literal: the report script and the plugin generator read it as text.
  */
-export const PLUGIN_API_VERSION = '1.1.0';
+export const PLUGIN_API_VERSION = '1.2.0';

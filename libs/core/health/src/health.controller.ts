@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthChe
 import type { Response } from 'express';
 import { scrubCpr } from '@enplan/shared/util';
 import { Public } from '@enplan/core/auth';
+import { ShutdownDrain } from './shutdown-drain.js';
 
 /** What an indicator reports (the database's ping), keyed by indicator name. */
 const indicators = (example: object) => ({
@@ -38,7 +39,10 @@ const healthSchema = (up: boolean) => ({
  */
 const HealthAnswers = () => (target: object, key: string | symbol, descriptor: PropertyDescriptor) => {
   ApiOkResponse({ description: 'The Health Check is successful', schema: healthSchema(true) })(target, key, descriptor);
-  ApiServiceUnavailableResponse({ description: 'The Health Check is not successful', schema: healthSchema(false) })(target, key, descriptor);
+  ApiServiceUnavailableResponse({
+    description: 'The Health Check is not successful (`error`), or the process is draining before it stops (`shutting_down`, for `SHUTDOWN_DRAIN_MS` after SIGTERM): take it out of rotation',
+    schema: healthSchema(false),
+  })(target, key, descriptor);
 };
 
 @ApiTags('health')
@@ -50,6 +54,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
+    private readonly drain: ShutdownDrain,
   ) {}
 
   @Get()
@@ -58,7 +63,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @HealthAnswers()
   live(@Res({ passthrough: true }) res: Response) {
-    return this.answer(this.health.check([]), res);
+    return this.answer(() => this.health.check([]), res);
   }
 
   @Get('ready')
@@ -66,7 +71,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @HealthAnswers()
   ready(@Res({ passthrough: true }) res: Response) {
-    return this.answer(this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]), res);
+    return this.answer(() => this.health.check([() => this.db.pingCheck('database', { timeout: 1500 })]), res);
   }
 
   /**
@@ -74,9 +79,13 @@ export class HealthController {
    * which the problem filter would turn into problem+json. The probes are public, so an indicator's own message (a
    * driver's error names hosts, ports, and may quote SQL) goes to the log, and the body says only that it is down.
    */
-  private async answer(check: Promise<HealthCheckResult>, res: Response): Promise<HealthCheckResult> {
+  private async answer(check: () => Promise<HealthCheckResult>, res: Response): Promise<HealthCheckResult> {
+    if (this.drain.draining) {
+      res.status(503);
+      return { status: 'shutting_down', info: {}, error: {}, details: {} };
+    }
     try {
-      return await check;
+      return await check();
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       const result = e.getResponse() as HealthCheckResult;

@@ -14,6 +14,7 @@ import { EnplanConfig } from '@enplan/core/config';
 import { captureStatementsTo, countStatements } from '@enplan/core/database';
 import { CourseClosingChecks } from '@enplan/core/courses';
 import { CORE_VERSION, PluginRegistry } from '@enplan/core/extensions';
+import { ShutdownDrain } from '@enplan/core/health';
 import { AppModule, type HostOptions } from './app.module.js';
 import { withTypedNullables } from './openapi-nullable.js';
 import { documentValidationRules, operationIdFactory, withContract } from './openapi-contract.js';
@@ -130,13 +131,16 @@ export async function startApi(options: HostOptions = {}): Promise<NestExpressAp
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: shutting down`, 'Bootstrap');
+    const drainMs = config.shutdownDrainMs;
+    logger.log(drainMs ? `${signal} received: draining for ${drainMs} ms, then shutting down` : `${signal} received: shutting down`, 'Bootstrap');
     const force = setTimeout(() => {
       logger.error(`shutdown took longer than ${config.shutdownGraceMs} ms: exiting`, undefined, 'Bootstrap');
       process.exit(1);
-    }, config.shutdownGraceMs);
+    }, drainMs + config.shutdownGraceMs);
     force.unref();
-    app.close().then(
+    // Still serving while the health checks say 503; new connections are refused only from app.close() on.
+    app.get(ShutdownDrain).begin();
+    new Promise((resolve) => setTimeout(resolve, drainMs)).then(() => app.close()).then(
       () => {
         logger.log('shutdown complete', 'Bootstrap');
         process.exit(0);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { INVITATION_CHANNELS, MEETING_CHANGES, OUTBOX_STATUSES, type InvitationChannel, type MeetingChange, type OutboxStatus } from '@enplan/core/meeting-rules';
 
 const UUID_EXAMPLE = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
@@ -48,3 +49,7 @@ export class InvitationDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time', example: null })
   sentAt: string | null;
 }
+
+export class InvitationsQuery extends PageQuery {}
+
+export class InvitationPageDto extends PageOf(InvitationDto, 'invitations (oldest first)') {}

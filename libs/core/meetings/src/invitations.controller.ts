@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { meetingCourses } from './course-locators.js';
-import { CreateInvitationDto, InvitationDto } from './invitation.dto.js';
+import { CreateInvitationDto, InvitationDto, InvitationPageDto, InvitationsQuery } from './invitation.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { ProblemAnswers } from '@enplan/core/common';
 
@@ -33,10 +33,10 @@ export class InvitationsController {
   @Get()
   @CourseAccess('read', { record: 'meeting', param: 'meetingId', locate: meetingCourses })
   @ApiOperation({ operationId: 'listMeetingInvitations', summary: 'The meeting’s invitations with their delivery status, oldest first' })
-  @ApiOkResponse({ type: [InvitationDto] })
+  @ApiOkResponse({ type: InvitationPageDto })
   @ApiNotFoundResponse({ description: '`meeting.not-found`' })
   @ProblemAnswers({ 404: ['meeting.not-found'] })
-  list(@CurrentPrincipal() p: Principal, @Param('meetingId') meetingId: string): Promise<InvitationDto[]> {
-    return this.invitations.list(p, meetingId);
+  list(@CurrentPrincipal() p: Principal, @Param('meetingId') meetingId: string, @Query() q: InvitationsQuery): Promise<InvitationPageDto> {
+    return this.invitations.list(p, meetingId, q);
   }
 }

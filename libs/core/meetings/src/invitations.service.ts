@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
+import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { Citizen } from '@enplan/core/citizens';
 import { Course } from '@enplan/core/courses';
 import { CLOCK, type Clock } from '@enplan/shared/util';
@@ -49,14 +50,16 @@ export class InvitationsService {
     });
   }
 
-  async list(p: Principal, meetingId: string): Promise<InvitationDto[]> {
+  async list(p: Principal, meetingId: string, q: PageQuery): Promise<Page<InvitationDto>> {
     const em = this.ds.manager;
     const m = await this.meetings.meeting(em, p, meetingId);
-    const rows = await em.find(OutboxMessage, {
+    const [rows, total] = await em.findAndCount(OutboxMessage, {
       where: { meetingId: m.id, municipalityId: p.municipalityId, topic: 'meeting-invitation' },
       order: { createdAt: 'ASC', id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
     });
-    return rows.map(invitationDto);
+    return page(rows.map(invitationDto), total, q);
   }
 }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Principal } from '@enplan/core/auth';
+import { page, type Page, type PageQuery } from '@enplan/core/common';
 import { Citizen, holdsCustody, HouseholdMember } from '@enplan/core/citizens';
 import { Course, courseError } from '@enplan/core/courses';
 import {
@@ -153,9 +154,9 @@ export class MeasurementsService {
     });
   }
 
-  async list(p: Principal, courseId: string): Promise<MeasurementDto[]> {
-    const rows = await this.ds.manager.find(Measurement, { where: { municipalityId: p.municipalityId, courseId }, order: { startedAt: 'ASC', id: 'ASC' } });
-    return rows.map(measurementView);
+  async list(p: Principal, courseId: string, q: PageQuery): Promise<Page<MeasurementDto>> {
+    const [rows, total] = await this.ds.manager.findAndCount(Measurement, { where: { municipalityId: p.municipalityId, courseId }, order: { startedAt: 'ASC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    return page(rows.map(measurementView), total, q);
   }
 
   async get(p: Principal, measurementId: string): Promise<MeasurementDto> {

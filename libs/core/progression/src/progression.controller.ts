@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal } from '@enplan/core/auth';
 import { ReplicaReads } from '@enplan/core/database';
-import { ProblemAnswers } from '@enplan/core/common';
+import { page, ProblemAnswers } from '@enplan/core/common';
 import { ANSWER_ISSUE_CODES, DEFINITION_ISSUE_CODES, INSTRUMENT_DEFINITION_SCHEMA, RESPONDENT_REFUSAL_CODES, type InstrumentDefinition } from '@enplan/core/progression-instruments';
 import { DialogueService, type DialogueView } from './dialogue.service.js';
 import { FiguresService, type FiguresView } from './figures.service.js';
@@ -25,7 +25,11 @@ import {
   DialogueViewDto,
   FiguresViewDto,
   InstrumentSummaryDto,
+  InstrumentSummaryPageDto,
+  InstrumentsQuery,
   MeasurementDto,
+  MeasurementPageDto,
+  MeasurementsQuery,
   FiguresQuery,
   ProgressionSeriesQuery,
   RegisterInstrumentDto,
@@ -100,8 +104,8 @@ export class ProgressionController {
   @Get('progression/instruments')
   @StaffRoute({ record: 'progression-instrument' })
   @ApiOperation({ operationId: 'listProgressionInstruments', summary: 'The progression instruments you may use', description: 'Shipped instruments and the versions your municipality registered.' })
-  @ApiOkResponse({ type: [InstrumentSummaryDto] })
-  async instruments(@CurrentPrincipal() p: Principal): Promise<InstrumentSummaryDto[]> {
+  @ApiOkResponse({ type: InstrumentSummaryPageDto })
+  async instruments(@CurrentPrincipal() p: Principal, @Query() q: InstrumentsQuery): Promise<InstrumentSummaryPageDto> {
     const all = await this.registry.all(p.municipalityId);
     const byId = new Map<string, InstrumentSummaryDto>();
     for (const { source, definition: d } of all) {
@@ -111,7 +115,10 @@ export class ProgressionController {
       row.respondents = d.respondents.map((r) => r.type);
       byId.set(d.id, row);
     }
-    return [...byId.values()];
+    // A handful per municipality, from the registry's cache: paged in memory for the same shape as every list.
+    const rows = [...byId.values()];
+    const offset = q.offset ?? 0;
+    return page(rows.slice(offset, offset + (q.limit ?? rows.length)), rows.length, q);
   }
 
   @Get('progression/instrument-schema')
@@ -185,10 +192,10 @@ export class ProgressionController {
   @CourseAccess('read', { record: 'measurement' })
   @ApiOperation({ operationId: 'listMeasurements', summary: "The course's progression measurements", description: 'Oldest first, with answers, comments and scores.' })
   @ApiParam(COURSE_PARAM)
-  @ApiOkResponse({ type: [MeasurementDto] })
+  @ApiOkResponse({ type: MeasurementPageDto })
   @ApiNotFoundResponse({ description: '`course.not-found`' })
-  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<MeasurementDto[]> {
-    return this.measurements.list(p, courseId);
+  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: MeasurementsQuery): Promise<MeasurementPageDto> {
+    return this.measurements.list(p, courseId, q);
   }
 
   @Get('measurements/:measurementId')

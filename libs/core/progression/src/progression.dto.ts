@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ANSWER_STATUSES, MAX_COMMENT_LENGTH, RESPONDENT_TYPES, type AnswerStatus, type InstrumentDefinition, type RespondentType } from '@enplan/core/progression-instruments';
 import { MEASUREMENT_OCCASIONS, MEASUREMENT_STATUSES, type MeasurementOccasion, type MeasurementStatus } from './vocabulary.js';
@@ -242,3 +243,11 @@ export class FiguresViewDto {
   @ApiProperty({ type: FiguresCellDto, description: 'The whole municipality' }) total: FiguresCellDto;
   @ApiProperty({ type: [FiguresCellDto], description: 'Per model, target group and unit' }) cells: FiguresCellDto[];
 }
+
+export class MeasurementsQuery extends PageQuery {}
+
+export class MeasurementPageDto extends PageOf(MeasurementDto, 'measurements (oldest first)') {}
+
+export class InstrumentsQuery extends PageQuery {}
+
+export class InstrumentSummaryPageDto extends PageOf(InstrumentSummaryDto, 'instruments (shipped first, then registered, by id)') {}

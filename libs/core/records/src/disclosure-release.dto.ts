@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageOf, PageQuery } from '@enplan/core/common';
 import { DISCLOSURE_RELEASE_KINDS, type DisclosureReleaseKind } from '@enplan/core/courses';
 
 const UUID = '6a1f4f0e-3c2b-4d9a-9b1e-2f7c3d4e5a60';
@@ -57,3 +58,7 @@ export class DisclosureReleaseDto {
   @ApiProperty({ format: 'date-time', example: '2026-03-02T09:00:00.000Z', description: 'When' })
   releasedAt: string;
 }
+
+export class DisclosureReleasesQuery extends PageQuery {}
+
+export class DisclosureReleasePageDto extends PageOf(DisclosureReleaseDto, 'releases (oldest first)') {}

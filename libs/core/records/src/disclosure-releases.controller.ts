@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CourseViewerContext, type CourseAccessContext } from '@enplan/core/access';
 import { CourseAccess, CurrentPrincipal, type Principal } from '@enplan/core/auth';
 import { requestIdFor, ProblemAnswers } from '@enplan/core/common';
-import { CreateDisclosureReleaseDto, DisclosureReleaseDto } from './disclosure-release.dto.js';
+import { CreateDisclosureReleaseDto, DisclosureReleaseDto, DisclosureReleasePageDto, DisclosureReleasesQuery } from './disclosure-release.dto.js';
 import { DisclosureReleasesService } from './disclosure-releases.service.js';
 
 @ApiTags('access')
@@ -16,9 +16,9 @@ export class DisclosureReleasesController {
   @Get()
   @CourseAccess('read', { record: 'disclosure-release' })
   @ApiOperation({ operationId: 'listDisclosureReleases', summary: "A course's releases of withheld free text", description: 'Every release, oldest first (releases are never changed).' })
-  @ApiOkResponse({ type: [DisclosureReleaseDto] })
-  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<DisclosureReleaseDto[]> {
-    return this.releases.list(p.municipalityId, courseId);
+  @ApiOkResponse({ type: DisclosureReleasePageDto })
+  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: DisclosureReleasesQuery): Promise<DisclosureReleasePageDto> {
+    return this.releases.list(p.municipalityId, courseId, q);
   }
 
   // The same footing as managing the team: a caseworker on it, or a manager overseeing the course.

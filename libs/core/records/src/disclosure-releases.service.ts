@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessGrant, AccessLogService } from '@enplan/core/access';
 import type { Principal } from '@enplan/core/auth';
-import { DomainError } from '@enplan/core/common';
+import { DomainError, page, type Page, type PageQuery } from '@enplan/core/common';
 import { Course, courseCitizenIds, CourseTransition, DisclosureRelease, type DisclosureReleaseKind } from '@enplan/core/courses';
 import { AgendaItem, Contact, FollowUp, Meeting, MeetingCourse, MeetingParticipant } from '@enplan/core/meetings';
 import { Plan, PlanVersion } from '@enplan/core/plans';
@@ -95,9 +95,9 @@ export class DisclosureReleasesService {
     });
   }
 
-  async list(municipalityId: string, courseId: string): Promise<DisclosureReleaseDto[]> {
-    const rows = await this.ds.getRepository(DisclosureRelease).find({ where: { municipalityId, courseId }, order: { releasedAt: 'ASC', id: 'ASC' } });
-    return rows.map(view);
+  async list(municipalityId: string, courseId: string, q: PageQuery): Promise<Page<DisclosureReleaseDto>> {
+    const [rows, total] = await this.ds.getRepository(DisclosureRelease).findAndCount({ where: { municipalityId, courseId }, order: { releasedAt: 'ASC', id: 'ASC' }, take: q.limit, skip: q.offset });
+    return page(rows.map(view), total, q);
   }
 
   /** Finds the record of a kind; `null` when there is none in the municipality. */

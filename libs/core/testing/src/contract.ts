@@ -64,7 +64,7 @@ export class ContractValidator {
       .sort((a, b) => b.literals - a.literals || b.path.length - a.path.length);
     if (this.coverage) {
       mkdirSync(this.coverage, { recursive: true });
-      const pairs = this.routes.flatMap((r) => Object.keys(r.op.responses ?? {}).map((status) => JSON.stringify({ operationId: r.op.operationId, status })));
+      const pairs = this.routes.flatMap((r) => Object.keys(r.op.responses ?? {}).map((status) => JSON.stringify({ operationId: r.op.operationId, status, path: r.path })));
       appendFileSync(join(this.coverage, 'documented.jsonl'), pairs.join('\n') + '\n');
     }
   }

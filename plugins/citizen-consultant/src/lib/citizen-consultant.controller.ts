@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CourseAccess, CurrentPrincipal, StaffRoute, type Principal, ProblemAnswers } from '@enplan/plugin-api';
 import { CitizenConsultantService } from './citizen-consultant.service.js';
-import { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
+import { ConsultantLoadDto, CoverDto, CoverPageDto, CoversQuery, CreateCoverDto } from './dto.js';
 import { CitizenConsultantCode } from './rules.js';
 
 @ApiTags('plugin: citizen-consultant')
@@ -36,9 +36,9 @@ export class CoverController {
   @Get(':courseId/covers')
   @CourseAccess('read', { record: 'citizen-consultant-cover' })
   @ApiOperation({ operationId: 'listConsultantCovers', summary: "The buddy's cover periods on a course", description: 'Oldest first; `current` marks a cover running today.' })
-  @ApiOkResponse({ type: CoverDto, isArray: true })
-  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string): Promise<CoverDto[]> {
-    return this.service.covers(p, courseId);
+  @ApiOkResponse({ type: CoverPageDto })
+  list(@CurrentPrincipal() p: Principal, @Param('courseId') courseId: string, @Query() q: CoversQuery): Promise<CoverPageDto> {
+    return this.service.covers(p, courseId, q);
   }
 
   @Post(':courseId/covers')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { CLOCK, danishDay, DomainError, isCourseEnded, PluginHost, type Clock, type PluginDb, type Principal } from '@enplan/plugin-api';
+import { CLOCK, danishDay, DomainError, isCourseEnded, page, PluginHost, type Clock, type Page, type PageQuery, type PluginDb, type Principal } from '@enplan/plugin-api';
 import { CitizenConsultantCover } from './cover.entity.js';
 import type { ConsultantLoadDto, CoverDto, CreateCoverDto } from './dto.js';
 import { BUDDY_ROLE, CitizenConsultantCode } from './rules.js';
@@ -49,13 +49,15 @@ export class CitizenConsultantService {
     };
   }
 
-  async covers(p: Principal, courseId: string): Promise<CoverDto[]> {
-    const rows = await this.host.scope(CITIZEN_CONSULTANT_ID, p).db.find(CitizenConsultantCover, {
+  async covers(p: Principal, courseId: string, q: PageQuery): Promise<Page<CoverDto>> {
+    const [rows, total] = await this.host.scope(CITIZEN_CONSULTANT_ID, p).db.repository(CitizenConsultantCover).findAndCount({
       where: { municipalityId: p.municipalityId, courseId },
-      order: { startsOn: 'ASC', createdAt: 'ASC' },
+      order: { startsOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
+      take: q.limit,
+      skip: q.offset,
     });
     const today = danishDay(this.clock.now());
-    return rows.map((r) => this.view(r, today));
+    return page(rows.map((r) => this.view(r, today)), total, q);
   }
 
   /** Records that the course's buddy covers for the consultant from `startsOn` to `endsOn`. */

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsUUID, Matches } from 'class-validator';
+import { PageOf, PageQuery } from '@enplan/plugin-api';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -70,3 +71,7 @@ export class CoverDto {
   @ApiProperty({ format: 'date-time', example: '2026-02-02T08:00:00.000Z', description: 'When it was recorded' })
   createdAt: string;
 }
+
+export class CoversQuery extends PageQuery {}
+
+export class CoverPageDto extends PageOf(CoverDto, 'cover periods (oldest first)') {}
