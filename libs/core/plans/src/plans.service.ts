@@ -39,11 +39,8 @@ export class PlansService {
 
   /** `viewer` (from the access interceptor) narrows the content to what the reader may see; absent = all. */
   async current(p: Principal, courseId: string, viewer?: Viewer): Promise<CurrentPlanDto> {
-    const em = this.ds.manager;
-    const plan = await this.publishedPlan(em, p, courseId);
-    const row = await em.findOneOrFail(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version: plan.currentVersion } });
-    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row], viewer);
-    return { ...dto, hasDraft: plan.draft !== null };
+    const { row, authorName, hasDraft } = await this.publishedVersion(p, courseId);
+    return { ...this.versionDto(row, authorName, courseId, viewer), hasDraft };
   }
 
   async versions(p: Principal, courseId: string, q: PlanVersionsQuery): Promise<Page<PlanVersionSummaryDto>> {
@@ -63,15 +60,10 @@ export class PlansService {
   }
 
   async version(p: Principal, courseId: string, versionParam: string, viewer?: Viewer): Promise<PlanVersionDto> {
-    const em = this.ds.manager;
-    const plan = await this.publishedPlan(em, p, courseId);
-    const version = /^\d{1,9}$/.test(versionParam) ? Number(versionParam) : NaN;
-    const row = Number.isNaN(version)
-      ? null
-      : await em.findOne(PlanVersion, { where: { planId: plan.id, municipalityId: p.municipalityId, version } });
-    if (!row) throw plansError.versionNotFound();
-    const [dto] = await this.versionDtos(em, p.municipalityId, courseId, [row], viewer);
-    return dto;
+    // A version that cannot exist still answers after the course's and the plan's own 404s, as one that does not.
+    const version = /^\d{1,9}$/.test(versionParam) ? Number(versionParam) : 0;
+    const { row, authorName } = await this.publishedVersion(p, courseId, version);
+    return this.versionDto(row, authorName, courseId, viewer);
   }
 
   async draft(p: Principal, courseId: string, viewer?: Viewer): Promise<PlanDraftDto> {
@@ -272,6 +264,32 @@ export class PlansService {
     return course;
   }
 
+  /**
+   * A plan read in one statement (issue 17: each statement is a round trip the reader waits for): the course (its
+   * 404), its plan (not published yet: 404), the version asked for (the current one by default) and its author's
+   * name. The access check before it has already read the course's facts; this only tells the three 404s apart.
+   */
+  private async publishedVersion(p: Principal, courseId: string, version?: number): Promise<{ row: PlanVersion; authorName: string | null; hasDraft: boolean }> {
+    if (!UUID.test(courseId)) throw plansError.courseNotFound();
+    const [r] = (await this.ds.query(
+      `SELECT p.current_version AS "currentVersion", p.draft IS NOT NULL AS "hasDraft",
+              v.id, v.municipality_id AS "municipalityId", v.plan_id AS "planId", v.version, v.content, v.author_id AS "authorId",
+              v.published_at AS "publishedAt", v.change_summary AS "changeSummary", v.change_summary_concerns AS "changeSummaryConcerns",
+              v.source_meeting_id AS "sourceMeetingId", s.name AS "authorName"
+         FROM course c
+         LEFT JOIN plan p ON p.municipality_id = c.municipality_id AND p.course_id = c.id
+         LEFT JOIN plan_version v ON v.municipality_id = p.municipality_id AND v.plan_id = p.id AND v.version = COALESCE($3::int, p.current_version)
+         LEFT JOIN staff_member s ON s.municipality_id = v.municipality_id AND s.id = v.author_id
+        WHERE c.municipality_id = $1 AND c.id = $2`,
+      [p.municipalityId, courseId, version ?? null],
+    )) as (Partial<PlanVersion> & { currentVersion: number | null; hasDraft: boolean | null; authorName: string | null })[];
+    if (!r) throw plansError.courseNotFound();
+    if (!r.currentVersion) throw plansError.notPublished();
+    if (!r.id) throw plansError.versionNotFound();
+    const row = { ...r, publishedAt: new Date(r.publishedAt as Date) } as PlanVersion;
+    return { row, authorName: r.authorName, hasDraft: r.hasDraft === true };
+  }
+
   private async publishedPlan(em: EntityManager, p: Principal, courseId: string): Promise<Plan> {
     await this.course(em, p, courseId);
     const plan = await em.findOne(Plan, { where: { courseId, municipalityId: p.municipalityId } });
@@ -412,9 +430,8 @@ export class PlansService {
     };
   }
 
-  private async versionDtos(em: EntityManager, municipalityId: string, courseId: string, rows: PlanVersion[], viewer?: Viewer): Promise<PlanVersionDto[]> {
-    const names = await this.staffNames(em, municipalityId, rows.map((r) => r.authorId));
-    return rows.map((r) => ({ ...this.summary(r, names), courseId, content: viewer ? planFor(viewer, r.content) : r.content }));
+  private versionDto(r: PlanVersion, authorName: string | null, courseId: string, viewer?: Viewer): PlanVersionDto {
+    return { ...this.summary(r, new Map(authorName === null ? [] : [[r.authorId, authorName]])), courseId, content: viewer ? planFor(viewer, r.content) : r.content };
   }
 
   private draftDto(plan: Pick<Plan, 'draft' | 'draftBaseVersion' | 'currentVersion' | 'draftRevision' | 'draftUpdatedBy' | 'draftUpdatedAt'>, viewer?: Viewer): PlanDraftDto {
