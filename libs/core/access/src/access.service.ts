@@ -7,7 +7,7 @@ import { danishToday } from '@enplan/core/courses';
 import { StaffMember } from '@enplan/core/organisation';
 import { PluginRegistry } from '@enplan/core/extensions';
 import { CLOCK, type Clock } from '@enplan/shared/util';
-import { loadCourseFacts, type CourseFacts } from './course-facts.js';
+import { loadCourseFacts, loadCourseFactsAndCaller, type CourseFacts } from './course-facts.js';
 import { basisOf, courseSubject, defineCourseAbility, externalSubject, type AccessRuleContributor, type CourseAbility, type StaffProfile } from './policy.js';
 import { accessError } from './access.error.js';
 import type { CourseAccessContext } from './viewer.js';
@@ -64,9 +64,8 @@ export class AccessService {
       await tx.query(`SELECT id FROM course WHERE municipality_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, [p.municipalityId, courseIds]);
     }
     // Facts are loaded for the caller's municipality only: none found is "not found".
-    const facts = await loadCourseFacts(em, p.municipalityId, courseIds, this.today(), this.clock.now());
+    const { facts, caller: staff } = await loadCourseFactsAndCaller(em, p.municipalityId, courseIds, p.userId, this.today(), this.clock.now());
     if (!facts.length) throw notFound;
-    const staff = await this.staffProfile(em, p);
     const ability = await this.ability(em, p, staff);
     const external = p.roles.includes('external') && !p.roles.some((r) => r === 'caseworker' || r === 'manager' || r === 'integrator');
     const allowed = facts.every((f) =>

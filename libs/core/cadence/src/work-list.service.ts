@@ -96,6 +96,8 @@ interface CourseFacts {
   cadenceMet: Set<string>;
   /** The next progression measurement per schedule rule and person. */
   progression: DueMeasurement[];
+  /** The cadence deadlines at the request's `now`, computed once (the plugins, the items and the board row all ask). */
+  due?: CadenceDue[];
 }
 
 function chunks<T>(xs: T[]): T[][] {
@@ -416,8 +418,8 @@ export class WorkListService {
 
   /** The course's cadence deadlines, without the rules a plugin reported met. */
   private cadence(f: CourseFacts, now: Date): CadenceDue[] {
-    const due = cadenceDue(f.policy, { activatedOn: f.course.activatedOn, meetings: f.meetings, birthDate: f.birthDate, targetGroup: f.course.targetGroup }, now);
-    return f.cadenceMet.size ? due.filter((d) => !f.cadenceMet.has(d.rule)) : due;
+    f.due ??= cadenceDue(f.policy, { activatedOn: f.course.activatedOn, meetings: f.meetings, birthDate: f.birthDate, targetGroup: f.course.targetGroup }, now);
+    return f.due.filter((d) => !f.cadenceMet.has(d.rule));
   }
 
   /**
