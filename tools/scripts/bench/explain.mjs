@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { benchTarget, ensureSeeded, rootPath, startServer, tokenMinter } from './harness.mjs';
+import { benchUsers, ensureSeeded, rootPath, startServer, TARGET_OPTIONS, targetOf } from './harness.mjs';
 
 const LARGE_TABLE_ROWS = 10_000;
 const SLOW_MS = 50;
@@ -26,20 +26,17 @@ const PAGING = new Set(['limit', 'offset', 'after']);
 
 const { values } = parseArgs({
   options: {
-    'database-url': { type: 'string' },
-    scale: { type: 'string' },
-    factor: { type: 'string', default: '1' },
-    'data-dir': { type: 'string' },
+    ...TARGET_OPTIONS,
     only: { type: 'string' },
     out: { type: 'string' },
   },
 });
-const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? '';
+const target = targetOf(values);
+const { databaseUrl } = target;
 if (!databaseUrl) {
   console.error('bench:explain needs PostgreSQL: --database-url postgres://… (the API and EXPLAIN share the database)');
   process.exit(2);
 }
-const target = benchTarget({ databaseUrl, scale: values.scale, factor: Number(values.factor), dataDir: values['data-dir'] });
 const { seeded, deploymentFile } = await ensureSeeded(target);
 const subject = seeded.subjects[0];
 
@@ -136,10 +133,10 @@ function filterValue(path, p) {
 // 3. The calls, against the API with the statement capture on.
 const privateDir = mkdtempSync(join(tmpdir(), 'enplan-explain-'));
 const captureFile = join(privateDir, 'statements.jsonl');
-const token = await tokenMinter(target.dataDir, subject.municipalityCode);
+const { token, caseworker, manager } = await benchUsers(target.dataDir, subject);
 const principals = {
-  caseworker: { who: 'bench caseworker', auth: await token(subject.caseworkerId, ['caseworker']) },
-  manager: { who: 'bench team manager', auth: await token(subject.managerId, ['manager']) },
+  caseworker: { who: 'bench caseworker', auth: caseworker },
+  manager: { who: 'bench team manager', auth: manager },
   admin: { who: 'bench team manager as admin', auth: await token(subject.managerId, ['admin']) },
   integrator: { who: 'bench team manager as integrator', auth: await token(subject.managerId, ['integrator']) },
 };

@@ -1,5 +1,6 @@
-// What the bench scripts share (load.mjs, explain.mjs): where a run's data lives, seeding it once, starting the
-// built API (or the floor) on it in its own process, sampling its memory, and minting the bench users' tokens.
+// What the bench scripts share (load.mjs, explain.mjs, memory.mjs, backlog.mjs): where a run's data lives, seeding it
+// once, starting the built API (or the floor) on it in its own process, sampling its memory, minting the bench users'
+// tokens, the scenarios and the drain between lines.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,6 +23,10 @@ export function benchTarget({ databaseUrl = '', scale, factor = 1, dataDir }) {
   const dir = dataDir ?? join(rootPath, 'bench/.data', databaseUrl ? `pg-${dbName}-${scaleName}${suffix}` : `${scaleName}${suffix}`);
   return { databaseUrl, engine, scaleName, factor, dbName, dataDir: dir };
 }
+
+/** The command-line options every bench script takes to name its data (parseArgs form), and the target they name. */
+export const TARGET_OPTIONS = { 'database-url': { type: 'string' }, scale: { type: 'string' }, factor: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } };
+export const targetOf = (values) => benchTarget({ databaseUrl: values['database-url'] ?? process.env.DATABASE_URL ?? '', scale: values.scale, factor: Number(values.factor), dataDir: values['data-dir'] });
 
 export function run(cmd, args, env = {}) {
   return new Promise((resolve, reject) => {
@@ -109,9 +114,102 @@ export async function startServer(kind, { target, deploymentFile, env: extra = {
   };
 }
 
+/** The bench caseworker's and the bench team manager's tokens, and `token(userId, roles)` for any other. */
+export async function benchUsers(dataDir, subject) {
+  const token = await tokenMinter(dataDir, subject.municipalityCode);
+  return { token, caseworker: await token(subject.caseworkerId, ['caseworker']), manager: await token(subject.managerId, ['manager']) };
+}
+
 /** `token(userId, roles)`: a bearer token of the bench municipality, signed with the data directory's local key. */
 export async function tokenMinter(dataDir, municipalityCode) {
   const { loadOrCreateLocalKey, mintToken } = await import(new URL('dist/libs/core/auth/src/index.js', root).href);
   const key = await loadOrCreateLocalKey(dataDir);
   return async (userId, roles) => `Bearer ${await mintToken(key, { userId, municipality: municipalityCode, roles, issuer: 'enplan-local', audience: 'enplan-api', ttlSeconds: 6 * 3600 })}`;
+}
+
+/** CPU time (user + system, in clock ticks) the process has used so far; null once it is gone. */
+function cpuTicks(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has worked off what the previous line left: autocannon gives up the requests still in
+ * flight when a line ends, but the server finishes them (on PGlite, one session, they queue before everything
+ * else). A prompt readiness answer alone does not show that (it slips in between the abandoned requests' work), so
+ * the server must also have been idle: under a tenth of a core over half a second. Returns how long that took.
+ */
+export async function drain(server) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 180_000) {
+    const s = Date.now();
+    const before = cpuTicks(server.pid);
+    const ok = await fetch(`${server.base}/health/ready`).then((r) => r.ok, () => false);
+    const prompt = Date.now() - s < 250;
+    await new Promise((r) => setTimeout(r, 500));
+    const after = cpuTicks(server.pid);
+    // 100 ticks a second: at most 5 ticks in half a second (and the readiness check's own) is idle.
+    if (ok && prompt && (before === null || after === null || after - before <= 5)) return Date.now() - t0;
+  }
+  return Date.now() - t0;
+}
+
+/**
+ * The bench's scenarios for one municipality's subjects: each a request shape autocannon cycles through (paths
+ * rotate over the caseworker's courses). `syncPlans(server, kind)` reads the version each plan is at (and, from the
+ * API, the content each publish sends) before a publish line.
+ */
+export function benchScenarios({ subject, caseworker, manager }) {
+  const courses = subject.courses;
+  function rotating(auth, pathOf) {
+    let i = 0;
+    return { method: 'GET', headers: { authorization: auth }, setupRequest: (req) => ({ ...req, path: pathOf(courses[i++ % courses.length]) }) };
+  }
+  const versions = new Map(); // courseId → current version, carried across the API's and the floor's publish runs
+  const contents = new Map(); // courseId → the plan content to publish (as the API returned it)
+  /**
+   * Publishes: each request takes a course no other request is publishing to (autocannon's per-request context
+   * carries it to the response), from the version it is at, so concurrent connections never collide.
+   */
+  function publishing() {
+    const free = courses.map((c) => c.courseId);
+    let n = 0;
+    return {
+      method: 'POST',
+      headers: { authorization: caseworker, 'content-type': 'application/json' },
+      setupRequest: (req, context) => {
+        const c = free.shift() ?? courses[n % courses.length].courseId;
+        context.course = c;
+        return { ...req, path: `/api/v1/courses/${c}/plan/versions`, body: JSON.stringify({ baseVersion: versions.get(c), changeSummary: `Bench publish ${++n}`, content: contents.get(c) }) };
+      },
+      onResponse: (status, body, context) => {
+        if (status === 201) versions.set(context.course, JSON.parse(body).version);
+        else if (status === 409) versions.set(context.course, JSON.parse(body).currentVersion);
+        free.push(context.course);
+      },
+    };
+  }
+  const SCENARIOS = {
+    plan: { label: 'current plan read', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan`) },
+    publish: { label: 'publish a new version', request: publishing },
+    workList: { label: `work list (${subject.workListCourses} courses)`, request: () => ({ method: 'GET', path: '/api/v1/work-list', headers: { authorization: caseworker } }) },
+    board: { label: `team board (${subject.boardCourses} courses)`, request: () => ({ method: 'GET', path: `/api/v1/org-units/${subject.unitId}/board`, headers: { authorization: manager } }) },
+    citizenView: { label: 'citizen view HTML', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan/citizen-view.html?citizenId=${c.citizenId}`) },
+    accessLog: { label: "a citizen's access log", request: () => ({ method: 'GET', path: `/api/v1/citizens/${subject.citizenId}/access-log`, headers: { authorization: manager } }) },
+    courses: { label: 'scoped course list', request: () => ({ method: 'GET', path: '/api/v1/courses', headers: { authorization: caseworker } }) },
+  };
+  async function syncPlans(server, kind) {
+    for (const c of courses) {
+      const r = await fetch(`${server.base}/api/v1/courses/${c.courseId}/plan`, { headers: { authorization: caseworker } });
+      if (r.status !== 200) throw new Error(`plan read ${r.status}: ${await r.text()}`);
+      const plan = await r.json();
+      versions.set(c.courseId, plan.version);
+      if (kind === 'api' && !contents.has(c.courseId)) contents.set(c.courseId, plan.content);
+    }
+  }
+  return { SCENARIOS, syncPlans };
 }

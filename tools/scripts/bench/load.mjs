@@ -13,22 +13,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { benchTarget, ensureSeeded, rootPath, rssSampler, startServer as start, tokenMinter } from './harness.mjs';
+import { benchScenarios, benchUsers, drain, ensureSeeded, rootPath, rssSampler, startServer as start, TARGET_OPTIONS, targetOf } from './harness.mjs';
 
 const { values } = parseArgs({
   options: {
-    'database-url': { type: 'string' },
-    scale: { type: 'string' },
-    factor: { type: 'string', default: '1' },
+    ...TARGET_OPTIONS,
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '1,10,50' },
     only: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
-    'data-dir': { type: 'string' },
     'no-floor': { type: 'boolean', default: false },
   },
 });
-const target = benchTarget({ databaseUrl: values['database-url'] ?? process.env.DATABASE_URL ?? '', scale: values.scale, factor: Number(values.factor), dataDir: values['data-dir'] });
+const target = targetOf(values);
 const { engine, scaleName, factor } = target;
 const duration = Number(values.duration);
 const connectionCounts = values.connections.split(',').map(Number);
@@ -41,70 +38,15 @@ const startServer = (kind) =>
   start(kind, { target, deploymentFile, nodeArgs: values['cpu-prof'] && kind === 'api' ? ['--cpu-prof', '--cpu-prof-dir', join(rootPath, 'bench/profiles')] : [] });
 
 // 2. Tokens, signed with the data directory's local key (created when the seed booted the host).
-const token = await tokenMinter(target.dataDir, subject.municipalityCode);
-const caseworker = await token(subject.caseworkerId, ['caseworker']);
-const manager = await token(subject.managerId, ['manager']);
-const courses = subject.courses;
-
-/** The scenarios: each a list of request shapes autocannon cycles through (paths rotate over the caseworker's courses). */
-function rotating(auth, pathOf) {
-  let i = 0;
-  return { method: 'GET', headers: { authorization: auth }, setupRequest: (req) => ({ ...req, path: pathOf(courses[i++ % courses.length]) }) };
-}
-const versions = new Map(); // courseId → current version, carried across the API's and the floor's publish runs
-const contents = new Map(); // courseId → the plan content to publish (as the API returned it)
-/**
- * Publishes: each request takes a course no other request is publishing to (autocannon's per-request context
- * carries it to the response), from the version it is at, so concurrent connections never collide.
- */
-function publishing() {
-  const free = courses.map((c) => c.courseId);
-  let n = 0;
-  return {
-    method: 'POST',
-    headers: { authorization: caseworker, 'content-type': 'application/json' },
-    setupRequest: (req, context) => {
-      const c = free.shift() ?? courses[n % courses.length].courseId;
-      context.course = c;
-      return { ...req, path: `/api/v1/courses/${c}/plan/versions`, body: JSON.stringify({ baseVersion: versions.get(c), changeSummary: `Bench publish ${++n}`, content: contents.get(c) }) };
-    },
-    onResponse: (status, body, context) => {
-      if (status === 201) versions.set(context.course, JSON.parse(body).version);
-      else if (status === 409) versions.set(context.course, JSON.parse(body).currentVersion);
-      free.push(context.course);
-    },
-  };
-}
-const SCENARIOS = {
-  plan: { label: 'current plan read', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan`) },
-  publish: { label: 'publish a new version', request: publishing },
-  workList: { label: `work list (${subject.workListCourses} courses)`, request: () => ({ method: 'GET', path: '/api/v1/work-list', headers: { authorization: caseworker } }) },
-  board: { label: `team board (${subject.boardCourses} courses)`, request: () => ({ method: 'GET', path: `/api/v1/org-units/${subject.unitId}/board`, headers: { authorization: manager } }) },
-  citizenView: { label: 'citizen view HTML', request: () => rotating(caseworker, (c) => `/api/v1/courses/${c.courseId}/plan/citizen-view.html?citizenId=${c.citizenId}`) },
-  accessLog: { label: "a citizen's access log", request: () => ({ method: 'GET', path: `/api/v1/citizens/${subject.citizenId}/access-log`, headers: { authorization: manager } }) },
-  courses: { label: 'scoped course list', request: () => ({ method: 'GET', path: '/api/v1/courses', headers: { authorization: caseworker } }) },
-};
+const { caseworker, manager } = await benchUsers(target.dataDir, subject);
+const { SCENARIOS, syncPlans } = benchScenarios({ subject, caseworker, manager });
 const only = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
 
-/**
- * Waits until the server has worked off what the previous line left: autocannon drops the requests still in flight
- * when a line ends, but the server finishes them (on PGlite, one session, they queue before everything else).
- */
-async function drain(server) {
-  const t0 = Date.now();
-  while (Date.now() - t0 < 180_000) {
-    const s = Date.now();
-    const ok = await fetch(`${server.base}/health/ready`).then((r) => r.ok, () => false);
-    if (ok && Date.now() - s < 250) return Date.now() - t0;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return Date.now() - t0;
-}
-
 async function load(server, rss, name, connections, seconds = duration) {
-  await drain(server);
+  // What the previous line's abandoned requests still cost: the time until the server answers promptly again.
+  const drainMs = await drain(server);
   const latencies = [];
   const statements = [];
   const req = SCENARIOS[name].request();
@@ -131,18 +73,8 @@ async function load(server, rss, name, connections, seconds = duration) {
     non2xx: result.non2xx,
     rssMB: Math.round(rss.max() / 1024 / 1024),
     statements: statements.length ? r2(statements.reduce((a, b) => a + b, 0) / statements.length) : null,
+    drainMs,
   };
-}
-
-/** The version each of the caseworker's plans is at (and, from the API, the content each publish sends). */
-async function syncPlans(server, kind) {
-  for (const c of courses) {
-    const r = await fetch(`${server.base}/api/v1/courses/${c.courseId}/plan`, { headers: { authorization: caseworker } });
-    if (r.status !== 200) throw new Error(`plan read ${r.status}: ${await r.text()}`);
-    const plan = await r.json();
-    versions.set(c.courseId, plan.version);
-    if (kind === 'api' && !contents.has(c.courseId)) contents.set(c.courseId, plan.content);
-  }
 }
 
 async function measureAll(kind) {
@@ -160,7 +92,7 @@ async function measureAll(kind) {
         if (name === 'publish') await syncPlans(server, kind);
         out[name][n] = await load(server, rss, name, n);
         const x = out[name][n];
-        console.log(`${kind.padEnd(5)} ${name.padEnd(12)} ${String(n).padStart(3)} conns: ${String(x.rps).padStart(8)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms  errors ${x.errors}  rss ${x.rssMB} MB${x.statements !== null ? `  sql ${x.statements}/req` : ''}`);
+        console.log(`${kind.padEnd(5)} ${name.padEnd(12)} ${String(n).padStart(3)} conns: ${String(x.rps).padStart(8)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms  errors ${x.errors}  rss ${x.rssMB} MB${x.statements !== null ? `  sql ${x.statements}/req` : ''}${x.drainMs > 1000 ? `  (started after ${(x.drainMs / 1000).toFixed(1)} s working off the previous line)` : ''}`);
       }
     }
   } finally {
