@@ -123,7 +123,8 @@ const sizes = `${seeded.counts.course} courses, ${seeded.counts.plan_version} pl
 const table = `Bench ${started.toISOString()} on ${engine} at \`${scaleName}\`${factor !== 1 ? ` / ${factor}` : ''} (${sizes}); ${duration} s per line, Node ${process.version}.\n× floor = floor req/s ÷ API req/s at the same connections (1 = as fast as hand-written SQL).\n\n${header}\n${rows.join('\n')}\n`;
 console.log(`\n${table}`);
 mkdirSync(join(rootPath, 'bench/results'), { recursive: true });
-const stem = join(rootPath, 'bench/results', `${started.toISOString().slice(0, 10)}-${engine}`);
+// A run of some scenarios (--only) is kept beside the day's full run, not over it.
+const stem = join(rootPath, 'bench/results', `${started.toISOString().slice(0, 10)}-${engine}${values.only ? `-${only.join('-')}` : ''}`);
 writeFileSync(`${stem}.json`, JSON.stringify({ started: started.toISOString(), engine, scale: scaleName, factor, duration, connections: connectionCounts, node: process.version, seed: { counts: seeded.counts, databaseBytes: seeded.databaseBytes, loadSeconds: seeded.loadSeconds, workListCourses: subject.workListCourses, boardCourses: subject.boardCourses }, api, floor }, null, 2));
 writeFileSync(`${stem}.md`, table);
 console.log(`written ${stem}.json and .md`);

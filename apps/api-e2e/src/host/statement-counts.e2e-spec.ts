@@ -23,7 +23,11 @@ const READ_BOUNDS: [RegExp, number, string][] = [
     'the plan a meeting opens (issue 17: it ran 7): the access facts with the caller\'s staff row, the course with its plan, the version and its author\'s name, and the access-log row',
   ],
   [/\/(fhir|employment-plan)$/, 17, 'an export to a sector system gathers the course, its plan, team, units, consents, decisions and citizens: one statement each'],
-  [/\/(work-list|board)$/, 18, 'due items come from every source (meetings and cadence, plans, contacts, follow-ups, provider orders and reports, each enabled plugin): one statement per source'],
+  [
+    /\/(work-list|board)$/,
+    12,
+    'the access scope (3), the unit or staff member, its courses, then per 1 000 courses one statement with every source of deadlines (meetings, plan, contacts, provider orders and reports, follow-ups, primary contact), the sync ledger and the progression schedule (it ran 18: one statement per source)',
+  ],
   [/^\/citizens\/\{id\}\/access-request/, 40, 'the citizen\'s insight request reads every kind of record in every course: one statement per kind'],
 ];
 /**

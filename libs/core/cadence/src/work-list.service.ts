@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { CourseScope, Principal } from '@enplan/core/auth';
-import { Citizen } from '@enplan/core/citizens';
 import { Course, courseFacts, TeamAssignment } from '@enplan/core/courses';
 import { Municipality } from '@enplan/core/database';
 import { DEPLOYMENT, EnplanConfig, type Deployment } from '@enplan/core/config';
 import { PluginRegistry, type PluginWorkItem } from '@enplan/core/extensions';
 import { OrgUnit, StaffMember } from '@enplan/core/organisation';
-import { Plan, PlanVersion, type PlanContent } from '@enplan/core/plans';
+import type { PlanContent } from '@enplan/core/plans';
 import { syncTargetsOf, unsyncedVersions } from '@enplan/core/sync';
 import { CLOCK, danishDay, type Clock } from '@enplan/shared/util';
 import { addDays, cadenceDue, dueState, isoDay, type CadenceDue, type CadencePolicy, type DueState } from './cadence.js';
-import { Contact, FollowUp, Meeting, meetingsError, UUID, ProviderOrder } from '@enplan/core/meetings';
+import { FollowUp, meetingsError, UUID, type Meeting, type ProviderOrder } from '@enplan/core/meetings';
 import { nextReportDue } from './provider-orders.js';
 import { dueMeasurements, type DueMeasurement } from '@enplan/core/progression';
 
@@ -82,13 +81,13 @@ interface CourseFacts {
   /** The citizen's birth date, for age rules (null for a family course). */
   birthDate: string | null;
   meetings: Pick<Meeting, 'id' | 'type' | 'startsAt' | 'status'>[];
-  plan: { id: string; version: number; publishedAt: Date; content: PlanContent } | null;
+  plan: { id: string; version: number; publishedAt: Date; content: ItemContent } | null;
   /** The current plan version has not reached these sync targets (labels), flagged from `dueOn`. */
   syncMissing: { version: number; planVersionId: string; dueOn: string; targets: string[] } | null;
   /** YYYY-MM-DD of the last logged contact with the citizen. */
   lastContactOn: string | null;
-  orders: { order: ProviderOrder; lastReportOn: string | null }[];
-  openFollowUps: FollowUp[];
+  orders: { order: ReportedOrder; lastReportOn: string | null }[];
+  openFollowUps: OpenFollowUp[];
   primaryContactId: string | null;
   /** Deadlines the plugins own (`workList` extension point). */
   pluginItems: (PluginWorkItem & { plugin: string })[];
@@ -99,6 +98,57 @@ interface CourseFacts {
   /** The cadence deadlines at the request's `now`, computed once (the plugins, the items and the board row all ask). */
   due?: CadenceDue[];
 }
+
+/** The parts of a plan version that become items (the goals and the citizen's words are half of its size). */
+type ItemContent = Partial<Pick<PlanContent, 'actions' | 'agreements'>>;
+type ReportedOrder = Pick<ProviderOrder, 'id' | 'purpose' | 'startsOn' | 'reportEveryDays' | 'endsOn'>;
+type OpenFollowUp = Pick<FollowUp, 'id' | 'courseId' | 'text' | 'ownerId' | 'dueOn' | 'nextMeetingId'>;
+
+/** A course's row with everything the work list reads about it, as `COURSE_SOURCES_SQL` answers it. */
+interface CourseSourcesRow extends CourseRow {
+  birthDate: string | null;
+  meetings: { id: string; type: string; startsAt: string; status: Meeting['status'] }[];
+  plan: { id: string; version: number; publishedAt: string; content: ItemContent } | null;
+  lastContactOn: string | null;
+  orders: { order: ReportedOrder; lastReportOn: string | null }[];
+  openFollowUps: OpenFollowUp[];
+  primaryContactId: string | null;
+}
+
+/**
+ * The open courses among `$2` with every source of their deadlines, in one statement (issue 17: the work list ran
+ * one statement per source, each a round trip and a `writev` the request waited for): the citizen's birth date, the
+ * meetings, the current plan version, the last contact, the provider orders with their last report, the open
+ * follow-ups and the primary contact, aggregated per course as JSON. Dates come as text (`YYYY-MM-DD`), as the
+ * entities give them.
+ */
+const COURSE_SOURCES_SQL = `
+  SELECT c.id, c.municipality_id AS "municipalityId", c.activated_on::text AS "activatedOn", c.referred_on::text AS "referredOn",
+         c.status, c.citizen_id AS "citizenId", c.household_id AS "householdId", c.model_id AS "modelId", c.target_group AS "targetGroup",
+         c.referral_reason_code AS "referralReasonCode", c.end_date::text AS "endDate", c.outcome_code AS "outcomeCode",
+         ci.birth_date::text AS "birthDate",
+         COALESCE((SELECT json_agg(json_build_object('id', m.id, 'type', m.type, 'startsAt', m.starts_at, 'status', m.status))
+                     FROM meeting m WHERE m.municipality_id = c.municipality_id AND m.course_id = c.id), '[]') AS meetings,
+         (SELECT json_build_object('id', v.id, 'version', v.version, 'publishedAt', v.published_at,
+                                   'content', jsonb_build_object('actions', v.content->'actions', 'agreements', v.content->'agreements'))
+            FROM plan p JOIN plan_version v ON v.municipality_id = p.municipality_id AND v.plan_id = p.id AND v.version = p.current_version
+           WHERE p.municipality_id = c.municipality_id AND p.course_id = c.id AND p.current_version <> 0) AS plan,
+         (SELECT to_char(max(k.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM contact k
+           WHERE k.municipality_id = c.municipality_id AND k.course_id = c.id) AS "lastContactOn",
+         COALESCE((SELECT json_agg(json_build_object(
+                     'order', json_build_object('id', o.id, 'purpose', o.purpose, 'startsOn', o.starts_on::text, 'reportEveryDays', o.report_every_days, 'endsOn', o.ends_on::text),
+                     'lastReportOn', (SELECT max(r.received_on)::text FROM provider_report r WHERE r.municipality_id = o.municipality_id AND r.order_id = o.id))
+                     ORDER BY o.created_at, o.id)
+                     FROM provider_order o WHERE o.municipality_id = c.municipality_id AND o.course_id = c.id), '[]') AS orders,
+         COALESCE((SELECT json_agg(json_build_object('id', f.id, 'courseId', f.course_id, 'text', f.text, 'ownerId', f.owner_id, 'dueOn', f.due_on::text, 'nextMeetingId', f.next_meeting_id)
+                     ORDER BY f.due_on, f.id)
+                     FROM follow_up f WHERE f.municipality_id = c.municipality_id AND f.course_id = c.id AND f.done_at IS NULL), '[]') AS "openFollowUps",
+         (SELECT t.staff_member_id FROM team_assignment t
+           WHERE t.municipality_id = c.municipality_id AND t.course_id = c.id AND t.ends_on IS NULL AND t.role = 'primary-contact' LIMIT 1) AS "primaryContactId"
+    FROM course c
+    LEFT JOIN citizen ci ON ci.municipality_id = c.municipality_id AND ci.id = c.citizen_id
+   WHERE c.municipality_id = $1 AND c.id = ANY($2::uuid[]) AND c.status::text <> ALL($3::text[])
+   ORDER BY c.id`;
 
 function chunks<T>(xs: T[]): T[][] {
   const out: T[][] = [];
@@ -282,40 +332,21 @@ export class WorkListService {
       return policy;
     };
     for (const ids of chunks(courseIds)) {
-      const courses = await em.find(Course, {
-        where: { id: In(ids), municipalityId, status: Not(In([...FINISHED])) },
-        select: {
-          id: true,
-          municipalityId: true,
-          activatedOn: true,
-          referredOn: true,
-          status: true,
-          citizenId: true,
-          householdId: true,
-          modelId: true,
-          targetGroup: true,
-          referralReasonCode: true,
-          endDate: true,
-          outcomeCode: true,
-        },
-        order: { id: 'ASC' },
-      });
-      if (!courses.length) continue;
-      const live = courses.map((c) => c.id);
-      const citizenIds = [...new Set(courses.flatMap((c) => (c.citizenId ? [c.citizenId] : [])))];
-      const births = citizenIds.length ? await em.find(Citizen, { where: { id: In(citizenIds), municipalityId }, select: { id: true, birthDate: true } }) : [];
-      const birthOf = new Map(births.map((b) => [b.id, b.birthDate]));
-      for (const c of courses) {
-        out.set(c.id, {
-          course: c,
-          policy: policyOf(c.modelId),
-          birthDate: (c.citizenId && birthOf.get(c.citizenId)) || null,
-          meetings: [],
-          plan: null,
-          lastContactOn: null,
-          orders: [],
-          openFollowUps: [],
-          primaryContactId: null,
+      const rows: CourseSourcesRow[] = await em.query(COURSE_SOURCES_SQL, [municipalityId, ids, [...FINISHED]]);
+      if (!rows.length) continue;
+      const courses: CourseRow[] = [];
+      for (const { birthDate, meetings, plan, lastContactOn, orders, openFollowUps, primaryContactId, ...course } of rows) {
+        courses.push(course);
+        out.set(course.id, {
+          course,
+          policy: policyOf(course.modelId),
+          birthDate,
+          meetings: meetings.map((m) => ({ ...m, startsAt: new Date(m.startsAt) })),
+          plan: plan && { ...plan, publishedAt: new Date(plan.publishedAt) },
+          lastContactOn,
+          orders,
+          openFollowUps,
+          primaryContactId,
           pluginItems: [],
           cadenceMet: new Set(),
           syncMissing: null,
@@ -326,63 +357,14 @@ export class WorkListService {
         const own = this.deployment.municipalities.find((m) => m.code === code)?.progressionSchedules;
         for (const d of await dueMeasurements(em, municipalityId, courses, own)) out.get(d.courseId)?.progression.push(d);
       }
-      // Every row read below belongs to one of `live`.
-      const get = (id: string | null | undefined): CourseFacts => {
-        const f = id ? out.get(id) : undefined;
-        if (!f) throw new Error('work list: a row of a course that was not read');
-        return f;
-      };
-      const meetings = await em.find(Meeting, { where: { courseId: In(live), municipalityId }, select: { id: true, courseId: true, type: true, startsAt: true, status: true } });
-      for (const m of meetings) get(m.courseId).meetings.push(m);
-      const plans = await em.find(Plan, { where: { courseId: In(live), municipalityId, currentVersion: Not(0) }, select: { id: true, courseId: true, currentVersion: true } });
-      if (plans.length) {
-        const versions = await em
-          .createQueryBuilder(PlanVersion, 'pv')
-          .innerJoin(Plan, 'p', 'p.id = pv.plan_id AND p.current_version = pv.version AND p.municipality_id = pv.municipality_id')
-          .where('pv.municipality_id = :mun', { mun: municipalityId })
-          .andWhere('pv.plan_id IN (:...planIds)', { planIds: plans.map((x) => x.id) })
-          .getMany();
-        const courseOf = new Map(plans.map((x) => [x.id, x.courseId]));
-        for (const v of versions) get(courseOf.get(v.planId)).plan = { id: v.id, version: v.version, publishedAt: v.publishedAt, content: v.content };
-        // A revision that has not reached a sector system it should (issue 15's sync ledger).
-        const missing = await unsyncedVersions(
-          em,
-          municipalityId,
-          syncTargetsOf(this.deployment, code),
-          versions.map((v) => ({ planVersionId: v.id, courseId: courseOf.get(v.planId) ?? '', version: v.version, publishedOn: danishDay(v.publishedAt) })),
-        );
-        for (const m of missing) get(m.courseId).syncMissing = { version: m.version, planVersionId: m.planVersionId, dueOn: m.dueOn, targets: m.targets };
+      // A revision that has not reached a sector system it should (issue 15's sync ledger).
+      const versions = rows.flatMap((c) => (c.plan ? [{ planVersionId: c.plan.id, courseId: c.id, version: c.plan.version, publishedOn: danishDay(new Date(c.plan.publishedAt)) }] : []));
+      if (versions.length) {
+        for (const m of await unsyncedVersions(em, municipalityId, syncTargetsOf(this.deployment, code), versions)) {
+          const f = out.get(m.courseId);
+          if (f) f.syncMissing = { version: m.version, planVersionId: m.planVersionId, dueOn: m.dueOn, targets: m.targets };
+        }
       }
-      const contacts = await em
-        .createQueryBuilder(Contact, 'c')
-        .select('c.course_id', 'courseId')
-        .addSelect(`to_char(max(c.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD')`, 'lastOn')
-        .where('c.municipality_id = :mun', { mun: municipalityId })
-        .andWhere('c.course_id IN (:...live)', { live })
-        .groupBy('c.course_id')
-        .getRawMany<{ courseId: string; lastOn: string }>();
-      for (const c of contacts) get(c.courseId).lastContactOn = c.lastOn;
-      const orders = await em.find(ProviderOrder, { where: { courseId: In(live), municipalityId }, order: { createdAt: 'ASC', id: 'ASC' } });
-      if (orders.length) {
-        const last = await em
-          .createQueryBuilder()
-          .select('r.order_id', 'orderId')
-          .addSelect('max(r.received_on)::text', 'lastOn')
-          .from('provider_report', 'r')
-          .where('r.municipality_id = :mun', { mun: municipalityId })
-          .andWhere('r.order_id IN (:...ids)', { ids: orders.map((x) => x.id) })
-          .groupBy('r.order_id')
-          .getRawMany<{ orderId: string; lastOn: string }>();
-        const lastOf = new Map(last.map((r) => [r.orderId, r.lastOn]));
-        for (const order of orders) get(order.courseId).orders.push({ order, lastReportOn: lastOf.get(order.id) ?? null });
-      }
-      const followUps = await em.find(FollowUp, { where: { courseId: In(live), municipalityId, doneAt: IsNull() }, order: { dueOn: 'ASC', id: 'ASC' } });
-      for (const f of followUps) get(f.courseId).openFollowUps.push(f);
-      const primaries = await em.find(TeamAssignment, {
-        where: { courseId: In(live), municipalityId, endsOn: IsNull(), role: 'primary-contact' },
-        select: { id: true, courseId: true, staffMemberId: true },
-      });
-      for (const a of primaries) get(a.courseId).primaryContactId = a.staffMemberId;
     }
     await this.pluginDeadlines(em, code, municipalityId, out, now, o);
     return out;
@@ -480,7 +462,7 @@ export class WorkListService {
     return items;
   }
 
-  private followUpItems(followUps: FollowUp[], now: Date, o: WorkListOptions): WorkItem[] {
+  private followUpItems(followUps: OpenFollowUp[], now: Date, o: WorkListOptions): WorkItem[] {
     const today = isoDay(now);
     const items: WorkItem[] = [];
     for (const f of followUps) {
